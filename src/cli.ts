@@ -1,0 +1,2 @@
+console.error('migrate: not built yet')
+process.exitCode = 2

@@ -1,0 +1,9 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Property and end-to-end tests do real work; shared CI machines are slow, so give them room.
+    testTimeout: 60_000
+  }
+})
