@@ -1,1 +1,1 @@
-export type * from './tokenize/types.js'
+export * from './tokenize/index.js'

@@ -1,0 +1,158 @@
+/**
+ * Legacy WordPress text into the source tree, in one left-to-right pass.
+ *
+ * At each `[` we try what WordPress's get_shortcode_regex tries there: an optional escape
+ * bracket, a name, attribute text up to the first `]` (`/]` closes the tag), and for a tag that is
+ * not self-closing, content up to the FIRST `[/name]`. Known names always make a shortcode; an
+ * unknown name makes one only when it looks like one (`[name attr=…]`, or a matching `[/name]`),
+ * so `[sic]`, `[1]` and `[Editor’s note: …]` stay prose.
+ *
+ * Linear time: the first `]` after a position is cached, closing tags are indexed up front, a
+ * failed match never looks past the next `[`, and a match consumes what it looked at.
+ */
+import type {Diagnostic, ShortcodeNode, SourceContent, SourceRoot, TokenizeResult} from './types.js'
+import {parseAttributes} from './attributes.js'
+import {ClosingTagIndex, findNameEnd} from './closing-tags.js'
+import {PositionIndex} from './positions.js'
+import {tokenizeProse} from './prose.js'
+import {defaultTags, type TagInfo} from './registry.js'
+import {readSeparators} from './separators.js'
+
+export interface TokenizeOptions {
+  /** The known tags; defaults to Aesop Story Engine's and WordPress core's. */
+  tags?: ReadonlyMap<string, TagInfo>
+}
+
+/** Enclosing shortcodes nested deeper than this keep their content as text (and say so). */
+const maxDepth = 64
+
+const identifier = /^[A-Za-z_][\w-]*$/
+
+export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeResult {
+  const tags = options.tags ?? defaultTags
+  const positions = new PositionIndex(text)
+  const closingTags = new ClosingTagIndex(text)
+  const diagnostics: Diagnostic[] = []
+  let bracketFrom = -1
+  let bracketAt = -1
+
+  const tree: SourceRoot = {type: 'root', children: scan(0, text.length, 0), position: positions.position(0, text.length)}
+  return {tree, diagnostics}
+
+  function scan(start: number, end: number, depth: number): SourceContent[] {
+    const nodes: SourceContent[] = []
+    let proseStart = start
+    for (let index = text.indexOf('[', start); index >= 0 && index < end; index = text.indexOf('[', index + 1)) {
+      const node = matchShortcode(index, end, depth)
+      if (node === null) continue
+      const nodeStart = node.position.start.offset!
+      if (nodeStart > proseStart) prose(proseStart, nodeStart, nodes)
+      nodes.push(node)
+      proseStart = node.position.end.offset!
+      index = proseStart - 1
+    }
+    if (end > proseStart) prose(proseStart, end, nodes)
+    return nodes
+  }
+
+  function prose(start: number, end: number, into: SourceContent[]): void {
+    tokenizeProse(text, start, end, positions, into, diagnostics, (index) => {
+      const name = closingTags.nameAt(text, index)
+      return name !== null && tags.has(name) ? name : null
+    })
+  }
+
+  function matchShortcode(bracket: number, end: number, depth: number): ShortcodeNode | null {
+    const escapeOpen = text[bracket + 1] === '['
+    const nameStart = bracket + (escapeOpen ? 2 : 1)
+    const nameEnd = Math.min(findNameEnd(text, nameStart), end)
+    if (nameEnd === nameStart) return null
+    const name = text.slice(nameStart, nameEnd)
+    const info = tags.get(name)
+    if (info === undefined && !identifier.test(name)) return null
+
+    const tagClose = nextBracket(nameEnd)
+    if (tagClose < 0 || tagClose >= end) return null
+    const selfClosing = text[tagClose - 1] === '/' && tagClose - 1 >= nameEnd
+    const attributesEnd = selfClosing ? tagClose - 1 : tagClose
+    const openingEnd = tagClose + 1
+
+    const closing = selfClosing ? -1 : closingTags.find(name, openingEnd, end)
+    if (info === undefined && closing < 0 && !startsWithNamedAttribute(nameEnd, attributesEnd)) return null
+
+    const closingEnd = closing < 0 ? -1 : closing + name.length + 3
+    const matchEnd = closing < 0 ? openingEnd : closingEnd
+    const escaped = escapeOpen && text[matchEnd] === ']' && matchEnd < end
+    const start = escapeOpen && !escaped ? bracket + 1 : bracket
+    const stop = escaped ? matchEnd + 1 : matchEnd
+
+    const parsed = parseAttributes(text, nameEnd, attributesEnd, positions)
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic)
+
+    if (info?.enclosing && closing < 0 && !selfClosing && !escaped) {
+      const point = positions.point(start)
+      diagnostics.push({
+        ruleId: 'shortcode-unclosed',
+        severity: 'warning',
+        message: `\`[${name}]\` has no closing \`[/${name}]\`; what follows it is treated as ordinary text`,
+        line: point.line,
+        column: point.column,
+        offset: start
+      })
+    }
+
+    let children: SourceContent[] | null = null
+    if (closing >= 0) {
+      if (depth < maxDepth) {
+        children = scan(openingEnd, closing, depth + 1)
+      } else {
+        const point = positions.point(openingEnd)
+        diagnostics.push({
+          ruleId: 'shortcode-too-deep',
+          severity: 'warning',
+          message: `Shortcodes nested more than ${maxDepth} deep; the content of \`[${name}]\` is kept as text`,
+          line: point.line,
+          column: point.column,
+          offset: openingEnd
+        })
+        children = [{type: 'text', value: text.slice(openingEnd, closing), position: positions.position(openingEnd, closing)}]
+      }
+    }
+
+    const tagStart = escaped ? bracket + 1 : start
+    return {
+      type: 'shortcode',
+      name,
+      attributes: parsed.attributes,
+      selfClosing,
+      escaped,
+      known: info !== undefined,
+      raw: text.slice(start, stop),
+      children,
+      openingTag: positions.position(tagStart, openingEnd),
+      closingTag: closing < 0 ? null : positions.position(closing, closingEnd),
+      position: positions.position(start, stop)
+    }
+  }
+
+  /** First `]` at or after `from`; queries come in increasing order, so one cached answer serves many. */
+  function nextBracket(from: number): number {
+    if (from < bracketFrom || from > bracketAt || bracketAt < 0) {
+      bracketFrom = from
+      bracketAt = text.indexOf(']', from)
+      if (bracketAt < 0) bracketAt = text.length + 1
+    }
+    return bracketAt > text.length ? -1 : bracketAt
+  }
+
+  /** `[name attr=…`: the attribute text opens with `name=` (not just contains one somewhere). */
+  function startsWithNamedAttribute(from: number, end: number): boolean {
+    const wordStart = from + readSeparators(text, from, end)
+    if (wordStart === from) return false
+    let cursor = wordStart
+    while (cursor < end && /[\w-]/.test(text[cursor]!)) cursor++
+    if (cursor === wordStart) return false
+    const equals = cursor + readSeparators(text, cursor, end)
+    return equals < end && text[equals] === '='
+  }
+}
