@@ -1,0 +1,176 @@
+/**
+ * Bytes → text: the first step of every input.
+ *
+ * Legacy WordPress content arrives as UTF-8 (with or without a BOM), as UTF-16 from Windows editors, or as
+ * Windows-1252 from old databases and word processors. We decode it without ever inventing U+FFFD silently,
+ * refuse files that are not text at all, and normalise line endings so that every later position is LF-based.
+ */
+import type {Diagnostic} from '../tokenize/types.js'
+
+export type DecodeResult = {ok: true; text: string; diagnostics: Diagnostic[]} | {ok: false; diagnostic: Diagnostic}
+
+/** File signatures of formats people drop into content folders by mistake. */
+const MAGIC: ReadonlyArray<{bytes: number[]; name: string}> = [
+  {bytes: [0x50, 0x4b, 0x03, 0x04], name: 'zip archive'},
+  {bytes: [0x1f, 0x8b], name: 'gzip archive'},
+  {bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], name: 'PNG image'},
+  {bytes: [0xff, 0xd8, 0xff], name: 'JPEG image'},
+  {bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'PDF document'} // "%PDF-"
+]
+
+/** How far we look for NUL bytes: enough to catch any binary header, cheap on big files. */
+const SNIFF_LENGTH = 8192
+
+/**
+ * Windows-1252 0x80–0x9F per the WHATWG Encoding Standard. Node 20's TextDecoder('windows-1252') decodes
+ * these bytes as Latin-1 C1 controls (0x93 → U+0093 instead of “), so we map them ourselves. The five bytes
+ * Windows leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control of the same value, as WHATWG says.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+]
+
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  const magic = MAGIC.find((m) => startsWith(bytes, m.bytes))
+  if (magic) return binary(`looks like a binary file (${magic.name}), not text; skipped`)
+
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), true)
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), false)
+
+  if (bytes.subarray(0, SNIFF_LENGTH).includes(0)) {
+    return binary('looks like a binary file (it contains NUL bytes; UTF-16 needs a byte-order mark), not text; skipped')
+  }
+
+  const bomLength = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0
+  const body = bytes.subarray(bomLength)
+  const bad = firstInvalidUtf8(body)
+  if (bad === -1) {
+    return done(new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(body), [])
+  }
+
+  const raw = decodeWindows1252(body)
+  // One byte is one character in Windows-1252, so the byte offset is also the offset in the decoded text
+  // and the line/column we report is where the byte shows up in what we hand on.
+  const {line, column} = lineColumn(raw, bad)
+  const byte = '0x' + (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')
+  return done(raw, [
+    {
+      ruleId: 'encoding-windows-1252',
+      severity: 'warning',
+      message: `not valid UTF-8 (first bad byte ${byte} at line ${line}, column ${column}); decoded as Windows-1252`,
+      line,
+      column,
+      offset: bad + bomLength
+    }
+  ])
+}
+
+function decodeUtf16(body: Uint8Array, littleEndian: boolean): DecodeResult {
+  const label = littleEndian ? 'utf-16le' : 'utf-16be'
+  const raw = new TextDecoder(label, {ignoreBOM: true}).decode(body)
+  const bad = firstInvalidUtf16(body, littleEndian)
+  if (bad === -1) return done(raw, [])
+  // Every code unit before the bad one decoded to itself, so the unit index is the index in `raw`.
+  const {line, column} = lineColumn(raw, bad / 2)
+  return done(raw, [
+    {
+      ruleId: 'encoding-invalid-utf-16',
+      severity: 'warning',
+      message: `not valid ${label.toUpperCase()} (unpaired surrogate or odd byte at line ${line}, column ${column}); replaced with U+FFFD`,
+      line,
+      column,
+      offset: bad + 2
+    }
+  ])
+}
+
+function done(raw: string, diagnostics: Diagnostic[]): DecodeResult {
+  // Later stages count lines on LF only; CRLF (Windows) and lone CR (classic Mac OS) both end a line.
+  return {ok: true, text: raw.replace(/\r\n?/g, '\n'), diagnostics}
+}
+
+function binary(message: string): DecodeResult {
+  return {ok: false, diagnostic: {ruleId: 'file-binary', severity: 'error', message, line: 1, column: 1, offset: 0}}
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b)
+}
+
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence (WHATWG rules: no overlongs,
+ * no surrogates, nothing above U+10FFFF), or -1. TextDecoder only says *that* the input is bad, not where.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let low = 0x80
+    let high = 0xbf
+    if (b >= 0xc2 && b <= 0xdf) need = 1
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2
+      if (b === 0xe0) low = 0xa0
+      if (b === 0xed) high = 0x9f
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3
+      if (b === 0xf0) low = 0x90
+      if (b === 0xf4) high = 0x8f
+    } else return i
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      // Only the first continuation byte has a narrowed range.
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i
+    }
+    i += need + 1
+  }
+  return -1
+}
+
+/** Byte offset (into `body`) of the first unpaired surrogate or trailing odd byte, or -1. */
+function firstInvalidUtf16(body: Uint8Array, littleEndian: boolean): number {
+  const unit = (i: number) => (littleEndian ? body[i]! | (body[i + 1]! << 8) : (body[i]! << 8) | body[i + 1]!)
+  let i = 0
+  for (; i + 1 < body.length; i += 2) {
+    const u = unit(i)
+    if (u >= 0xdc00 && u <= 0xdfff) return i
+    if (u >= 0xd800 && u <= 0xdbff) {
+      if (i + 3 >= body.length) return i
+      const next = unit(i + 2)
+      if (next < 0xdc00 || next > 0xdfff) return i
+      i += 2
+    }
+  }
+  return i < body.length ? i : -1
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = ''
+  const chunk: number[] = []
+  for (const b of bytes) {
+    chunk.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b)
+    // Flush in slices: String.fromCharCode with a huge argument list overflows the stack.
+    if (chunk.length === 8192) out += String.fromCharCode(...chunk.splice(0))
+  }
+  return out + String.fromCharCode(...chunk)
+}
+
+/** 1-based line and column of `index` in not-yet-normalised text, where CRLF, CR and LF each end one line. */
+function lineColumn(text: string, index: number): {line: number; column: number} {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return {line, column: index - lineStart + 1}
+}
