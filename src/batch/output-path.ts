@@ -1,0 +1,96 @@
+/**
+ * Where each output goes under `--out`: the input tree mirrored, one file per input (or, for a
+ * WordPress export, one per post under a folder named after the export).
+ *
+ * Names come from the input tree and, for exports, from slugs written by whoever made the
+ * export, so none of them is trusted: every path is checked to stay inside the out dir.
+ */
+import path from 'node:path'
+import {isInside} from './inside.js'
+import {OutputError} from './output-error.js'
+import type {Input} from './walk.js'
+
+export type OutputExtension = '.md' | '.json' | '.ndjson'
+
+/** `a/b.txt` under `out` → `out/a/b.md` (absolute). Throws `OutputError` (`output-escapes`). */
+export function outputPathFor(input: Input, outDir: string, extension: OutputExtension): string {
+  return safeJoin(outDir, withoutExtension(input.relative) + extension)
+}
+
+/**
+ * One document of a multi-document input (a WXR export):
+ * `<out>/<input relative without extension>/<docRelative><ext>`.
+ *
+ * `docRelative` is split on `/` into folders (`posts/my-slug`); each segment is made a safe file
+ * name with `sanitizeSegment`, so `..`, control characters or `CON` in a slug cannot escape or
+ * break the tree. Pass a slug through `sanitizeSegment` yourself first if a `/` inside it must
+ * not make a folder.
+ */
+export function outputPathForDocument(
+  input: Input,
+  docRelative: string,
+  outDir: string,
+  extension: OutputExtension
+): string {
+  const segments = docRelative.split('/').filter((segment) => segment !== '')
+  const safe = segments.length === 0 ? ['_'] : segments.map((segment) => sanitizeSegment(segment))
+  // The extension goes on after sanitising; the length cap in sanitizeSegment leaves room for it.
+  return safeJoin(outDir, [withoutExtension(input.relative), ...safe].join('/') + extension)
+}
+
+/**
+ * Join a POSIX `relative` path onto `root`, refusing (`output-escapes`) anything that is absolute,
+ * has a `..` segment, contains a NUL, names the root itself, or otherwise resolves outside `root`.
+ * Returns an absolute path.
+ */
+export function safeJoin(root: string, relative: string): string {
+  const refuse = (why: string): never => {
+    throw new OutputError('output-escapes', relative, `Refusing output path "${relative}": ${why}`)
+  }
+  if (relative.includes('\0')) refuse('it contains a NUL character')
+  // Both separators and drive letters count: a name that is harmless on POSIX may be a path on Windows.
+  if (path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative)) refuse('it is absolute')
+  if (relative.split(/[\\/]/).includes('..')) refuse('it contains a ".." segment')
+  const base = path.resolve(root)
+  const target = path.resolve(base, relative)
+  if (target === base) refuse('it names the output folder itself')
+  if (!isInside(base, target)) refuse('it resolves outside the output folder')
+  return target
+}
+
+// Names Windows reserves for devices, with or without an extension (`con.md` is a device too).
+const reservedName = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+// Characters no file name may hold on some system we might run on: control characters, and the
+// ones Windows forbids (which includes both separators).
+const unsafeCharacter = /[\u0000-\u001f\u007f<>:"/\\|?*]/g
+// Most file systems cap a name at 255 bytes; leave room for the extension and a suffix.
+const maxSegmentBytes = 200
+
+/** Make one untrusted name (a slug, a title) a safe, portable file name. Never returns '', '.', '..'. */
+export function sanitizeSegment(name: string): string {
+  let safe = name.normalize('NFC').replace(unsafeCharacter, '-').trim()
+  safe = truncateUtf8(safe, maxSegmentBytes)
+  // A leading dot would make `.`, `..` or a hidden file; trailing dots and spaces vanish on Windows.
+  safe = safe.replace(/^\.+/, '_').replace(/[.\s]+$/, '')
+  if (safe === '') safe = '_'
+  if (reservedName.test(safe)) safe = `_${safe}`
+  return safe
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text
+  let result = ''
+  let bytes = 0
+  // Iterating a string yields whole code points, so a surrogate pair is never split.
+  for (const character of text) {
+    bytes += Buffer.byteLength(character)
+    if (bytes > maxBytes) break
+    result += character
+  }
+  return result
+}
+
+function withoutExtension(relative: string): string {
+  const extension = path.posix.extname(relative)
+  return extension === '' ? relative : relative.slice(0, -extension.length)
+}

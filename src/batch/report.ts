@@ -1,0 +1,221 @@
+/**
+ * Formatters for `--report` and the end-of-run summary: pure functions from results to text,
+ * so the CLI decides where it goes and tests can compare exact strings.
+ *
+ * Every formatter returns '' or text ending in a newline, ready for `process.stderr.write`.
+ */
+import type {Diagnostic, Severity} from '../tokenize/types.js'
+
+export interface FileReport {
+  file: string
+  diagnostics: Diagnostic[]
+}
+
+export interface Summary {
+  /** Inputs seen. */
+  files: number
+  /** Inputs that could not be converted. */
+  failed: number
+  /** Inputs left alone on purpose (the CLI's choice of what counts); counted in `files`. */
+  skipped?: number
+  /** Output files written (an export writes one per post, so this can exceed `files`). */
+  written: number
+  /** Shortcodes seen, by name. */
+  shortcodes: Record<string, number>
+  images: number
+  /** Diagnostics, by rule id. */
+  diagnostics: Record<string, number>
+  elapsedMs: number
+}
+
+export interface StylishOptions {
+  /** ANSI colours; off when stderr is no terminal or `NO_COLOR` is set (the CLI decides). */
+  color: boolean
+}
+
+/**
+ * ESLint's "stylish": each file with findings, then its findings in aligned columns, then a total.
+ *
+ * ```
+ * posts/a.txt
+ *   3:1   error    Image has no source  image-missing-src
+ *   12:7  warning  Unknown shortcode    unknown-shortcode
+ *
+ * ✖ 2 problems (1 error, 1 warning)
+ * ```
+ */
+export function formatStylish(results: FileReport[], options: StylishOptions): string {
+  const paint = options.color ? ansi : plain
+  const counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
+  const blocks: string[] = []
+
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue
+    const rows = sortByPlace(result.diagnostics).map((diagnostic) => {
+      counts[diagnostic.severity]++
+      return {
+        place: `${diagnostic.line}:${diagnostic.column}`,
+        severity: diagnostic.severity,
+        message: oneLine(diagnostic.message),
+        ruleId: diagnostic.ruleId
+      }
+    })
+    // Widths are measured on the plain text: colour codes take no room on screen.
+    const placeWidth = Math.max(...rows.map((row) => row.place.length))
+    const severityWidth = Math.max(...rows.map((row) => row.severity.length))
+    const messageWidth = Math.max(...rows.map((row) => row.message.length))
+    const lines = rows.map(
+      (row) =>
+        '  ' +
+        paint('dim', row.place.padEnd(placeWidth)) +
+        '  ' +
+        paint(severityColor[row.severity], row.severity.padEnd(severityWidth)) +
+        '  ' +
+        row.message.padEnd(messageWidth) +
+        '  ' +
+        paint('dim', row.ruleId)
+    )
+    blocks.push(`${paint('underline', result.file)}\n${lines.join('\n')}\n`)
+  }
+
+  if (blocks.length === 0) return ''
+  const total = counts.error + counts.warning + counts.info
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')]
+  // Info is rare and not a problem to fix; only mention it when there is some.
+  if (counts.info > 0) parts.push(`${counts.info} info`)
+  const totalLine = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`
+  const totalColor = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue'
+  return `${blocks.join('\n')}\n${paint('bold', paint(totalColor, totalLine))}\n`
+}
+
+/** One JSON array of `{file, diagnostics}` (diagnostics as in the JSON contract), on one line. */
+export function formatJson(results: FileReport[]): string {
+  const plainResults = results.map((result) => ({
+    file: result.file,
+    diagnostics: result.diagnostics.map(({ruleId, severity, message, line, column}) => ({
+      ruleId,
+      severity,
+      message,
+      line,
+      column
+    }))
+  }))
+  return JSON.stringify(plainResults) + '\n'
+}
+
+const githubCommand: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}
+
+/**
+ * GitHub Actions workflow commands, one per diagnostic, which GitHub shows as annotations on the
+ * file: `::error file=a.txt,line=3,col=1,title=rule-id::message`.
+ */
+export function formatGithub(results: FileReport[]): string {
+  const lines: string[] = []
+  for (const result of results) {
+    for (const diagnostic of sortByPlace(result.diagnostics)) {
+      const properties = [`file=${escapeProperty(result.file)}`]
+      // Line 0 means "the whole file"; GitHub then annotates the file without a line.
+      if (diagnostic.line > 0) {
+        properties.push(`line=${diagnostic.line}`)
+        if (diagnostic.column > 0) properties.push(`col=${diagnostic.column}`)
+      }
+      properties.push(`title=${escapeProperty(diagnostic.ruleId)}`)
+      lines.push(`::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(diagnostic.message)}`)
+    }
+  }
+  return lines.length === 0 ? '' : lines.join('\n') + '\n'
+}
+
+/** The message part of a workflow command (as `@actions/core` escapes it). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/** A property value of a workflow command: `:` and `,` would end it early. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+/**
+ * The end-of-run summary:
+ *
+ * ```
+ * Files:       15 (12 converted, 1 failed, 2 skipped), 14 outputs written
+ * Shortcodes:  42 (aesop_image 30, caption 10, embed 2)
+ * Images:      40
+ * Diagnostics: 5 (image-missing-src 3, unknown-shortcode 2)
+ * Time:        1.2 s
+ * ```
+ */
+export function formatSummary(summary: Summary): string {
+  const skipped = summary.skipped ?? 0
+  const converted = summary.files - summary.failed - skipped
+  const fileParts = [`${converted} converted`, `${summary.failed} failed`]
+  if (skipped > 0) fileParts.push(`${skipped} skipped`)
+  const lines = [
+    `Files:       ${summary.files} (${fileParts.join(', ')}), ${plural(summary.written, 'output')} written`,
+    `Shortcodes:  ${tally(summary.shortcodes)}`,
+    `Images:      ${summary.images}`,
+    `Diagnostics: ${tally(summary.diagnostics)}`,
+    `Time:        ${formatDuration(summary.elapsedMs)}`
+  ]
+  return lines.join('\n') + '\n'
+}
+
+/** `{caption: 2, aesop_image: 5}` → `7 (aesop_image 5, caption 2)`: most frequent first, then by name. */
+function tally(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).filter(([, count]) => count > 0)
+  if (entries.length === 0) return 'none'
+  entries.sort(([nameA, countA], [nameB, countB]) => countB - countA || compare(nameA, nameB))
+  const total = entries.reduce((sum, [, count]) => sum + count, 0)
+  return `${total} (${entries.map(([name, count]) => `${name} ${count}`).join(', ')})`
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const seconds = Math.round(ms / 1000)
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`
+}
+
+// Reports read top to bottom like the file; stable, so equal places keep their given order.
+function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column)
+}
+
+// A newline inside a message would break the table's columns.
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ')
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+// Plain code-unit order, not localeCompare: the same on every machine.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+type Style = 'dim' | 'bold' | 'underline' | 'red' | 'yellow' | 'blue'
+
+const severityColor: Record<Severity, Style> = {error: 'red', warning: 'yellow', info: 'blue'}
+
+// Open and close codes per style; closing only what was opened keeps nested styles intact.
+const codes: Record<Style, [number, number]> = {
+  dim: [2, 22],
+  bold: [1, 22],
+  underline: [4, 24],
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39]
+}
+
+function ansi(style: Style, text: string): string {
+  const [open, close] = codes[style]
+  return `\u001b[${open}m${text}\u001b[${close}m`
+}
+
+function plain(_style: Style, text: string): string {
+  return text
+}

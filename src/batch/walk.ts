@@ -1,0 +1,205 @@
+/**
+ * Turn the paths given on the command line (files, folders, globs) into the list of inputs.
+ *
+ * The list is sorted by relative path so that output, reports and `--shard` never depend on
+ * the order a file system happens to list a folder in.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import fg from 'fast-glob'
+import type {Diagnostic, Severity} from '../tokenize/types.js'
+import {isInside} from './inside.js'
+
+export interface Input {
+  /** Absolute path. */
+  path: string
+  /** POSIX path relative to `root`: inside a folder argument, or the basename of a file argument. */
+  relative: string
+  /** Absolute folder that `relative` is relative to; the output tree mirrors the tree under it. */
+  root: string
+}
+
+/** A problem with an argument or a found file rather than with its content. */
+export interface FileProblem {
+  /** The argument as given for an argument that matched nothing; else the absolute path. */
+  path: string
+  /** About the file as a whole: placed at line 1, column 1, so every diagnostic has a real position. */
+  diagnostic: Diagnostic
+}
+
+export interface FindOptions {
+  /** Globs, relative to each folder argument, that select files; default: the input types. */
+  include?: string[]
+  /** Globs, relative to each folder (or a glob's static base), to leave out. */
+  exclude?: string[]
+  /** Where relative arguments start; default `process.cwd()`. */
+  cwd?: string
+  /**
+   * The output folder. Nothing under it is an input: a rerun must not convert its own earlier
+   * output, and an input must never be overwritten by its output.
+   */
+  outDir?: string
+}
+
+/** The input types of DESIGN.md; matched case-insensitively (`POST.TXT` is a text post). */
+export const defaultInclude = ['**/*.{txt,html,htm,md,markdown,xml}']
+
+// Never content, often huge.
+const alwaysIgnore = ['**/node_modules/**', '**/.git/**']
+
+export async function findInputs(
+  paths: string[],
+  options: FindOptions = {}
+): Promise<{inputs: Input[]; problems: FileProblem[]}> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const include = options.include && options.include.length > 0 ? options.include : defaultInclude
+  const ignore = [...alwaysIgnore, ...(options.exclude ?? [])]
+  const outDir = options.outDir === undefined ? null : await realpathOrResolved(path.resolve(cwd, options.outDir))
+  const found: Found[] = []
+  const problems: FileProblem[] = []
+
+  for (const argument of paths) {
+    const absolute = path.resolve(cwd, argument)
+    try {
+      const stats = await statOrNull(absolute)
+      if (stats?.isDirectory()) {
+        found.push(...(await walk(absolute, include, ignore, problems)))
+      } else if (stats?.isFile()) {
+        // Named explicitly: taken as given, whatever its extension or the excludes say.
+        const real = await fs.realpath(absolute)
+        const input = {path: absolute, relative: path.basename(absolute), root: path.dirname(absolute)}
+        if (outDir !== null && isInside(outDir, real)) {
+          problems.push(problem(argument, 'input-inside-output', 'warning', `Skipped "${argument}": it is inside the output folder`))
+        } else {
+          found.push({input, real})
+        }
+      } else if (stats === null && isGlob(argument)) {
+        // Checked after the file system, so a file really named `[draft].txt` is still found.
+        const {root, pattern} = splitGlob(argument, cwd)
+        const matches = await walk(root, [pattern], ignore, problems)
+        if (matches.length === 0) {
+          problems.push(problem(argument, 'input-not-found', 'error', `No files match "${argument}"`))
+        }
+        found.push(...matches)
+      } else if (stats === null) {
+        problems.push(problem(argument, 'input-not-found', 'error', `No such file or folder: "${argument}"`))
+      } else {
+        problems.push(problem(argument, 'input-unreadable', 'error', `Not a file or folder: "${argument}"`))
+      }
+    } catch (error) {
+      // One unreadable argument (permissions, a symlink loop) must not stop the others.
+      problems.push(problem(argument, 'input-unreadable', 'error', `Cannot read "${argument}": ${messageOf(error)}`))
+    }
+  }
+
+  const kept = outDir === null ? found : found.filter(({real}) => !isInside(outDir, real))
+  const inputs = kept.map(({input}) => input).sort(byRelative)
+  return {inputs: uniqueByPath(inputs), problems}
+}
+
+interface Found {
+  input: Input
+  /** Real path, to tell what is inside the output folder even through symlinks. */
+  real: string
+}
+
+/** Files under `root` matching `patterns`, not following symlinks that lead outside `root`. */
+async function walk(root: string, patterns: string[], ignore: string[], problems: FileProblem[]): Promise<Found[]> {
+  const realRoot = await realpathOrResolved(root)
+  const entries = await fg(patterns, {
+    cwd: root,
+    ignore,
+    caseSensitiveMatch: false,
+    // A symlinked folder could lead anywhere, or loop: never walk into one.
+    followSymbolicLinks: false,
+    // Symlinked files come back as symlinks, not files, so we ask for everything and sort it out.
+    onlyFiles: false,
+    objectMode: true,
+    // Hidden files are no content (and our own temp files start with a dot).
+    dot: false
+  })
+  const found: Found[] = []
+  for (const entry of entries) {
+    const absolute = path.join(root, entry.path)
+    const input = {path: absolute, relative: entry.path, root}
+    if (entry.dirent.isFile()) {
+      // The walk does not enter symlinked folders, so the real path is under the real root.
+      found.push({input, real: path.join(realRoot, entry.path)})
+    } else if (entry.dirent.isSymbolicLink()) {
+      const real = await realpathOrNull(absolute)
+      if (real === null) {
+        problems.push(problem(absolute, 'input-symlink-broken', 'warning', `Skipped "${entry.path}": the symlink leads nowhere`))
+      } else if (!isInside(realRoot, real)) {
+        problems.push(problem(absolute, 'input-symlink-outside', 'warning', `Skipped "${entry.path}": the symlink leads outside "${root}"`))
+      } else if ((await fs.stat(real)).isFile()) {
+        found.push({input, real})
+      }
+    }
+    // Anything else (a folder named `x.md`, a socket) is not an input.
+  }
+  return found
+}
+
+/** `content/**\/*.txt` → root `<cwd>/content`, pattern `**\/*.txt`: the static folders become the root. */
+function splitGlob(argument: string, cwd: string): {root: string; pattern: string} {
+  const segments = argument.split(path.sep === '\\' ? /[\\/]/ : '/')
+  const firstDynamic = segments.findIndex((segment) => isGlob(segment))
+  const base = segments.slice(0, firstDynamic).join('/')
+  // `/*.txt` has an empty base that means the file system root, not the cwd.
+  const root = base === '' && argument.startsWith('/') ? '/' : path.resolve(cwd, base)
+  return {root, pattern: segments.slice(firstDynamic).join('/')}
+}
+
+function isGlob(text: string): boolean {
+  return /[*?[{]/.test(text)
+}
+
+
+// Plain code-unit order, not localeCompare: the same on every machine whatever its locale.
+function byRelative(a: Input, b: Input): number {
+  return compare(a.relative, b.relative) || compare(a.path, b.path)
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+// The same file named twice (a folder and a file in it) is converted once.
+function uniqueByPath(inputs: Input[]): Input[] {
+  const seen = new Set<string>()
+  return inputs.filter((input) => !seen.has(input.path) && seen.add(input.path))
+}
+
+async function statOrNull(file: string) {
+  try {
+    return await fs.stat(file)
+  } catch (error) {
+    if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return null
+    throw error
+  }
+}
+
+async function realpathOrNull(file: string): Promise<string | null> {
+  try {
+    return await fs.realpath(file)
+  } catch {
+    return null
+  }
+}
+
+// A folder that does not exist yet (the output folder on a first run) is its own real path.
+async function realpathOrResolved(folder: string): Promise<string> {
+  return (await realpathOrNull(folder)) ?? folder
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as {code?: unknown}).code === code
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function problem(file: string, ruleId: string, severity: Severity, message: string): FileProblem {
+  return {path: file, diagnostic: {ruleId, severity, message, line: 1, column: 1}}
+}

@@ -1,0 +1,149 @@
+import {describe, expect, it} from 'vitest'
+import {
+  escapeData,
+  escapeProperty,
+  formatDuration,
+  formatGithub,
+  formatJson,
+  formatStylish,
+  formatSummary,
+  type FileReport
+} from '../../src/batch/report.js'
+
+const results: FileReport[] = [
+  {file: 'clean.txt', diagnostics: []},
+  {
+    file: 'posts/a.txt',
+    diagnostics: [
+      {ruleId: 'unknown-shortcode', severity: 'warning', message: 'Unknown shortcode [foo]', line: 12, column: 7, offset: 300},
+      {ruleId: 'image-missing-src', severity: 'error', message: 'Image has no source', line: 3, column: 1}
+    ]
+  },
+  {
+    file: 'b.html',
+    diagnostics: [{ruleId: 'nbsp-removed', severity: 'info', message: 'Removed 2\nnon-breaking spaces', line: 1, column: 10}]
+  }
+]
+
+describe('formatStylish', () => {
+  it('aligns each file’s findings and totals them', () => {
+    expect(formatStylish(results, {color: false})).toBe(
+      [
+        'posts/a.txt',
+        '  3:1   error    Image has no source      image-missing-src',
+        '  12:7  warning  Unknown shortcode [foo]  unknown-shortcode',
+        '',
+        'b.html',
+        '  1:10  info  Removed 2 non-breaking spaces  nbsp-removed',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('says nothing when there is nothing to say', () => {
+    expect(formatStylish([{file: 'a.txt', diagnostics: []}], {color: false})).toBe('')
+    expect(formatStylish([], {color: true})).toBe('')
+  })
+
+  it('counts in the singular and leaves info out when there is none', () => {
+    const one: FileReport[] = [{file: 'a', diagnostics: [{ruleId: 'r', severity: 'warning', message: 'm', line: 1, column: 1}]}]
+    expect(formatStylish(one, {color: false})).toBe('a\n  1:1  warning  m  r\n\n✖ 1 problem (0 errors, 1 warning)\n')
+  })
+
+  it('colours only when asked, without changing the layout', () => {
+    const colored = formatStylish(results, {color: true})
+    expect(colored).toContain('\u001b[31merror  \u001b[39m')
+    expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(formatStylish(results, {color: false}))
+    expect(formatStylish(results, {color: false})).not.toContain('\u001b')
+  })
+})
+
+describe('formatJson', () => {
+  it('writes one array of {file, diagnostics}, without offsets', () => {
+    expect(formatJson(results.slice(0, 2))).toBe(
+      '[{"file":"clean.txt","diagnostics":[]},{"file":"posts/a.txt","diagnostics":[' +
+        '{"ruleId":"unknown-shortcode","severity":"warning","message":"Unknown shortcode [foo]","line":12,"column":7},' +
+        '{"ruleId":"image-missing-src","severity":"error","message":"Image has no source","line":3,"column":1}]}]\n'
+    )
+    expect(formatJson([])).toBe('[]\n')
+  })
+})
+
+describe('formatGithub', () => {
+  it('writes one workflow command per finding', () => {
+    expect(formatGithub(results)).toBe(
+      [
+        '::error file=posts/a.txt,line=3,col=1,title=image-missing-src::Image has no source',
+        '::warning file=posts/a.txt,line=12,col=7,title=unknown-shortcode::Unknown shortcode [foo]',
+        '::notice file=b.html,line=1,col=10,title=nbsp-removed::Removed 2%0Anon-breaking spaces',
+        ''
+      ].join('\n')
+    )
+    expect(formatGithub([{file: 'a', diagnostics: []}])).toBe('')
+  })
+
+  it('escapes data and properties as GitHub documents', () => {
+    expect(escapeData('100% done\r\nnext: a, b')).toBe('100%25 done%0D%0Anext: a, b')
+    expect(escapeProperty('C:\\posts\\a,b%.txt\n')).toBe('C%3A\\posts\\a%2Cb%25.txt%0A')
+    const tricky: FileReport[] = [
+      {file: 'odd:name,1.txt', diagnostics: [{ruleId: 'r', severity: 'error', message: '50%: a,\nb', line: 2, column: 3}]}
+    ]
+    expect(formatGithub(tricky)).toBe('::error file=odd%3Aname%2C1.txt,line=2,col=3,title=r::50%25: a,%0Ab\n')
+  })
+
+  it('annotates the whole file when there is no line', () => {
+    const fileLevel: FileReport[] = [
+      {file: 'gone.txt', diagnostics: [{ruleId: 'input-not-found', severity: 'error', message: 'No such file', line: 0, column: 0}]}
+    ]
+    expect(formatGithub(fileLevel)).toBe('::error file=gone.txt,title=input-not-found::No such file\n')
+  })
+})
+
+describe('formatSummary', () => {
+  it('lists files, shortcodes and rules by count, then name', () => {
+    expect(
+      formatSummary({
+        files: 15,
+        failed: 1,
+        skipped: 2,
+        written: 14,
+        shortcodes: {caption: 10, embed: 2, aesop_image: 30, audio: 2},
+        images: 40,
+        diagnostics: {'unknown-shortcode': 2, 'image-missing-src': 3},
+        elapsedMs: 1234
+      })
+    ).toBe(
+      [
+        'Files:       15 (12 converted, 1 failed, 2 skipped), 14 outputs written',
+        'Shortcodes:  44 (aesop_image 30, caption 10, audio 2, embed 2)',
+        'Images:      40',
+        'Diagnostics: 5 (image-missing-src 3, unknown-shortcode 2)',
+        'Time:        1.2 s',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('says none for empty tallies', () => {
+    expect(
+      formatSummary({files: 1, failed: 0, written: 1, shortcodes: {}, images: 0, diagnostics: {}, elapsedMs: 42.4})
+    ).toBe(
+      [
+        'Files:       1 (1 converted, 0 failed), 1 output written',
+        'Shortcodes:  none',
+        'Images:      0',
+        'Diagnostics: none',
+        'Time:        42 ms',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('formats durations for humans', () => {
+    expect(formatDuration(999)).toBe('999 ms')
+    expect(formatDuration(59_940)).toBe('59.9 s')
+    expect(formatDuration(125_000)).toBe('2 min 5 s')
+  })
+})
