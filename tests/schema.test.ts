@@ -1,0 +1,80 @@
+import {describe, expect, it} from 'vitest'
+import {assertValidDocument, documentValidator} from './helpers/schema.js'
+
+const position = {start: {line: 3, column: 1, offset: 40}, end: {line: 3, column: 80, offset: 119}}
+
+const valid = {
+  file: 'posts/hello.txt',
+  title: 'Hello',
+  metadata: {date: '2019-05-01', tags: ['a', 'b']},
+  markdown: '# Hello\n\n*A caption* Photo: Maria Lopez\n',
+  images: [
+    {
+      src: null,
+      alt: null,
+      caption: 'A caption',
+      credit: 'Maria Lopez',
+      align: 'center',
+      width: 640,
+      height: null,
+      shortcode: 'aesop_image',
+      attributes: {caption: 'A caption', credit: 'Photo: Maria Lopez', align: 'center', imgwidth: '640'},
+      position
+    }
+  ],
+  shortcodes: [
+    {
+      name: 'aesop_image',
+      attributes: [
+        {name: 'caption', value: 'A caption', quote: '”'},
+        {name: null, value: 'positional', quote: null}
+      ],
+      handled: true,
+      position
+    }
+  ],
+  diagnostics: [{ruleId: 'missing-image-src', severity: 'warning', message: 'The image has no source', line: 3, column: 1}]
+}
+
+// A deep copy of `valid`, changed by `edit`.
+function variant(edit: (doc: any) => void): unknown {
+  const doc = structuredClone(valid)
+  edit(doc)
+  return doc
+}
+
+describe('document.schema.json', () => {
+  it('accepts a valid document', () => {
+    expect(() => assertValidDocument(valid)).not.toThrow()
+  })
+
+  it('accepts an empty document from stdin', () => {
+    const empty = {file: '-', title: null, metadata: {}, markdown: '', images: [], shortcodes: [], diagnostics: []}
+    expect(() => assertValidDocument(empty)).not.toThrow()
+  })
+
+  it.each([
+    ['a missing top-level key', variant((d) => delete d.markdown)],
+    ['an extra top-level property', variant((d) => (d.extra = 1))],
+    ['an extra image property', variant((d) => (d.images[0].url = 'a.jpg'))],
+    ['a non-string image attribute', variant((d) => (d.images[0].attributes.imgwidth = 640))],
+    ['a string width', variant((d) => (d.images[0].width = '640'))],
+    ['a missing image key', variant((d) => delete d.images[0].credit)],
+    ['a shortcode attribute without quote', variant((d) => delete d.shortcodes[0].attributes[0].quote)],
+    ['a non-boolean handled', variant((d) => (d.shortcodes[0].handled = 'yes'))],
+    ['offset -1', variant((d) => (d.shortcodes[0].position.start.offset = -1))],
+    ['line 0 in a position', variant((d) => (d.images[0].position.end.line = 0))],
+    ['a bad severity', variant((d) => (d.diagnostics[0].severity = 'fatal'))],
+    ['column 0', variant((d) => (d.diagnostics[0].column = 0))],
+    ['a fractional line', variant((d) => (d.diagnostics[0].line = 1.5))],
+    ['a ruleId not in kebab-case', variant((d) => (d.diagnostics[0].ruleId = 'missingImageSrc'))],
+    ['an extra diagnostic property', variant((d) => (d.diagnostics[0].fix = null))]
+  ])('rejects %s', (_, doc) => {
+    expect(documentValidator()(doc)).toBe(false)
+    expect(() => assertValidDocument(doc)).toThrow(/Invalid JSON document/)
+  })
+
+  it('names the offending path in the error', () => {
+    expect(() => assertValidDocument(variant((d) => (d.diagnostics[0].column = 0)))).toThrow('/diagnostics/0/column')
+  })
+})
