@@ -45,8 +45,10 @@ export function parseAttributes(text: string, start: number, end: number, positi
     if (index >= end) break
     const tokenStart = index
     const parsed = readNamed(tokenStart) ?? readQuotedPositional(tokenStart) ?? readBare(tokenStart)
-    attributes.push({...parsed.attribute, position: positions.position(tokenStart, parsed.end)})
     index = parsed.end
+    // WordPress drops an empty quoted positional value (`[tag "" x]`: `x` is positional 0).
+    if (parsed.attribute.name === null && parsed.attribute.value === '' && parsed.attribute.quote !== null) continue
+    attributes.push({...parsed.attribute, position: positions.position(tokenStart, parsed.end)})
   }
 
   return {attributes, diagnostics}

@@ -33,6 +33,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   const positions = new PositionIndex(text)
   const closingTags = new ClosingTagIndex(text)
   const diagnostics: Diagnostic[] = []
+  let longestTag = 0
+  for (const name of tags.keys()) longestTag = Math.max(longestTag, name.length)
   let bracketFrom = -1
   let bracketAt = -1
 
@@ -65,10 +67,20 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   function matchShortcode(bracket: number, end: number, depth: number): ShortcodeNode | null {
     const escapeOpen = text[bracket + 1] === '['
     const nameStart = bracket + (escapeOpen ? 2 : 1)
-    const nameEnd = Math.min(findNameEnd(text, nameStart), end)
+    let nameEnd = Math.min(findNameEnd(text, nameStart), end)
     if (nameEnd === nameStart) return null
-    const name = text.slice(nameStart, nameEnd)
-    const info = tags.get(name)
+    let name = text.slice(nameStart, nameEnd)
+    let info = tags.get(name)
+    if (info === undefined) {
+      // WordPress's regex ends a registered name at the first character outside `[\w-]`:
+      // `[footag.x]` is `footag` with the positional value `.x`.
+      const prefixEnd = registeredPrefixEnd(nameStart, nameEnd)
+      if (prefixEnd > 0) {
+        nameEnd = prefixEnd
+        name = text.slice(nameStart, nameEnd)
+        info = tags.get(name)
+      }
+    }
     if (info === undefined && !identifier.test(name)) return null
 
     const tagClose = nextBracket(nameEnd)
@@ -135,6 +147,16 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
     }
   }
 
+  /** End of the longest registered name that starts the run and is followed by a non-word character, or -1. */
+  function registeredPrefixEnd(start: number, runEnd: number): number {
+    let found = -1
+    const limit = Math.min(runEnd, start + longestTag)
+    for (let index = start + 1; index <= limit; index++) {
+      if (!isWordCode(text.charCodeAt(index)) && tags.has(text.slice(start, index))) found = index
+    }
+    return found
+  }
+
   /** First `]` at or after `from`; queries come in increasing order, so one cached answer serves many. */
   function nextBracket(from: number): number {
     if (from < bracketFrom || from > bracketAt || bracketAt < 0) {
@@ -150,9 +172,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
     const wordStart = from + readSeparators(text, from, end)
     if (wordStart === from) return false
     let cursor = wordStart
-    while (cursor < end && /[\w-]/.test(text[cursor]!)) cursor++
+    while (cursor < end && isWordCode(text.charCodeAt(cursor))) cursor++
     if (cursor === wordStart) return false
     const equals = cursor + readSeparators(text, cursor, end)
     return equals < end && text[equals] === '='
   }
+}
+
+/** WordPress's `[\w-]` (ASCII). */
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2d
 }

@@ -1,4 +1,4 @@
-import type {Attribute, ShortcodeNode, SourceContent, SourceRoot} from '../../src/index.js'
+import type {Attribute, ShortcodeNode, SourceContent, SourceRoot} from '../../src/tokenize/index.js'
 
 /** The source text of a list of nodes, read back from the nodes alone. */
 export function sourceOf(nodes: SourceContent[]): string {

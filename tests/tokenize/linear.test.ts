@@ -6,7 +6,7 @@
  * leaves room for what noise remains (garbage collection, caches).
  */
 import {describe, expect, it} from 'vitest'
-import {tokenize} from '../../src/index.js'
+import {tokenize} from '../../src/tokenize/index.js'
 import {sourceOf} from '../helpers/tree.js'
 
 const small = 1 << 18 // 256 KiB: past the young generation, so both sizes pay the same kind of garbage collection

@@ -3,7 +3,7 @@
  * content. Each row names the input, the tags known, and what must come out.
  */
 import {describe, expect, it} from 'vitest'
-import {createTagRegistry, tokenize, type ShortcodeNode} from '../../src/index.js'
+import {createTagRegistry, tokenize, type ShortcodeNode} from '../../src/tokenize/index.js'
 import {pairs, shortcodesOf, sourceOf} from '../helpers/tree.js'
 
 const tags = createTagRegistry(['footag', 'bartag', 'baztag', 'hyphen', 'hyphen-foo', 'good!', 'a.b'])

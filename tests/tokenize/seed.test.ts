@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {tokenize} from '../../src/index.js'
+import {tokenize} from '../../src/tokenize/index.js'
 import {shortcodesOf, sourceOf} from '../helpers/tree.js'
 
 const seedPath = path.join(import.meta.dirname, '../../../shared/seeds/000_131402eebdac2dd7.txt')
