@@ -1,2 +1,96 @@
-console.error('migrate: not built yet')
-process.exitCode = 2
+/**
+ * The command line: arguments → options → run. Nothing else lives here.
+ */
+import {readFileSync} from 'node:fs'
+import {Command, InvalidArgumentError, Option} from 'commander'
+import {run} from './batch/run.js'
+import {parseShard} from './batch/shard.js'
+import {UsageError} from './batch/usage-error.js'
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
+
+const examples = `
+Examples:
+  migrate ./archive                      convert a folder into ./migrated/
+  migrate ./archive --out site/content   choose where the Markdown goes
+  migrate post.txt > post.md             one file to stdout
+  cat post.txt | migrate -f json         a Unix filter: stdin to stdout, as JSON
+  migrate export.xml --out posts/        a WordPress export: one file per post and page
+  migrate ./archive --check --fail-on warning --report github
+                                         in CI: write nothing, annotate, fail on warnings
+
+Exit codes:
+  0  done (warnings allowed)
+  1  findings at or above --fail-on, or files that could not be read or written
+  2  usage error
+`
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value]
+}
+
+const program = new Command()
+  .name('migrate')
+  .description('Turn legacy WordPress content (shortcodes, smart-quote damage, exports) into clean Markdown or JSON.')
+  .version(version, '-v, --version')
+  .argument('[paths...]', 'files, folders or globs; none or "-" reads stdin')
+  .option('-o, --out <dir>', 'write one output per input under <dir>, mirroring the input tree')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'ndjson']).default('md'))
+  .option('--check', 'write nothing; exit 1 if any diagnostic reaches --fail-on', false)
+  .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning']).default('error'))
+  .addOption(new Option('--report <style>', 'how diagnostics are printed on stderr').choices(['stylish', 'json', 'github']).default('stylish'))
+  .addOption(new Option('--quotes <mode>', 'prose quotes: keep as written or make straight').choices(['keep', 'straight']).default('keep'))
+  .option('--keep-nbsp', 'keep no-break spaces in prose', false)
+  .option('--include <glob>', 'only files matching this glob inside folders (repeatable)', collect)
+  .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect)
+  .option('--shard <i/n>', 'convert only shard i of n (a stable split by path, for CI matrices)', (value) => {
+    try {
+      return parseShard(value)
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message)
+    }
+  })
+  .option('-q, --quiet', 'print only diagnostics, no summary', false)
+  .option('--no-progress', 'no progress line, even on a terminal')
+  .addHelpText('after', examples)
+  .showHelpAfterError('(run migrate --help for usage)')
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : 2)
+  })
+
+program.action(async (paths: string[], flags) => {
+  if (paths.length === 0 && process.stdin.isTTY) {
+    program.help({error: true})
+  }
+  const code = await run({
+    paths,
+    out: flags.out ?? null,
+    format: flags.format,
+    check: flags.check,
+    failOn: flags.failOn,
+    report: flags.report,
+    quotes: flags.quotes,
+    keepNbsp: flags.keepNbsp,
+    include: flags.include,
+    exclude: flags.exclude,
+    shard: flags.shard ?? null,
+    quiet: flags.quiet,
+    progress: flags.progress && process.stderr.isTTY === true,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    color: process.stderr.isTTY === true && !process.env.NO_COLOR
+  })
+  process.exitCode = code
+})
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`migrate: ${error.message}\n`)
+    process.exitCode = 2
+    return
+  }
+  process.stderr.write(`migrate: internal error: ${(error as Error).stack ?? String(error)}\n`)
+  process.exitCode = 1
+})

@@ -1,1 +1,6 @@
 export * from './tokenize/index.js'
+export {migrate, type MigrateOptions, type MigrateResult} from './migrate.js'
+export {builtinHandlers} from './transform/handlers/index.js'
+export type {Attachment, Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './transform/types.js'
+export type {ShortcodeRecord} from './transform/convert.js'
+export type {MigrationDocument} from './emit/json.js'

@@ -1,0 +1,93 @@
+/**
+ * One input file's bytes → the documents it holds. A post body gives one document; a WordPress
+ * export gives one per post and page. Never throws: what goes wrong becomes a diagnostic.
+ */
+import path from 'node:path'
+import type {MigrationDocument} from '../emit/json.js'
+import {migrate, type MigrateOptions} from '../migrate.js'
+import {decodeBytes} from '../read/decode.js'
+import {isWxr, readWxr} from '../read/wxr.js'
+import type {Diagnostic} from '../tokenize/types.js'
+import type {ProseSyntax} from '../transform/convert.js'
+
+export interface ConvertedDocument {
+  /** Where the document goes, relative to the output folder, without extension: `a/b`, `export/posts/slug`. */
+  relative: string
+  markdown: string
+  document: MigrationDocument
+}
+
+export interface FileResult {
+  /** The input's path as shown to the user (POSIX, relative to its root; `-` for stdin). */
+  file: string
+  documents: ConvertedDocument[]
+  /** Problems with the file as a whole (unreadable, binary, not valid XML). */
+  diagnostics: Diagnostic[]
+  /** Nothing could be converted. */
+  failed: boolean
+}
+
+export type ConvertOptions = Pick<MigrateOptions, 'quotes' | 'keepNbsp' | 'handlers'>
+
+/** Post types that are documents; attachments, menu items and revisions are not. */
+const documentTypes = new Set(['post', 'page'])
+
+export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions): FileResult {
+  const decoded = decodeBytes(bytes)
+  if (!decoded.ok) return {file, documents: [], diagnostics: [decoded.diagnostic], failed: true}
+  const result = convertText(decoded.text, file, options)
+  return {...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics]}
+}
+
+export function convertText(text: string, file: string, options: ConvertOptions): FileResult {
+  const stem = file === '-' ? '-' : withoutExtension(file)
+  if (isWxr(text)) return convertExport(text, file, stem, options)
+  const {markdown, document} = migrate(text, {...options, file, syntax: syntaxOf(file)})
+  return {file, documents: [{relative: stem, markdown, document}], diagnostics: [], failed: false}
+}
+
+function convertExport(xml: string, file: string, stem: string, options: ConvertOptions): FileResult {
+  const wxr = readWxr(xml)
+  const documents: ConvertedDocument[] = []
+  const used = new Set<string>()
+  for (const item of wxr.items) {
+    if (!documentTypes.has(item.type)) continue
+    const name = uniqueName(item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`), used)
+    const metadata: Record<string, unknown> = {
+      title: item.title,
+      date: item.date,
+      author: item.authorName ?? item.author,
+      slug: item.slug,
+      status: item.status,
+      type: item.type,
+      categories: item.categories.length > 0 ? item.categories : null,
+      tags: item.tags.length > 0 ? item.tags : null,
+      excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
+      link: item.link
+    }
+    // WordPress stores post bodies as HTML with autop's blank-line paragraphs; Markdown reads both
+    // the same way and keeps the HTML it cannot express.
+    const {markdown, document} = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'markdown', metadata})
+    for (const diagnostic of document.diagnostics) diagnostic.line += item.contentLine - 1
+    documents.push({relative: `${stem}/${item.type}s/${name}`, markdown, document})
+  }
+  const failed = wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0
+  return {file, documents, diagnostics: wxr.diagnostics, failed}
+}
+
+function syntaxOf(file: string): ProseSyntax {
+  const extension = path.extname(file).toLowerCase()
+  return extension === '.md' || extension === '.markdown' || extension === '.html' || extension === '.htm' ? 'markdown' : 'text'
+}
+
+function withoutExtension(file: string): string {
+  const extension = path.posix.extname(file)
+  return extension === '' ? file : file.slice(0, -extension.length)
+}
+
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name
+  for (let counter = 2; used.has(candidate); counter++) candidate = `${name}-${counter}`
+  used.add(candidate)
+  return candidate
+}

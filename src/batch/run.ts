@@ -1,0 +1,175 @@
+/**
+ * A whole run: find the inputs, convert each, write the outputs, report. The CLI parses
+ * arguments into `RunOptions` and calls this; tests can call it directly.
+ */
+import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import type {Readable, Writable} from 'node:stream'
+import {toJson, toNdjsonLine} from '../emit/json.js'
+import type {Diagnostic, Severity} from '../tokenize/types.js'
+import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
+import {OutputError} from './output-error.js'
+import {safeJoin, type OutputExtension} from './output-path.js'
+import {formatGithub, formatJson, formatStylish, formatSummary, type FileReport, type Summary} from './report.js'
+import {inShard, type Shard} from './shard.js'
+import {findInputs, type Input} from './walk.js'
+import {writeInside} from './write.js'
+
+export type Format = 'md' | 'json' | 'ndjson'
+
+export interface RunOptions extends ConvertOptions {
+  paths: string[]
+  out: string | null
+  format: Format
+  check: boolean
+  failOn: 'error' | 'warning'
+  report: 'stylish' | 'json' | 'github'
+  include?: string[]
+  exclude?: string[]
+  shard: Shard | null
+  quiet: boolean
+  progress: boolean
+  cwd: string
+  stdin: Readable
+  stdout: Writable
+  stderr: Writable
+  color: boolean
+}
+
+const extensions: Record<Format, OutputExtension> = {md: '.md', json: '.json', ndjson: '.ndjson'}
+const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
+
+/** Runs the job and returns the exit code: 0 done, 1 findings at or above `failOn` or failed files. */
+export async function run(options: RunOptions): Promise<number> {
+  const started = Date.now()
+  const readsStdin = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')
+  const results: FileResult[] = []
+  const reports: FileReport[] = []
+  let written = 0
+
+  if (readsStdin) {
+    const result = convertBytes(await readAll(options.stdin), '-', options)
+    results.push(result)
+    if (!options.check) written += await emitToStdout(result, options)
+  } else {
+    const out = options.out === null ? null : path.resolve(options.cwd, options.out)
+    const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(out ? {outDir: out} : {})})
+    for (const problem of found.problems) reports.push({file: problem.path, diagnostics: [problem.diagnostic]})
+    const inputs = found.inputs.filter((input) => options.shard === null || inShard(input.relative, options.shard))
+    // One file named on its own is a filter: its output goes to stdout unless --out says otherwise.
+    const single = options.paths.length === 1 && inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
+    const outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
+    if (outDir !== null && out === null && !options.check && !options.quiet && inputs.length > 0) {
+      options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
+    }
+    let done = 0
+    for (const input of inputs) {
+      const result = await convertInput(input, options)
+      results.push(result)
+      if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)
+      done++
+      if (options.progress) options.stderr.write(`\r${done}/${inputs.length} ${input.relative.slice(-60).padEnd(60)}`)
+    }
+    if (options.progress && inputs.length > 0) options.stderr.write('\r' + ' '.repeat(70) + '\r')
+  }
+
+  for (const result of results) {
+    reports.push({file: result.file, diagnostics: result.diagnostics})
+    for (const converted of result.documents) {
+      const file = converted.document.file
+      reports.push({file, diagnostics: converted.document.diagnostics as Diagnostic[]})
+    }
+  }
+  const shown = reports.filter((report) => report.diagnostics.length > 0)
+  if (!options.quiet || options.report !== 'stylish') options.stderr.write(formatReport(shown, options))
+  if (!options.quiet) options.stderr.write(formatSummary(summarize(results, reports, written, Date.now() - started)))
+
+  // A file that failed always carries an error, and an error reaches any threshold.
+  const threshold = rank[options.failOn]
+  const findings = reports.some((report) => report.diagnostics.some((diagnostic) => rank[diagnostic.severity] >= threshold))
+  return findings || results.some((result) => result.failed) ? 1 : 0
+}
+
+async function convertInput(input: Input, options: RunOptions): Promise<FileResult> {
+  try {
+    return convertBytes(await readFile(input.path), input.relative, options)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const message = code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : (error as Error).message
+    return {file: input.relative, documents: [], failed: true, diagnostics: [{ruleId: 'file-unreadable', severity: 'error', message: `${input.relative} ${message}`, line: 1, column: 1}]}
+  }
+}
+
+async function emitToStdout(result: FileResult, options: RunOptions): Promise<number> {
+  for (const converted of result.documents) {
+    const text = options.format === 'md' ? converted.markdown : options.format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document)
+    options.stdout.write(text)
+  }
+  return result.documents.length
+}
+
+async function writeOutputs(result: FileResult, outDir: string, options: RunOptions): Promise<number> {
+  if (options.format === 'ndjson') {
+    const lines = result.documents.map((converted) => toNdjsonLine(converted.document)).join('')
+    return write(result, outDir, [[stemOf(result.file), lines]], '.ndjson')
+  }
+  const entries: Array<[string, string]> = result.documents.map((converted) => [
+    converted.relative,
+    options.format === 'md' ? converted.markdown : toJson(converted.document)
+  ])
+  return write(result, outDir, entries, extensions[options.format])
+}
+
+async function write(result: FileResult, outDir: string, entries: Array<[string, string]>, extension: OutputExtension): Promise<number> {
+  let count = 0
+  for (const [relative, data] of entries) {
+    try {
+      await writeInside(outDir, safeJoin(outDir, relative + extension), data)
+      count++
+    } catch (error) {
+      const ruleId = error instanceof OutputError ? error.ruleId : 'output-write-failed'
+      result.failed = true
+      result.diagnostics.push({ruleId, severity: 'error', message: `cannot write ${relative}${extension}: ${(error as Error).message}`, line: 1, column: 1})
+    }
+  }
+  return count
+}
+
+function stemOf(file: string): string {
+  const extension = path.posix.extname(file)
+  return extension === '' ? file : file.slice(0, -extension.length)
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile()
+  } catch {
+    return false
+  }
+}
+
+function formatReport(reports: FileReport[], options: RunOptions): string {
+  if (options.report === 'json') return formatJson(reports)
+  if (options.report === 'github') return formatGithub(reports)
+  return formatStylish(reports, {color: options.color})
+}
+
+function summarize(results: FileResult[], reports: FileReport[], written: number, elapsedMs: number): Summary {
+  const shortcodes: Record<string, number> = {}
+  const diagnostics: Record<string, number> = {}
+  let images = 0
+  for (const result of results) {
+    for (const converted of result.documents) {
+      images += converted.document.images.length
+      for (const shortcode of converted.document.shortcodes) shortcodes[shortcode.name] = (shortcodes[shortcode.name] ?? 0) + 1
+    }
+  }
+  for (const report of reports) for (const diagnostic of report.diagnostics) diagnostics[diagnostic.ruleId] = (diagnostics[diagnostic.ruleId] ?? 0) + 1
+  return {files: results.length, failed: results.filter((result) => result.failed).length, written, shortcodes, images, diagnostics, elapsedMs}
+}
+
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  return Buffer.concat(chunks)
+}

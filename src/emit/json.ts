@@ -1,0 +1,29 @@
+/** The JSON document of DESIGN.md, one per input document; `schema/document.schema.json` pins it. */
+import type {Diagnostic} from '../tokenize/types.js'
+import type {ShortcodeRecord} from '../transform/convert.js'
+import type {ImageRecord} from '../transform/types.js'
+
+export interface MigrationDocument {
+  file: string
+  title: string | null
+  metadata: Record<string, unknown>
+  markdown: string
+  images: ImageRecord[]
+  shortcodes: ShortcodeRecord[]
+  diagnostics: Array<Omit<Diagnostic, 'offset'>>
+}
+
+/** Diagnostics in document order; the offset is for tools, not part of the contract. */
+export function publicDiagnostics(diagnostics: Diagnostic[]): MigrationDocument['diagnostics'] {
+  return [...diagnostics]
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+    .map(({ruleId, severity, message, line, column}) => ({ruleId, severity, message, line, column}))
+}
+
+export function toJson(document: MigrationDocument): string {
+  return JSON.stringify(document, null, 2) + '\n'
+}
+
+export function toNdjsonLine(document: MigrationDocument): string {
+  return JSON.stringify(document) + '\n'
+}

@@ -1,0 +1,37 @@
+/**
+ * mdast and front matter → Markdown text, through remark-stringify. The options are fixed so that
+ * output is the same on every machine and running `migrate` on its own output changes nothing.
+ */
+import type {Root, RootContent} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkStringify, {type Options} from 'remark-stringify'
+import {unified} from 'unified'
+import {stringify as stringifyYaml} from 'yaml'
+import {image, link} from './destinations.js'
+
+export const stringifyOptions: Options = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  resourceLink: true,
+  handlers: {image, link}
+}
+
+const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions)
+
+export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
+  const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
+  if (entries.length === 0) return null
+  // lineWidth 0: never fold a long title over lines, so the YAML reads back the same.
+  return stringifyYaml(Object.fromEntries(entries), {lineWidth: 0}).trimEnd()
+}
+
+export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>): string {
+  const yaml = frontMatterYaml(metadata)
+  const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
+  return processor.stringify(root)
+}

@@ -1,0 +1,99 @@
+/**
+ * The library's main entry: one post body in, Markdown and the JSON document out.
+ * Pure: the same text and options always give the same result.
+ */
+import type {RootContent} from 'mdast'
+import {parse as parseYaml} from 'yaml'
+import {publicDiagnostics, type MigrationDocument} from './emit/json.js'
+import {toMarkdown} from './emit/markdown.js'
+import {createTagRegistry} from './tokenize/registry.js'
+import {tokenize} from './tokenize/tokenize.js'
+import type {SourceContent} from './tokenize/types.js'
+import {Converter, splitParagraphs, type ProseSyntax} from './transform/convert.js'
+import {builtinHandlers} from './transform/handlers/index.js'
+import type {Handler, MediaLibrary} from './transform/types.js'
+
+export interface MigrateOptions {
+  /** The path shown in the JSON document (`-` for stdin). */
+  file?: string
+  /** How the prose is written: plain text (`.txt`) or Markdown (`.md`). Default: text. */
+  syntax?: ProseSyntax
+  /** Keep prose quotes as written (default) or straighten them. */
+  quotes?: 'keep' | 'straight'
+  /** Keep no-break spaces in prose instead of turning them into spaces. */
+  keepNbsp?: boolean
+  /** Handlers of your own, by shortcode name; they take precedence over the built-in ones. */
+  handlers?: Readonly<Record<string, Handler>>
+  /** Metadata for the front matter (from an export); a title found in the text is added to it. */
+  metadata?: Record<string, unknown>
+  /** Attachments and galleries of an export, for shortcodes that refer to media by id. */
+  media?: MediaLibrary | null
+}
+
+export interface MigrateResult {
+  markdown: string
+  document: MigrationDocument
+}
+
+export function migrate(text: string, options: MigrateOptions = {}): MigrateResult {
+  const handlers = new Map(Object.entries({...builtinHandlers, ...options.handlers}))
+  const {tree, diagnostics} = tokenize(text, {tags: createTagRegistry(handlers.keys())})
+  const converter = new Converter({
+    syntax: options.syntax ?? 'text',
+    handlers,
+    quotes: options.quotes ?? 'keep',
+    keepNbsp: options.keepNbsp ?? false,
+    media: options.media ?? null
+  })
+
+  let metadata: Record<string, unknown> = {...options.metadata}
+  let blocks: RootContent[]
+  if (converter.syntax === 'text') {
+    let paragraphs = splitParagraphs(tree.children)
+    const headline = metadata.title === undefined ? takeHeadline(paragraphs) : null
+    if (headline !== null) {
+      metadata = {title: converter.prose(headline, true), ...metadata}
+      paragraphs = paragraphs.slice(1)
+    }
+    blocks = converter.paragraphBlocks(paragraphs)
+  } else {
+    blocks = converter.blocks(tree.children) as RootContent[]
+  }
+  const frontMatter = blocks[0]?.type === 'yaml' ? blocks[0] : null
+  if (frontMatter !== null) {
+    blocks = blocks.slice(1)
+    metadata = {...readFrontMatter(frontMatter.value), ...metadata}
+  }
+
+  const markdown = toMarkdown(blocks, metadata)
+  const title = typeof metadata.title === 'string' ? metadata.title : null
+  return {
+    markdown,
+    document: {
+      file: options.file ?? '-',
+      title,
+      metadata,
+      markdown,
+      images: converter.images,
+      shortcodes: converter.shortcodes,
+      diagnostics: publicDiagnostics([...diagnostics, ...converter.diagnostics])
+    }
+  }
+}
+
+/**
+ * A plain-text post often starts with its headline on a line of its own: a short line, alone in
+ * its paragraph, holding no shortcode and not ending like a sentence.
+ */
+function takeHeadline(paragraphs: SourceContent[][]): string | null {
+  const first = paragraphs[0]
+  if (first === undefined || paragraphs.length < 2 || first.some((node) => node.type === 'shortcode')) return null
+  const line = first.map((node) => (node.type === 'shortcode' ? node.raw : node.value)).join('').trim()
+  if (line === '' || line.length > 200 || line.includes('\n') || /[.,;:!?]$/.test(line)) return null
+  return line
+}
+
+function readFrontMatter(yaml: string): Record<string, unknown> {
+  const value: unknown = parseYaml(yaml)
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}

@@ -1,0 +1,188 @@
+/**
+ * Source tree → mdast. Prose becomes Markdown the way its input type says (plain text, where
+ * blank lines make paragraphs as in WordPress's autop; or Markdown); each shortcode goes through
+ * its handler. Everything found on the way (images, shortcodes, diagnostics) is collected here.
+ */
+import type {BlockContent, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Diagnostic, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
+import {repairAttributes} from './attributes.js'
+import {htmlToText} from './html-text.js'
+import {parseMarkdownWithShortcodes} from './markdown-prose.js'
+import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
+import type {Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './types.js'
+import {unknownShortcode} from './handlers/unknown.js'
+import {toBlocks, toPhrasing} from './output-shape.js'
+
+export type ProseSyntax = 'text' | 'markdown'
+
+export interface ConvertOptions {
+  syntax: ProseSyntax
+  handlers: ReadonlyMap<string, Handler>
+  quotes: 'keep' | 'straight'
+  keepNbsp: boolean
+  media: MediaLibrary | null
+}
+
+export interface ShortcodeRecord {
+  name: string
+  attributes: Array<{name: string | null; value: string; quote: string | null}>
+  handled: boolean
+  position: Position
+}
+
+export class Converter {
+  readonly images: ImageRecord[] = []
+  readonly shortcodes: ShortcodeRecord[] = []
+  readonly diagnostics: Diagnostic[] = []
+
+  constructor(private readonly options: ConvertOptions) {}
+
+  get syntax(): ProseSyntax {
+    return this.options.syntax
+  }
+
+  /** Top-level content of a document, or the content of an enclosing shortcode, as blocks. */
+  blocks(nodes: SourceContent[]): Array<BlockContent | RootContent> {
+    return this.options.syntax === 'markdown' ? this.markdownBlocks(nodes) : this.textBlocks(nodes)
+  }
+
+  /** The same content for a place inside a paragraph. */
+  inline(nodes: SourceContent[]): PhrasingContent[] {
+    return toPhrasing(this.blocks(nodes) as HandlerOutput)
+  }
+
+  /** Prose text with typography fixed: entities decoded, invisible characters cleaned, quotes as asked. */
+  prose(value: string, decode: boolean): string {
+    const decoded = decode ? decodeEntities(value) : value
+    const cleaned = cleanInvisibles(decoded, {keepNbsp: this.options.keepNbsp})
+    return this.options.quotes === 'straight' ? straightenQuotes(cleaned) : cleaned
+  }
+
+  private textBlocks(nodes: SourceContent[]): BlockContent[] {
+    return this.paragraphBlocks(splitParagraphs(nodes))
+  }
+
+  /** Plain-text paragraphs (see `splitParagraphs`) as blocks. */
+  paragraphBlocks(paragraphs: SourceContent[][]): BlockContent[] {
+    const blocks: BlockContent[] = []
+    for (const paragraph of paragraphs) {
+      const lone = loneShortcode(paragraph)
+      if (lone !== null) {
+        blocks.push(...toBlocks(this.shortcode(lone, true)))
+        continue
+      }
+      const children = this.textInline(paragraph)
+      if (children.length > 0) blocks.push({type: 'paragraph', children})
+    }
+    return blocks
+  }
+
+  private textInline(nodes: SourceContent[]): PhrasingContent[] {
+    const children: PhrasingContent[] = []
+    nodes.forEach((node, index) => {
+      if (node.type === 'shortcode') {
+        children.push(...toPhrasing(this.shortcode(node, false)))
+      } else if (node.type === 'quote') {
+        children.push({type: 'text', value: this.options.quotes === 'straight' ? straightenQuote(node.character) : node.character})
+      } else {
+        let value = node.value
+        if (index === 0) value = value.trimStart()
+        if (index === nodes.length - 1) value = value.trimEnd()
+        // A single line break inside a paragraph is a line break, as wpautop makes it.
+        value.split(/[ \t]*\n[ \t]*/).forEach((line, lineIndex) => {
+          if (lineIndex > 0) children.push({type: 'break'})
+          if (line !== '') children.push({type: 'text', value: this.prose(line, true)})
+        })
+      }
+    })
+    return mergePhrasing(children)
+  }
+
+  private markdownBlocks(nodes: SourceContent[]): RootContent[] {
+    return parseMarkdownWithShortcodes(nodes, (node, block) => this.shortcode(node, block), (value) => this.prose(value, false))
+  }
+
+  /** Run the handler of one shortcode; record it; never let a handler's failure lose the text. */
+  shortcode(node: ShortcodeNode, block: boolean): HandlerOutput {
+    const handler = node.known ? this.options.handlers.get(node.name) : undefined
+    this.shortcodes.push({
+      name: node.name,
+      attributes: node.attributes.map((attribute) => ({name: attribute.name, value: decodeEntities(attribute.value), quote: attribute.quote})),
+      handled: handler !== undefined && !node.escaped,
+      position: node.position
+    })
+    if (node.escaped) {
+      // `[[tag]]` is WordPress's way of writing the literal `[tag]`.
+      return [{type: 'text', value: node.raw.slice(1, -1)}]
+    }
+    const context = this.context(node, block)
+    try {
+      return (handler ?? unknownShortcode)(context)
+    } catch (error) {
+      context.report('handler-failed', 'error', `The handler for \`[${node.name}]\` failed (${(error as Error).message}); the shortcode is kept as written`)
+      return [{type: 'html', value: node.raw}]
+    }
+  }
+
+  private context(node: ShortcodeNode, block: boolean): HandlerContext {
+    const {named, positional} = repairAttributes(node)
+    const children = node.children ?? []
+    return {
+      node,
+      attributes: named,
+      positional,
+      block,
+      media: this.options.media,
+      attribute: (name) => {
+        const value = named[name]?.trim()
+        return value === undefined || value === '' ? undefined : value
+      },
+      contentBlocks: () => this.blocks(children) as BlockContent[],
+      contentInline: () => this.inline(children),
+      contentText: () => htmlToText(children.map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')),
+      addImage: (image) => {
+        this.images.push({...image, shortcode: node.name, attributes: {...named}, position: node.position})
+      },
+      report: (ruleId: string, severity: Severity, message: string, position?: Position) => {
+        const start = (position ?? node.position).start
+        this.diagnostics.push({ruleId, severity, message, line: start.line, column: start.column, offset: start.offset})
+      }
+    }
+  }
+}
+
+/** Split a run of source nodes at blank lines (inside text nodes only: a shortcode is never cut). */
+export function splitParagraphs(nodes: SourceContent[]): SourceContent[][] {
+  const paragraphs: SourceContent[][] = [[]]
+  for (const node of nodes) {
+    if (node.type !== 'text') {
+      paragraphs.at(-1)!.push(node)
+      continue
+    }
+    const pieces = node.value.split(/\n[ \t\u00a0]*\n\s*/)
+    pieces.forEach((piece, index) => {
+      if (index > 0) paragraphs.push([])
+      if (piece !== '') paragraphs.at(-1)!.push({...node, value: piece})
+    })
+  }
+  return paragraphs.filter((paragraph) => paragraph.some((node) => node.type !== 'text' || node.value.trim() !== ''))
+}
+
+/** The shortcode a paragraph consists of, white space aside, or null. */
+function loneShortcode(paragraph: SourceContent[]): ShortcodeNode | null {
+  const meaningful = paragraph.filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  const only = meaningful[0]
+  return meaningful.length === 1 && only?.type === 'shortcode' && !only.escaped ? only : null
+}
+
+function mergePhrasing(children: PhrasingContent[]): PhrasingContent[] {
+  const merged: PhrasingContent[] = []
+  for (const child of children) {
+    const last = merged.at(-1)
+    if (last?.type === 'text' && child.type === 'text') last.value += child.value
+    else merged.push(child)
+  }
+  return merged
+}
+
+export type {Root}
