@@ -1,0 +1,127 @@
+/**
+ * What every document gets, whatever its shortcodes: unknown shortcodes kept verbatim, escapes,
+ * typography, positions of diagnostics, user handlers, image URLs and sizes.
+ */
+import {describe, expect, it} from 'vitest'
+import {migrate, type Handler} from '../../src/index.js'
+import {normalizeAlign, parseDimension} from '../../src/transform/images.js'
+
+const body = (text: string, options = {}) => migrate(text, {syntax: 'text', ...options})
+
+describe('unknown shortcodes', () => {
+  it('are kept verbatim, not escaped, listed as unhandled and reported where they are', () => {
+    const {markdown, document} = body('Intro.\n\nSee [pullquote align="left" size=”big”] here.')
+    expect(markdown).toContain('See [pullquote align="left" size=”big”] here.')
+    expect(document.shortcodes).toEqual([expect.objectContaining({name: 'pullquote', handled: false})])
+    expect(document.diagnostics).toEqual([
+      expect.objectContaining({ruleId: 'shortcode-unknown', severity: 'warning', line: 3, column: 5})
+    ])
+    expect(document.diagnostics[0]!.message).toContain('[pullquote]')
+  })
+
+  it('keep their enclosed content, converted like any other', () => {
+    const {markdown} = body('[pullquote]Text with [aesop_image img="a.jpg" caption="Cap"] inside[/pullquote]')
+    expect(markdown).toContain('[pullquote]')
+    expect(markdown).toContain('[/pullquote]')
+    expect(markdown).toContain('![Cap](a.jpg)')
+    expect(markdown).not.toContain('aesop_image')
+  })
+})
+
+describe('escaped shortcodes', () => {
+  it('[[tag]] comes out as the literal [tag], not converted', () => {
+    const {markdown, document} = body('Write [[aesop_image img="a.jpg"]] to show an image.')
+    expect(markdown).toContain('[aesop_image img="a.jpg"]')
+    expect(markdown).not.toContain('[[')
+    expect(markdown).not.toContain('![')
+    expect(document.images).toEqual([])
+    expect(document.shortcodes).toEqual([expect.objectContaining({name: 'aesop_image', handled: false})])
+  })
+})
+
+describe('typography', () => {
+  it('decodes entities and cleans invisible characters in prose', () => {
+    const {markdown} = body('Fish &amp; chips,\u00a0caf&eacute; au\u200blait &#8220;here&#8221;.')
+    expect(markdown).toBe('Fish & chips, café aulait “here”.\n')
+  })
+
+  it('keeps prose quotes by default and straightens them on request', () => {
+    expect(body('“Don’t,” she said.').markdown).toBe('“Don’t,” she said.\n')
+    expect(body('“Don’t,” she said.', {quotes: 'straight'}).markdown).toBe('"Don\'t," she said.\n')
+  })
+
+  it('keeps no-break spaces on request', () => {
+    expect(body('a\u00a0b', {keepNbsp: true}).markdown).toBe('a\u00a0b\n')
+  })
+
+  it('always repairs shortcode delimiters, whatever the quote option', () => {
+    const {document} = body('[aesop_image img=&#8221;a.jpg&#8243; caption=”It’s here”]', {quotes: 'keep'})
+    expect(document.images[0]).toMatchObject({src: 'a.jpg', caption: 'It’s here'})
+  })
+})
+
+describe('images', () => {
+  it('keep their URL intact: underscores, query strings, spaces encoded', () => {
+    const {markdown, document} = body('[aesop_image img="http://x.com/files/my_photo_1 (2).jpg?w=640&h=480" alt="A view"]')
+    expect(document.images[0]!.src).toBe('http://x.com/files/my_photo_1 (2).jpg?w=640&h=480')
+    expect(markdown).toBe('![A view](http://x.com/files/my_photo_1%20(2).jpg?w=640&h=480)\n')
+  })
+
+  it.each([
+    ['640', 640],
+    ['640″', 640],
+    ['390px', 390],
+    ['100%', null],
+    ['auto', null],
+    [undefined, null]
+  ])('size %s reads as %s', (value, expected) => {
+    expect(parseDimension(value)).toBe(expected)
+  })
+
+  it.each([
+    ['alignright', 'right'],
+    ['aligncenter', 'center'],
+    ['Left', 'left'],
+    ['none', 'none'],
+    ['', null]
+  ])('align %s reads as %s', (value, expected) => {
+    expect(normalizeAlign(value)).toBe(expected)
+  })
+
+  it('records sizes as numbers and keeps the attributes as repaired', () => {
+    const {document} = body('[aesop_image img="a.jpg" imgwidth=”640″ imgheight="100%" align="alignright"]')
+    expect(document.images[0]).toMatchObject({width: 640, height: null, align: 'right'})
+    expect(document.images[0]!.attributes).toMatchObject({imgwidth: '640', imgheight: '100%', align: 'alignright'})
+  })
+})
+
+describe('user handlers', () => {
+  it('convert a shortcode of their own and replace a built-in one', () => {
+    const pullquote: Handler = (context) => [{type: 'blockquote', children: [{type: 'paragraph', children: [{type: 'text', value: context.contentText()}]}]}]
+    const {markdown, document} = body('[pullquote]Said twice.[/pullquote]', {handlers: {pullquote}})
+    expect(markdown).toBe('> Said twice.\n')
+    expect(document.shortcodes).toEqual([expect.objectContaining({name: 'pullquote', handled: true})])
+    expect(document.diagnostics).toEqual([])
+  })
+
+  it('that throw do not lose the text', () => {
+    const broken: Handler = () => {
+      throw new Error('boom')
+    }
+    const {markdown, document} = body('[aesop_image img="a.jpg"]', {handlers: {aesop_image: broken}})
+    expect(markdown).toContain('[aesop_image img="a.jpg"]')
+    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'handler-failed', severity: 'error'})])
+  })
+})
+
+describe('plain-text bodies', () => {
+  it('make paragraphs at blank lines and line breaks at single newlines, as wpautop does', () => {
+    expect(body('one\ntwo\n\nthree').markdown).toBe('one\\\ntwo\n\nthree\n')
+  })
+
+  it('take a lone first line as the title only when more follows', () => {
+    expect(body('A Headline\n\nBody.').document.title).toBe('A Headline')
+    expect(body('Just one sentence.').document.title).toBe(null)
+    expect(body('Not a headline.\n\nBody.').document.title).toBe(null)
+  })
+})
