@@ -65,9 +65,7 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
       excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
       link: item.link
     }
-    // WordPress stores post bodies as HTML with autop's blank-line paragraphs; Markdown reads both
-    // the same way and keeps the HTML it cannot express.
-    const {markdown, document} = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'markdown', metadata})
+    const {markdown, document} = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata})
     for (const diagnostic of document.diagnostics) diagnostic.line += item.contentLine - 1
     documents.push({relative: `${stem}/${item.type}s/${name}`, markdown, document})
   }
@@ -77,7 +75,8 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
 
 function syntaxOf(file: string): ProseSyntax {
   const extension = path.extname(file).toLowerCase()
-  return extension === '.md' || extension === '.markdown' || extension === '.html' || extension === '.htm' ? 'markdown' : 'text'
+  if (extension === '.md' || extension === '.markdown') return 'markdown'
+  return extension === '.html' || extension === '.htm' ? 'html' : 'text'
 }
 
 function withoutExtension(file: string): string {

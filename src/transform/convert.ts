@@ -7,13 +7,14 @@ import type {BlockContent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {Diagnostic, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import {repairAttributes} from './attributes.js'
 import {htmlToText} from './html-text.js'
+import {parseHtmlWithShortcodes} from './html-prose.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
 import type {Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './types.js'
 import {unknownShortcode} from './handlers/unknown.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 
-export type ProseSyntax = 'text' | 'markdown'
+export type ProseSyntax = 'text' | 'markdown' | 'html'
 
 export interface ConvertOptions {
   syntax: ProseSyntax
@@ -43,7 +44,9 @@ export class Converter {
 
   /** Top-level content of a document, or the content of an enclosing shortcode, as blocks. */
   blocks(nodes: SourceContent[]): Array<BlockContent | RootContent> {
-    return this.options.syntax === 'markdown' ? this.markdownBlocks(nodes) : this.textBlocks(nodes)
+    if (this.options.syntax === 'markdown') return this.markdownBlocks(nodes)
+    if (this.options.syntax === 'html') return this.htmlBlocks(nodes)
+    return this.textBlocks(nodes)
   }
 
   /** The same content for a place inside a paragraph. */
@@ -96,6 +99,26 @@ export class Converter {
       }
     })
     return mergePhrasing(children)
+  }
+
+  private htmlBlocks(nodes: SourceContent[]): RootContent[] {
+    const start = nodes[0]?.position.start
+    return parseHtmlWithShortcodes(
+      nodes,
+      (node, block) => this.shortcode(node, block),
+      (value) => this.prose(value, false),
+      (name) => {
+        if (start === undefined) return
+        this.diagnostics.push({
+          ruleId: 'html-dropped',
+          severity: 'warning',
+          message: `A <${name}> element was dropped: it is code, not content`,
+          line: start.line,
+          column: start.column,
+          offset: start.offset
+        })
+      }
+    )
   }
 
   private markdownBlocks(nodes: SourceContent[]): RootContent[] {

@@ -1,80 +1,14 @@
-/**
- * Markdown prose that still carries shortcodes. Each shortcode is swapped for a placeholder the
- * Markdown parser cannot take apart (two private-use characters around its number), the text is
- * parsed with remark-parse, and the placeholders are replaced by the handlers' output: a
- * paragraph holding only a placeholder by blocks, a placeholder inside text by inline content.
- */
-import type {Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdast'
+/** Markdown prose that still carries shortcodes, through remark-parse (front matter included). */
+import type {Root, RootContent} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
-import type {HandlerOutput} from './types.js'
-import {toBlocks, toPhrasing} from './output-shape.js'
-
-const open = '\uE000'
-const close = '\uE001'
-const placeholderPattern = /\uE000(\d+)\uE001/g
-const lonePlaceholder = /^\s*\uE000(\d+)\uE001\s*$/
+import type {SourceContent} from '../tokenize/types.js'
+import {holdShortcodes, releaseShortcodes, type RunShortcode} from './placeholders.js'
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
-export function parseMarkdownWithShortcodes(
-  nodes: SourceContent[],
-  runShortcode: (node: ShortcodeNode, block: boolean) => HandlerOutput,
-  prose: (value: string) => string
-): RootContent[] {
-  const shortcodes: ShortcodeNode[] = []
-  let source = ''
-  for (const node of nodes) {
-    if (node.type !== 'shortcode') source += node.value
-    // In Markdown `\[` is a literal bracket: `\[gallery]` is text, not a shortcode.
-    else if (source.endsWith('\\')) source += node.raw
-    else source += `${open}${shortcodes.push(node) - 1}${close}`
-  }
-  const tree = parser.parse(source) as Root
-  const raw = (text: string) => text.replace(placeholderPattern, (_, index: string) => shortcodes[Number(index)]!.raw)
-  replaceIn(tree)
-  return tree.children
-
-  function replaceIn(parent: Parent): void {
-    const children: RootContent[] = []
-    for (const child of parent.children as RootContent[]) {
-      if (child.type === 'paragraph' && child.children.length === 1 && child.children[0]!.type === 'text') {
-        const lone = lonePlaceholder.exec(child.children[0]!.value)
-        if (lone) {
-          children.push(...toBlocks(runShortcode(shortcodes[Number(lone[1])]!, true)))
-          continue
-        }
-      }
-      if (child.type === 'text') {
-        children.push(...splitText(child.value))
-        continue
-      }
-      restoreLiterals(child)
-      if ('children' in child) replaceIn(child)
-      children.push(child)
-    }
-    parent.children = children as Parent['children']
-  }
-
-  function splitText(value: string): PhrasingContent[] {
-    const out: PhrasingContent[] = []
-    let last = 0
-    for (const match of value.matchAll(placeholderPattern)) {
-      if (match.index > last) out.push({type: 'text', value: prose(value.slice(last, match.index))})
-      out.push(...toPhrasing(runShortcode(shortcodes[Number(match[1])]!, false)))
-      last = match.index + match[0].length
-    }
-    if (last < value.length) out.push({type: 'text', value: prose(value.slice(last))})
-    return out
-  }
-
-  /** Shortcodes in code, raw HTML, URLs and alt text are not converted: they get their source back. */
-  function restoreLiterals(node: Nodes): void {
-    if ('value' in node && typeof node.value === 'string' && node.type !== 'text') node.value = raw(node.value)
-    if ('url' in node && typeof node.url === 'string') node.url = raw(node.url)
-    if ('alt' in node && typeof node.alt === 'string') node.alt = raw(node.alt)
-    if ('title' in node && typeof node.title === 'string') node.title = raw(node.title)
-  }
+export function parseMarkdownWithShortcodes(nodes: SourceContent[], run: RunShortcode, prose: (value: string) => string): RootContent[] {
+  const {source, shortcodes} = holdShortcodes(nodes, {backslashEscapes: true})
+  return releaseShortcodes(parser.parse(source) as Root, shortcodes, run, prose)
 }

@@ -1,0 +1,49 @@
+/**
+ * HTML post bodies (`.html` files, `content:encoded` of an export) that carry shortcodes: wpautop's
+ * paragraphs, then rehype-parse and rehype-remark into mdast. Elements Markdown has no form for
+ * are kept as raw HTML; scripts and styles are dropped, with a warning.
+ */
+import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import type {Root, RootContent} from 'mdast'
+import rehypeParse from 'rehype-parse'
+import rehypeRemark, {type Options} from 'rehype-remark'
+import {unified} from 'unified'
+import type {SourceContent} from '../tokenize/types.js'
+import {autop} from './autop.js'
+import {holdShortcodes, releaseShortcodes, type RunShortcode} from './placeholders.js'
+
+/** Elements with no Markdown form whose markup carries meaning: kept as they are. */
+const keptAsHtml = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'figure', 'details', 'dl', 'u', 'mark', 'abbr', 'cite', 'small', 'kbd', 'q', 'ins', 'dfn', 'address', 'span'])
+const dropped = new Set(['script', 'style', 'noscript', 'template'])
+
+type Handle = NonNullable<Options['handlers']>[string]
+const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: toHtml(node)})
+
+const parser = unified().use(rehypeParse, {fragment: true})
+const toMdast = unified().use(rehypeRemark, {handlers: Object.fromEntries([...keptAsHtml].map((name) => [name, keepAsHtml]))})
+
+export function parseHtmlWithShortcodes(
+  nodes: SourceContent[],
+  run: RunShortcode,
+  prose: (value: string) => string,
+  warnDropped: (name: string) => void
+): RootContent[] {
+  const {source, shortcodes} = holdShortcodes(nodes, {backslashEscapes: false})
+  const hast = parser.parse(autop(source)) as HastRoot
+  removeDropped(hast, warnDropped)
+  const mdast = toMdast.runSync(hast) as Root
+  return releaseShortcodes(mdast, shortcodes, run, prose)
+}
+
+function removeDropped(parent: HastRoot | Element, warn: (name: string) => void): void {
+  parent.children = parent.children.filter((child: HastContent) => {
+    if (child.type !== 'element') return true
+    if (dropped.has(child.tagName)) {
+      warn(child.tagName)
+      return false
+    }
+    removeDropped(child, warn)
+    return true
+  }) as typeof parent.children
+}

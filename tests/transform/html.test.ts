@@ -1,0 +1,46 @@
+/** HTML post bodies: wpautop's paragraphs, inline HTML into Markdown, shortcodes found inside HTML. */
+import {describe, expect, it} from 'vitest'
+import {migrate} from '../../src/index.js'
+
+const html = (text: string) => migrate(text, {syntax: 'html'})
+
+describe('HTML post bodies', () => {
+  it('make paragraphs at blank lines and line breaks at single newlines, as wpautop does', () => {
+    expect(html('First line\nsecond line\n\nNext paragraph').markdown).toBe('First line\\\nsecond line\n\nNext paragraph\n')
+  })
+
+  it.each([
+    ['<h2>Title</h2>', '## Title\n'],
+    ['<p>Some <strong>bold</strong> and <em>italic</em> text.</p>', 'Some **bold** and _italic_ text.\n'],
+    ['<p><a href="https://example.com/a_b?x=1&amp;y=2">link</a></p>', '[link](https://example.com/a_b?x=1&y=2)\n'],
+    ['<ul><li>one</li><li>two</li></ul>', '- one\n- two\n'],
+    ['<blockquote><p>Quoted</p></blockquote>', '> Quoted\n'],
+    ['<p><img src="http://x.com/a.jpg" alt="An image"></p>', '![An image](http://x.com/a.jpg)\n'],
+    ['<p>Line<br />break</p>', 'Line\\\nbreak\n']
+  ])('%s', (input, expected) => {
+    expect(html(input).markdown).toBe(expected)
+  })
+
+  it('keeps HTML that Markdown has no form for', () => {
+    expect(html('<table><tr><td>cell</td></tr></table>').markdown).toContain('<td>cell</td>')
+  })
+
+  it('drops scripts and styles with a warning', () => {
+    const {markdown, document} = html('<p>Text</p>\n\n<script>alert(1)</script>')
+    expect(markdown).toBe('Text\n')
+    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'html-dropped', severity: 'warning'})])
+  })
+
+  it('finds shortcodes inside paragraphs and across the <p> and <br /> WordPress put into them', () => {
+    const {markdown, document} = html('<p>[aesop_image img="http://x.com/a.jpg"<br />\ncaption="A caption"</p>\n<p>align="left"]</p>\n\n<p>After.</p>')
+    expect(document.images).toEqual([expect.objectContaining({src: 'http://x.com/a.jpg', caption: 'A caption', align: 'left'})])
+    expect(markdown).toContain('![A caption](http://x.com/a.jpg)')
+    expect(markdown).toContain('After.')
+    expect(markdown).not.toContain('aesop_image')
+  })
+
+  it('converts the HTML inside an enclosing shortcode', () => {
+    const {markdown} = html('[pullquote]<p>Some <em>words</em></p>[/pullquote]')
+    expect(markdown).toContain('Some _words_')
+  })
+})
