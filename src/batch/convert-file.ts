@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {MigrationDocument} from '../emit/json.js'
 import {migrate, type MigrateOptions} from '../migrate.js'
 import {decodeBytes} from '../read/decode.js'
+import {mediaLibrary} from '../read/media.js'
 import {isWxr, readWxr} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ProseSyntax} from '../transform/convert.js'
@@ -48,6 +49,7 @@ export function convertText(text: string, file: string, options: ConvertOptions)
 
 function convertExport(xml: string, file: string, stem: string, options: ConvertOptions): FileResult {
   const wxr = readWxr(xml)
+  const media = mediaLibrary(wxr.items)
   const documents: ConvertedDocument[] = []
   const used = new Set<string>()
   for (const item of wxr.items) {
@@ -65,7 +67,7 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
       excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
       link: item.link
     }
-    const {markdown, document} = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata})
+    const {markdown, document} = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media})
     for (const diagnostic of document.diagnostics) diagnostic.line += item.contentLine - 1
     documents.push({relative: `${stem}/${item.type}s/${name}`, markdown, document})
   }
