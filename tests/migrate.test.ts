@@ -33,8 +33,8 @@ describe('the seed article', () => {
   })
 
   it('keeps the caption and the credit as text', () => {
-    expect(markdown).toContain('_New York City Mayor Bill de Blasio (R) talks during a gathering')
-    expect(markdown).toContain('U.S., December 29, 2019._ REUTERS/Amr Alfiky\n')
+    expect(markdown).toContain('*New York City Mayor Bill de Blasio (R) talks during a gathering')
+    expect(markdown).toContain('U.S., December 29, 2019.* REUTERS/Amr Alfiky\n')
   })
 
   it('describes exactly one image, with no source, and warns about it', () => {

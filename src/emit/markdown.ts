@@ -4,14 +4,16 @@
  */
 import type {Root, RootContent} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
 import {stringify as stringifyYaml} from 'yaml'
 import {image, link} from './destinations.js'
+import {tidySpaces} from './tidy.js'
 
 export const stringifyOptions: Options = {
   bullet: '-',
-  emphasis: '_',
+  emphasis: '*',
   strong: '*',
   fence: '`',
   fences: true,
@@ -21,7 +23,8 @@ export const stringifyOptions: Options = {
   handlers: {image, link}
 }
 
-const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions)
+// GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
+const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, stringifyOptions)
 
 export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
   const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
@@ -33,5 +36,6 @@ export function frontMatterYaml(metadata: Record<string, unknown>): string | nul
 export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>): string {
   const yaml = frontMatterYaml(metadata)
   const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
+  tidySpaces(root)
   return processor.stringify(root)
 }

@@ -11,7 +11,7 @@ describe('HTML post bodies', () => {
 
   it.each([
     ['<h2>Title</h2>', '## Title\n'],
-    ['<p>Some <strong>bold</strong> and <em>italic</em> text.</p>', 'Some **bold** and _italic_ text.\n'],
+    ['<p>Some <strong>bold</strong> and <em>italic</em> text.</p>', 'Some **bold** and *italic* text.\n'],
     ['<p><a href="https://example.com/a_b?x=1&amp;y=2">link</a></p>', '[link](https://example.com/a_b?x=1&y=2)\n'],
     ['<ul><li>one</li><li>two</li></ul>', '- one\n- two\n'],
     ['<blockquote><p>Quoted</p></blockquote>', '> Quoted\n'],
@@ -41,6 +41,6 @@ describe('HTML post bodies', () => {
 
   it('converts the HTML inside an enclosing shortcode', () => {
     const {markdown} = html('[pullquote]<p>Some <em>words</em></p>[/pullquote]')
-    expect(markdown).toContain('Some _words_')
+    expect(markdown).toContain('Some *words*')
   })
 })
