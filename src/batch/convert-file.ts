@@ -43,14 +43,25 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
 export function convertText(text: string, file: string, options: ConvertOptions): FileResult {
   const stem = file === '-' ? '-' : withoutExtension(file)
   if (isWxr(text)) return convertExport(text, file, stem, options)
-  const {markdown, document} = migrate(text, {...options, file, syntax: syntaxOf(file)})
-  return {file, documents: [{relative: stem, markdown, document}], diagnostics: [], failed: false}
+  try {
+    const {markdown, document} = migrate(text, {...options, file, syntax: syntaxOf(file)})
+    return {file, documents: [{relative: stem, markdown, document}], diagnostics: [], failed: false}
+  } catch (error) {
+    return {file, documents: [], diagnostics: [internalError(error, 1, 1)], failed: true}
+  }
+}
+
+/** A bug of ours must not stop the batch: the document is reported and the run goes on. */
+function internalError(error: unknown, line: number, column: number): Diagnostic {
+  const message = `migrate failed on this document (${(error as Error).message ?? String(error)}); please report it`
+  return {ruleId: 'internal-error', severity: 'error', message, line, column}
 }
 
 function convertExport(xml: string, file: string, stem: string, options: ConvertOptions): FileResult {
   const wxr = readWxr(xml)
   const media = mediaLibrary(wxr.items)
   const documents: ConvertedDocument[] = []
+  const problems: Diagnostic[] = []
   const used = new Set<string>()
   for (const item of wxr.items) {
     if (!documentTypes.has(item.type)) continue
@@ -67,12 +78,23 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
       excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
       link: item.link
     }
-    const {markdown, document} = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media})
-    for (const diagnostic of document.diagnostics) diagnostic.line += item.contentLine - 1
+    let converted
+    try {
+      converted = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media})
+    } catch (error) {
+      problems.push(internalError(error, item.contentLine, item.contentColumn))
+      continue
+    }
+    const {markdown, document} = converted
+    // Diagnostics point into the export file, not into the post body alone.
+    for (const diagnostic of document.diagnostics) {
+      if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
+      diagnostic.line += item.contentLine - 1
+    }
     documents.push({relative: `${stem}/${item.type}s/${name}`, markdown, document})
   }
-  const failed = wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0
-  return {file, documents, diagnostics: wxr.diagnostics, failed}
+  const failed = problems.length > 0 || (wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0)
+  return {file, documents, diagnostics: [...wxr.diagnostics, ...problems], failed}
 }
 
 function syntaxOf(file: string): ProseSyntax {
