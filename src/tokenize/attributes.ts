@@ -16,6 +16,9 @@ import type {PositionIndex} from './positions.js'
 import {readQuote, type QuoteToken} from './quotes.js'
 import {readSeparator, readSeparators} from './separators.js'
 
+/** Set once the attribute's extent is known. */
+const unplaced = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+
 export interface AttributeParse {
   attributes: Attribute[]
   diagnostics: Diagnostic[]
@@ -32,12 +35,35 @@ interface Search {
   /** Which closers count: the opener's own straight character, or its whole family. */
   mode: string
   strength: Strength
+  /** Index into the record of searches that reached the end. */
+  id: number
 }
+
+/** The searches a value's opener calls for, in order of preference; built once, shared by every call. */
+const searchesFor = (() => {
+  let id = 0
+  const search = (mode: string, strength: Strength): Search => ({mode, strength, id: id++})
+  const familyStrong = {double: search('double', 'strong'), single: search('single', 'strong')}
+  const familyWeak = {double: search('double', 'weak'), single: search('single', 'weak')}
+  const straightWeak = {'"': search('"', 'weak'), "'": search("'", 'weak')}
+  return {
+    named(opener: QuoteToken): Search[] {
+      return opener.straight
+        ? [straightWeak[opener.character as '"' | "'"], familyStrong[opener.family], familyWeak[opener.family]]
+        : [familyStrong[opener.family], familyWeak[opener.family]]
+    },
+    positional(opener: QuoteToken): Search[] {
+      return [opener.straight ? straightWeak[opener.character as '"' | "'"] : familyWeak[opener.family]]
+    },
+    count: id
+  }
+})()
 
 export function parseAttributes(text: string, start: number, end: number, positions: PositionIndex): AttributeParse {
   const attributes: Attribute[] = []
   const diagnostics: Diagnostic[] = []
-  const exhausted = new Map<string, number>()
+  // Per search: the earliest start from which it reached the end without a closer.
+  const exhausted: number[] = new Array(searchesFor.count).fill(Number.POSITIVE_INFINITY)
   let index = start
 
   while (true) {
@@ -48,12 +74,13 @@ export function parseAttributes(text: string, start: number, end: number, positi
     index = parsed.end
     // WordPress drops an empty quoted positional value (`[tag "" x]`: `x` is positional 0).
     if (parsed.attribute.name === null && parsed.attribute.value === '' && parsed.attribute.quote !== null) continue
-    attributes.push({...parsed.attribute, position: positions.position(tokenStart, parsed.end)})
+    parsed.attribute.position = positions.position(tokenStart, parsed.end)
+    attributes.push(parsed.attribute)
   }
 
   return {attributes, diagnostics}
 
-  type Parsed = {attribute: Omit<Attribute, 'position'>; end: number}
+  type Parsed = {attribute: Attribute; end: number}
 
   function readNamed(tokenStart: number): Parsed | null {
     const nameEnd = readWord(text, tokenStart, end)
@@ -70,14 +97,11 @@ export function parseAttributes(text: string, start: number, end: number, positi
       const value = text.slice(valueStart, valueEnd)
       // WordPress's unquoted form stops at a straight quote; such a token is a positional word.
       if (value.includes('"') || value.includes("'")) return null
-      return {attribute: {name, value, quote: null, closingQuote: null}, end: valueEnd}
+      return {attribute: {name, value, quote: null, closingQuote: null, position: unplaced}, end: valueEnd}
     }
 
     const contentStart = valueStart + opener.length
-    const searches: Search[] = opener.straight
-      ? [{mode: opener.character, strength: 'weak'}, {mode: opener.family, strength: 'strong'}, {mode: opener.family, strength: 'weak'}]
-      : [{mode: opener.family, strength: 'strong'}, {mode: opener.family, strength: 'weak'}]
-    const closer = findCloser(contentStart, searches)
+    const closer = findCloser(contentStart, searchesFor.named(opener))
     const quote = text.slice(valueStart, contentStart)
 
     if (closer === null) {
@@ -90,12 +114,12 @@ export function parseAttributes(text: string, start: number, end: number, positi
         column: point.column,
         offset: valueStart
       })
-      return {attribute: {name, value: text.slice(contentStart, end), quote, closingQuote: null}, end}
+      return {attribute: {name, value: text.slice(contentStart, end), quote, closingQuote: null, position: unplaced}, end}
     }
 
     const closingQuote = text.slice(closer.index, closer.index + closer.token.length)
     return {
-      attribute: {name, value: text.slice(contentStart, closer.index), quote, closingQuote},
+      attribute: {name, value: text.slice(contentStart, closer.index), quote, closingQuote, position: unplaced},
       end: closer.index + closer.token.length
     }
   }
@@ -104,14 +128,15 @@ export function parseAttributes(text: string, start: number, end: number, positi
     const opener = readQuote(text, tokenStart, end)
     if (opener === null) return null
     const contentStart = tokenStart + opener.length
-    const closer = findCloser(contentStart, [{mode: opener.straight ? opener.character : opener.family, strength: 'weak'}])
+    const closer = findCloser(contentStart, searchesFor.positional(opener))
     if (closer === null) return null
     return {
       attribute: {
         name: null,
         value: text.slice(contentStart, closer.index),
         quote: text.slice(tokenStart, contentStart),
-        closingQuote: text.slice(closer.index, closer.index + closer.token.length)
+        closingQuote: text.slice(closer.index, closer.index + closer.token.length),
+        position: unplaced
       },
       end: closer.index + closer.token.length
     }
@@ -119,12 +144,12 @@ export function parseAttributes(text: string, start: number, end: number, positi
 
   function readBare(tokenStart: number): Parsed {
     const tokenEnd = readBareEnd(tokenStart)
-    return {attribute: {name: null, value: text.slice(tokenStart, tokenEnd), quote: null, closingQuote: null}, end: tokenEnd}
+    return {attribute: {name: null, value: text.slice(tokenStart, tokenEnd), quote: null, closingQuote: null, position: unplaced}, end: tokenEnd}
   }
 
   function readBareEnd(from: number): number {
     let cursor = from
-    while (cursor < end && readSeparator(text, cursor, end) === 0) cursor++
+    while (cursor < end && (!maySeparate(text.charCodeAt(cursor)) || readSeparator(text, cursor, end) === 0)) cursor++
     return cursor
   }
 
@@ -137,11 +162,10 @@ export function parseAttributes(text: string, start: number, end: number, positi
   }
 
   function scan(from: number, search: Search): Closer | null {
-    const key = `${search.mode}:${search.strength}`
-    if (from >= (exhausted.get(key) ?? Number.POSITIVE_INFINITY)) return null
+    if (from >= exhausted[search.id]!) return null
     let cursor = from
     while (cursor < end) {
-      const token = readQuote(text, cursor, end)
+      const token = mayStartQuote(text.charCodeAt(cursor)) ? readQuote(text, cursor, end) : null
       if (token === null) {
         cursor++
         continue
@@ -152,7 +176,7 @@ export function parseAttributes(text: string, start: number, end: number, positi
       }
       cursor = after
     }
-    exhausted.set(key, Math.min(from, exhausted.get(key) ?? from))
+    exhausted[search.id] = Math.min(from, exhausted[search.id]!)
     return null
   }
 
@@ -169,6 +193,15 @@ export function parseAttributes(text: string, start: number, end: number, positi
     const equals = nameEnd + readSeparators(text, nameEnd, end)
     return text[equals] === '=' && equals < end
   }
+}
+
+/** Cheap pre-checks before the full readers: most characters start neither a quote nor a separator. */
+function mayStartQuote(code: number): boolean {
+  return code === 0x22 || code === 0x26 || code === 0x27 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x203a)
+}
+
+function maySeparate(code: number): boolean {
+  return code <= 0x20 || code === 0x26 || code === 0x3c || code === 0xa0 || code >= 0x2000
 }
 
 function accepts(mode: string, token: QuoteToken): boolean {

@@ -15,8 +15,10 @@ const kinds: Record<string, QuoteKind> = {
   '′': 'prime', '″': 'double-prime'
 }
 
-/** Where something may start: a quote character, an entity, or a closing tag. One character class, no backtracking. */
-const interesting = /[&[“”‟‘’‛„‚«»‹›′″]/g
+/** Where something may start: a quote character, an entity, or a closing tag. */
+function isInteresting(code: number): boolean {
+  return code === 0x26 || code === 0x5b || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x203a && code !== 0x2020)
+}
 
 const letterOrDigit = /[\p{L}\p{Nd}]/u
 
@@ -30,10 +32,11 @@ export function tokenizeProse(
   closingTagOfKnown: (index: number) => string | null
 ): void {
   let textStart = start
-  interesting.lastIndex = start
-  for (let match = interesting.exec(text); match !== null && match.index < end; match = interesting.exec(text)) {
-    const index = match.index
-    if (match[0] === '[') {
+  // A plain character loop: several times faster than a regular expression search here.
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (!isInteresting(code)) continue
+    if (code === 0x5b) {
       if (text.charCodeAt(index + 1) === 0x2f) reportStrayClosingTag(index)
       continue
     }
@@ -49,7 +52,7 @@ export function tokenizeProse(
       position: positions.position(index, index + token.length)
     })
     textStart = index + token.length
-    interesting.lastIndex = textStart
+    index = textStart - 1
   }
   if (end > textStart) nodes.push({type: 'text', value: text.slice(textStart, end), position: positions.position(textStart, end)})
 
