@@ -40,7 +40,8 @@ const labels = [
 const copyright = /^(?:©|\(c\)|copyright\b)\s*[^]{1,120}$/i
 
 /** Where a credit may start: after a sentence break, a separator, an opening parenthesis, or before a label. */
-const creditStart = /(?:[.!?…][”’"']?\s+|[;|]\s*|\s[–—-]\s|\s(?=\()|\s(?=(?:Photo|Photograph|Picture|Image|Credit|Courtesy|Source|©|Copyright)\b))/g
+// An initial (`J.`) is not a sentence break: `Photo: J. Smith/Reuters` is one credit.
+const creditStart = /(?:(?<!(?:^|[\s(])\p{Lu})[.!?…][”’"']?\s+|[;|]\s*|\s[–—-]\s|\s(?=\()|\s(?=(?:Photo|Photograph|Picture|Image|Credit|Courtesy|Source|©|Copyright)\b))/gu
 
 export function isCredit(text: string): boolean {
   return agencyCredit.some((pattern) => pattern.test(text)) || labels.some((pattern) => pattern.test(text)) || copyright.test(text)

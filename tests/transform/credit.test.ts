@@ -24,6 +24,7 @@ describe('splitCredit', () => {
     ['Sunset over the bay. Courtesy of the Smith family', 'Sunset over the bay.', 'the Smith family'],
     ['Sunset over the bay (Photo by Jane Doe/Reuters)', 'Sunset over the bay', 'Jane Doe/Reuters'],
     ['Sunset over the bay Photo: Maria Lopez', 'Sunset over the bay', 'Maria Lopez'],
+    ['Sunset over the bay. Photo: J. Smith/Reuters', 'Sunset over the bay.', 'J. Smith/Reuters'],
     // copyright, kept whole
     ['Sunset over the bay. © 2019 Jane Doe', 'Sunset over the bay.', '© 2019 Jane Doe'],
     ['Sunset over the bay. Copyright 2019 Jane Doe', 'Sunset over the bay.', 'Copyright 2019 Jane Doe'],
