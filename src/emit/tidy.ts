@@ -1,7 +1,7 @@
 /**
  * White space at the edges of emphasis, moved outside it. HTML allows `<em>Right, </em>and`;
  * Markdown does not, and remark-stringify then writes `_Right,&#x20;_&#x61;nd`. An editor writes
- * `_Right,_ and`, and so do we.
+ * `_Right,_ and`, and so do we. Emphasis around nothing but an image is dropped.
  */
 import type {Nodes, Parent, PhrasingContent, Text} from 'mdast'
 
@@ -23,10 +23,18 @@ export function tidySpaces(node: Nodes): void {
     const trailing = last?.type === 'text' ? takeEdge(last, 'end') : ''
     inner.children = inner.children.filter((grandchild) => grandchild.type !== 'text' || grandchild.value !== '')
     if (leading) children.push({type: 'text', value: leading})
-    if (inner.children.length > 0) children.push(inner)
+    // Bold around an image alone means nothing in Markdown, and glued to the next word it
+    // makes remark write `**![](…)**&#x54;he`: the image stands on its own.
+    if (!hasText(inner)) children.push(...(inner.children as PhrasingContent[]))
+    else if (inner.children.length > 0) children.push(inner)
     if (trailing) children.push({type: 'text', value: trailing})
   }
   ;(node as Parent).children = mergeText(children) as Parent['children']
+}
+
+function hasText(node: Nodes): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value.trim() !== ''
+  return 'children' in node && node.children.some((child) => hasText(child as Nodes))
 }
 
 function takeEdge(text: Text, edge: 'start' | 'end'): string {

@@ -7,8 +7,10 @@ import {tokenize} from '../tokenize/tokenize.js'
 import type {Attachment, MediaLibrary} from '../transform/types.js'
 import type {WxrItem} from './wxr.js'
 
-export function mediaLibrary(items: WxrItem[]): MediaLibrary {
+/** The media of an export, seen from one of its posts (`postId`), or from none. */
+export function mediaLibrary(items: WxrItem[]): (postId: number | null) => MediaLibrary {
   const byId = new Map<number, Attachment>()
+  const byParent = new Map<number, number[]>()
   const byUrl = new Map<string, Attachment>()
   const galleries = new Map<number, number[]>()
   for (const item of items) {
@@ -26,16 +28,18 @@ export function mediaLibrary(items: WxrItem[]): MediaLibrary {
       }
       byId.set(item.id, attachment)
       byUrl.set(withoutSizeSuffix(url), attachment)
+      if (item.parentId !== null) byParent.set(item.parentId, [...(byParent.get(item.parentId) ?? []), item.id])
     } else if (item.type === 'ai_galleries') {
       const ids = galleryIds(item.content)
       if (ids !== null) galleries.set(item.id, ids)
     }
   }
-  return {
+  return (postId) => ({
     attachment: (id) => byId.get(id),
     attachmentByUrl: (url) => byUrl.get(withoutSizeSuffix(url)),
-    gallery: (id) => galleries.get(id)
-  }
+    gallery: (id) => galleries.get(id),
+    attached: () => (postId === null ? [] : [...(byParent.get(postId) ?? [])].sort((a, b) => a - b))
+  })
 }
 
 /** The ids of the first `[gallery ids="…"]` in a text. */

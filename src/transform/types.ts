@@ -36,6 +36,8 @@ export interface MediaLibrary {
   attachmentByUrl(url: string): Attachment | undefined
   /** The attachment ids of an Aesop gallery post (`ai_galleries`), in order. */
   gallery(id: number): number[] | undefined
+  /** The attachments uploaded to the post being converted: what `[gallery]` without ids shows. */
+  attached(): number[]
 }
 
 export interface HandlerContext {

@@ -7,7 +7,7 @@ import {readWxr} from '../../src/read/wxr.js'
 const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
 
 describe('the media of an export', () => {
-  const media = mediaLibrary(readWxr(readFileSync(path.join(corpus, 'kerouac.wordpress.2014-06-11.xml'), 'utf8')).items)
+  const media = mediaLibrary(readWxr(readFileSync(path.join(corpus, 'kerouac.wordpress.2014-06-11.xml'), 'utf8')).items)(null)
 
   it('finds attachments by id', () => {
     expect(media.attachment(88)).toMatchObject({id: 88, url: 'http://aesopthemes.com/kerouac/files/2014/05/gal-08.jpg'})
@@ -16,6 +16,14 @@ describe('the media of an export', () => {
 
   it('finds attachments by URL, resized copies included', () => {
     expect(media.attachmentByUrl('http://aesopthemes.com/kerouac/files/2014/05/gal-08-300x200.jpg')?.id).toBe(88)
+  })
+
+  it('lists the attachments uploaded to a post', () => {
+    const items = readWxr(readFileSync(path.join(corpus, 'themeunittestdata.wordpress.xml'), 'utf8')).items
+    const post = items.find((item) => item.type === 'post' && item.slug === 'post-format-gallery')!
+    const attached = mediaLibrary(items)(post.id).attached()
+    expect(attached.length).toBeGreaterThan(0)
+    expect(attached.every((id) => items.find((item) => item.id === id)?.parentId === post.id)).toBe(true)
   })
 
   it('reads an Aesop gallery post into its attachment ids', () => {

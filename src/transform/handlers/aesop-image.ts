@@ -1,24 +1,31 @@
 /**
- * `[aesop_image img=… alt=… caption=… credit=… align=… imgwidth=…]`: an image record and a
- * Markdown image followed by its caption and credit. An image with no `img` writes no broken
- * `![]()`: its caption and credit stay, and a warning says the source is missing.
+ * The image family of Aesop Story Engine: `aesop_image`, `aesop_parallax`, `aesop_character`.
+ * Each gives an image record and a Markdown image followed by its caption and credit. An image
+ * with no source writes no broken `![]()`: its caption and credit stay, and a warning says the
+ * source is missing. In an export, `img` may point at an attachment whose caption and alt text
+ * fill what the shortcode leaves out.
  */
+import type {PhrasingContent} from 'mdast'
 import {captionAndCredit} from '../caption-credit.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
-import type {Handler} from '../types.js'
+import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 
-export const aesopImage: Handler = (context) => {
+function imageShortcode(context: HandlerContext, widthAttribute: string, heightAttribute: string): HandlerOutput {
   const src = context.attribute('img') ?? null
-  const {caption, credit, captionText, creditText} = captionAndCredit(context.attribute('caption'), context.attribute('credit'))
-  const alt = context.attribute('alt') ?? null
+  const attachment = src === null ? undefined : context.media?.attachmentByUrl(src)
+  const {caption, credit, captionText, creditText} = captionAndCredit(
+    context.attribute('caption') ?? attachment?.caption ?? undefined,
+    context.attribute('credit')
+  )
+  const alt = context.attribute('alt') ?? attachment?.alt ?? null
   context.addImage({
     src,
     alt,
     caption,
     credit,
     align: normalizeAlign(context.attribute('align')),
-    width: parseDimension(context.attribute('imgwidth') ?? context.attribute('width')),
-    height: parseDimension(context.attribute('imgheight') ?? context.attribute('height'))
+    width: parseDimension(context.attribute(widthAttribute) ?? context.attribute('width')),
+    height: parseDimension(context.attribute(heightAttribute) ?? context.attribute('height'))
   })
   if (src === null) {
     context.report(
@@ -28,4 +35,17 @@ export const aesopImage: Handler = (context) => {
     )
   }
   return figure({src, alt, captionText, creditText}, context.block)
+}
+
+export const aesopImage: Handler = (context) => imageShortcode(context, 'imgwidth', 'imgheight')
+
+export const aesopParallax: Handler = (context) => imageShortcode(context, 'width', 'height')
+
+/** A character portrait: the character's name in bold before the picture and its caption. */
+export const aesopCharacter: Handler = (context) => {
+  const output = imageShortcode(context, 'width', 'height')
+  const name = context.attribute('name')
+  if (name === undefined) return output
+  const strong: PhrasingContent = {type: 'strong', children: [{type: 'text', value: name}]}
+  return context.block ? [{type: 'paragraph', children: [strong]}, ...output] : [strong, {type: 'text', value: ' '}, ...(output as PhrasingContent[])]
 }

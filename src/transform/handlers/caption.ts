@@ -1,0 +1,55 @@
+/**
+ * WordPress core's `[caption id="attachment_N" align="alignright" width="300"]<img …/> Caption[/caption]`.
+ * The image comes from the `<img>` inside (through its link, if any), the caption from the text
+ * after it or from the older `caption="…"` attribute; an attachment of the export fills in what
+ * is missing.
+ */
+import type {Element, Root} from 'hast'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {captionAndCredit} from '../caption-credit.js'
+import {htmlToText} from '../html-text.js'
+import {figure, normalizeAlign, parseDimension} from '../images.js'
+import type {Handler} from '../types.js'
+
+const parser = unified().use(rehypeParse, {fragment: true})
+
+export const caption: Handler = (context) => {
+  const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
+  const tree = parser.parse(html) as Root
+  const img = findImage(tree)
+  const id = /^attachment_(\d+)$/.exec(context.attribute('id') ?? '')
+  const attachment = id ? context.media?.attachment(Number(id[1])) : undefined
+  const property = (name: string) => {
+    const value = img?.properties[name]
+    return value === undefined || value === null ? undefined : String(value)
+  }
+  const src = property('src') ?? attachment?.url ?? null
+  const textAfterImage = htmlToText(html.replace(/<img\b[^>]*>/i, ''))
+  const {caption: captionValue, credit, captionText, creditText} = captionAndCredit(
+    context.attribute('caption') ?? (textAfterImage === '' ? attachment?.caption ?? undefined : textAfterImage),
+    undefined
+  )
+  const alt = property('alt') || attachment?.alt || null
+  context.addImage({
+    src,
+    alt,
+    caption: captionValue,
+    credit,
+    align: normalizeAlign(context.attribute('align')),
+    width: parseDimension(property('width') ?? context.attribute('width')),
+    height: parseDimension(property('height'))
+  })
+  if (src === null) context.report('image-missing-src', 'warning', `\`[${context.node.name}]\` holds no image; its caption is kept as text`)
+  return figure({src, alt, captionText, creditText}, context.block)
+}
+
+function findImage(node: Root | Element): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'img') return child
+    const found = findImage(child)
+    if (found) return found
+  }
+  return undefined
+}
