@@ -1,0 +1,59 @@
+/**
+ * Hostile and oversized input at the library level: a 50 MB post, a zip bomb named .txt, a
+ * billion-laughs export. Each gets a clear answer; nothing throws. Like the tokenizer's
+ * linearity test, growth is measured as CPU time at 1x and 8x in one run, never as a limit.
+ */
+import {gzipSync} from 'node:zlib'
+import {describe, expect, it} from 'vitest'
+import {convertBytes, convertText} from '../src/batch/convert-file.js'
+import {tokenize} from '../src/tokenize/index.js'
+import {sourceOf} from './helpers/tree.js'
+
+const paragraph = 'Officials said the “storm” was the worst in decades. [aesop_image img=”” credit=”Crews at work. REUTERS/Jane Doe”]\n\n'
+const post = (bytes: number) => paragraph.repeat(Math.ceil(bytes / paragraph.length)) + 'The very last words.'
+
+function cpuMilliseconds(work: () => void): number {
+  const started = process.cpuUsage()
+  work()
+  const used = process.cpuUsage(started)
+  return (used.user + used.system) / 1000
+}
+
+describe('hostile input', () => {
+  it('a 50 MB post tokenizes whole, every byte accounted for', () => {
+    const text = post(50 * 1024 * 1024)
+    const {tree} = tokenize(text)
+    expect(tree.children.filter((node) => node.type === 'shortcode')).toHaveLength(Math.ceil((50 * 1024 * 1024) / paragraph.length))
+    expect(sourceOf(tree.children).length).toBe(text.length)
+  })
+
+  it('a large post converts in time that grows linearly, without losing its last paragraph', () => {
+    const once = post(512 * 1024)
+    const eight = post(4 * 1024 * 1024)
+    let converted = convertText(eight, 'big.txt', {})
+    expect(converted.failed).toBe(false)
+    expect(converted.documents[0]!.markdown.endsWith('The very last words.\n')).toBe(true)
+    convertText(once, 'small.txt', {}) // warm up before measuring
+    const growth = cpuMilliseconds(() => (converted = convertText(eight, 'big.txt', {}))) / cpuMilliseconds(() => convertText(once, 'small.txt', {}))
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(24)
+  })
+
+  it('a zip bomb named .txt is refused as binary, not inflated', () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
+    const result = convertBytes(bomb, 'bomb.txt', {})
+    expect(result).toMatchObject({failed: true, documents: []})
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'file-binary', severity: 'error'})])
+  })
+
+  it('an export declaring entities (billion laughs) is refused, not expanded', () => {
+    const laughs = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({length: 9}, (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index === 0 ? '' : index};`.repeat(10)}">`).join('') + ']>',
+      '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>&lol9;</title></item></channel></rss>'
+    ].join('\n')
+    const result = convertText(laughs, 'lolz.xml', {})
+    expect(result.documents).toEqual([])
+    expect(result.failed).toBe(true)
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'wxr-doctype', severity: 'error'})])
+  })
+})
