@@ -50,6 +50,8 @@ const program = new Command()
       throw new InvalidArgumentError((error as Error).message)
     }
   })
+  .option('--post-types <types>', 'post types of an export that become documents, comma-separated', (value) => value.split(',').map((type) => type.trim()).filter(Boolean), ['post', 'page'])
+  .option('--date-prefix', 'name export documents by date and slug (2014-05-20-my-post)', false)
   .option('-q, --quiet', 'print only diagnostics, no summary', false)
   .option('--no-progress', 'no progress line, even on a terminal')
   .addHelpText('after', examples)
@@ -71,6 +73,8 @@ program.action(async (paths: string[], flags) => {
     report: flags.report,
     quotes: flags.quotes,
     keepNbsp: flags.keepNbsp,
+    postTypes: flags.postTypes,
+    datePrefix: flags.datePrefix,
     include: flags.include,
     exclude: flags.exclude,
     shard: flags.shard ?? null,

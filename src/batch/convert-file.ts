@@ -28,10 +28,14 @@ export interface FileResult {
   failed: boolean
 }
 
-export type ConvertOptions = Pick<MigrateOptions, 'quotes' | 'keepNbsp' | 'handlers'>
+export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbsp' | 'handlers'> {
+  /** Post types of an export that become documents; default posts and pages (not attachments, menus, revisions). */
+  postTypes?: string[]
+  /** Name export documents `2014-05-20-slug` instead of `slug`. */
+  datePrefix?: boolean
+}
 
-/** Post types that are documents; attachments, menu items and revisions are not. */
-const documentTypes = new Set(['post', 'page'])
+const defaultPostTypes = ['post', 'page']
 
 export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions): FileResult {
   const decoded = decodeBytes(bytes)
@@ -63,9 +67,11 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
   const documents: ConvertedDocument[] = []
   const problems: Diagnostic[] = []
   const used = new Set<string>()
+  const documentTypes = new Set(options.postTypes ?? defaultPostTypes)
   for (const item of wxr.items) {
     if (!documentTypes.has(item.type)) continue
-    const name = uniqueName(item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`), used)
+    const slug = item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`)
+    const name = uniqueName(options.datePrefix && item.date !== null ? `${item.date.slice(0, 10)}-${slug}` : slug, used)
     const metadata: Record<string, unknown> = {
       title: item.title,
       date: item.date,
@@ -91,10 +97,15 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
       if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
       diagnostic.line += item.contentLine - 1
     }
-    documents.push({relative: `${stem}/${item.type}s/${name}`, markdown, document})
+    documents.push({relative: `${stem}/${folderOf(item.type)}/${name}`, markdown, document})
   }
   const failed = problems.length > 0 || (wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0)
   return {file, documents, diagnostics: [...wxr.diagnostics, ...problems], failed}
+}
+
+/** `posts/`, `pages/`; other post types keep their own name (`ai_galleries/`). */
+function folderOf(type: string): string {
+  return type === 'post' || type === 'page' ? `${type}s` : type
 }
 
 function syntaxOf(file: string): ProseSyntax {
