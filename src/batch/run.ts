@@ -43,14 +43,16 @@ const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 export async function run(options: RunOptions): Promise<number> {
   const started = Date.now()
   const readsStdin = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')
-  const results: FileResult[] = []
+  // Only what the report and the summary need is kept: an archive of 100,000 posts must not be
+  // held in memory, so each document is let go once it is written.
+  const tally = new Tally()
   const reports: FileReport[] = []
   let written = 0
 
   if (readsStdin) {
     const result = convertBytes(await readAll(options.stdin), '-', options)
-    results.push(result)
     if (!options.check) written += await emitToStdout(result, options)
+    tally.add(result, reports)
   } else {
     const out = options.out === null ? null : path.resolve(options.cwd, options.out)
     const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(out ? {outDir: out} : {})})
@@ -65,29 +67,47 @@ export async function run(options: RunOptions): Promise<number> {
     let done = 0
     for (const input of inputs) {
       const result = await convertInput(input, options)
-      results.push(result)
       if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)
+      tally.add(result, reports)
       done++
       if (options.progress) options.stderr.write(`\r${done}/${inputs.length} ${input.relative.slice(-60).padEnd(60)}`)
     }
     if (options.progress && inputs.length > 0) options.stderr.write('\r' + ' '.repeat(70) + '\r')
   }
 
-  for (const result of results) {
-    reports.push({file: result.file, diagnostics: result.diagnostics})
-    for (const converted of result.documents) {
-      const file = converted.document.file
-      reports.push({file, diagnostics: converted.document.diagnostics as Diagnostic[]})
-    }
-  }
   const shown = reports.filter((report) => report.diagnostics.length > 0)
   if (!options.quiet || options.report !== 'stylish') options.stderr.write(formatReport(shown, options))
-  if (!options.quiet) options.stderr.write(formatSummary(summarize(results, reports, written, Date.now() - started)))
+  if (!options.quiet) options.stderr.write(formatSummary(tally.summary(reports, written, Date.now() - started)))
 
   // A file that failed always carries an error, and an error reaches any threshold.
   const threshold = rank[options.failOn]
   const findings = reports.some((report) => report.diagnostics.some((diagnostic) => rank[diagnostic.severity] >= threshold))
-  return findings || results.some((result) => result.failed) ? 1 : 0
+  return findings || tally.failed > 0 ? 1 : 0
+}
+
+/** Counts for the summary, taken from each file's result as it goes by. */
+class Tally {
+  files = 0
+  failed = 0
+  images = 0
+  readonly shortcodes: Record<string, number> = {}
+
+  add(result: FileResult, reports: FileReport[]): void {
+    this.files++
+    if (result.failed) this.failed++
+    if (result.diagnostics.length > 0) reports.push({file: result.file, diagnostics: result.diagnostics})
+    for (const {document} of result.documents) {
+      this.images += document.images.length
+      for (const shortcode of document.shortcodes) this.shortcodes[shortcode.name] = (this.shortcodes[shortcode.name] ?? 0) + 1
+      if (document.diagnostics.length > 0) reports.push({file: document.file, diagnostics: document.diagnostics as Diagnostic[]})
+    }
+  }
+
+  summary(reports: FileReport[], written: number, elapsedMs: number): Summary {
+    const diagnostics: Record<string, number> = {}
+    for (const report of reports) for (const diagnostic of report.diagnostics) diagnostics[diagnostic.ruleId] = (diagnostics[diagnostic.ruleId] ?? 0) + 1
+    return {files: this.files, failed: this.failed, written, shortcodes: this.shortcodes, images: this.images, diagnostics, elapsedMs}
+  }
 }
 
 async function convertInput(input: Input, options: RunOptions): Promise<FileResult> {
@@ -152,20 +172,6 @@ function formatReport(reports: FileReport[], options: RunOptions): string {
   if (options.report === 'json') return formatJson(reports)
   if (options.report === 'github') return formatGithub(reports)
   return formatStylish(reports, {color: options.color})
-}
-
-function summarize(results: FileResult[], reports: FileReport[], written: number, elapsedMs: number): Summary {
-  const shortcodes: Record<string, number> = {}
-  const diagnostics: Record<string, number> = {}
-  let images = 0
-  for (const result of results) {
-    for (const converted of result.documents) {
-      images += converted.document.images.length
-      for (const shortcode of converted.document.shortcodes) shortcodes[shortcode.name] = (shortcodes[shortcode.name] ?? 0) + 1
-    }
-  }
-  for (const report of reports) for (const diagnostic of report.diagnostics) diagnostics[diagnostic.ruleId] = (diagnostics[diagnostic.ruleId] ?? 0) + 1
-  return {files: results.length, failed: results.filter((result) => result.failed).length, written, shortcodes, images, diagnostics, elapsedMs}
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {
