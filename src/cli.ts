@@ -52,6 +52,11 @@ const program = new Command()
   })
   .option('--post-types <types>', 'post types of an export that become documents, comma-separated', (value) => value.split(',').map((type) => type.trim()).filter(Boolean), ['post', 'page'])
   .option('--date-prefix', 'name export documents by date and slug (2014-05-20-my-post)', false)
+  .option('-j, --jobs <n>', 'worker threads converting files (output is the same as with 1)', (value) => {
+    const jobs = Number(value)
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('a whole number from 1 to 64')
+    return jobs
+  }, 1)
   .option('-q, --quiet', 'print only diagnostics, no summary', false)
   .option('--no-progress', 'no progress line, even on a terminal')
   .addHelpText('after', examples)
@@ -75,6 +80,7 @@ program.action(async (paths: string[], flags) => {
     keepNbsp: flags.keepNbsp,
     postTypes: flags.postTypes,
     datePrefix: flags.datePrefix,
+    jobs: flags.jobs,
     include: flags.include,
     exclude: flags.exclude,
     shard: flags.shard ?? null,

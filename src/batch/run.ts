@@ -8,6 +8,8 @@ import type {Readable, Writable} from 'node:stream'
 import {toJson, toNdjsonLine} from '../emit/json.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
+import {convertInput} from './convert-input.js'
+import {inOrder, WorkerPool} from './workers.js'
 import {OutputError} from './output-error.js'
 import {safeJoin, type OutputExtension} from './output-path.js'
 import {formatGithub, formatJson, formatStylish, formatSummary, type FileReport, type Summary} from './report.js'
@@ -34,6 +36,13 @@ export interface RunOptions extends ConvertOptions {
   stdout: Writable
   stderr: Writable
   color: boolean
+  /** Worker threads converting files; 1 converts on the main thread. */
+  jobs: number
+}
+
+/** What a worker needs: plain data only (functions do not cross threads). */
+function convertOptions(options: RunOptions): ConvertOptions {
+  return {quotes: options.quotes, keepNbsp: options.keepNbsp, postTypes: options.postTypes, datePrefix: options.datePrefix}
 }
 
 const extensions: Record<Format, OutputExtension> = {md: '.md', json: '.json', ndjson: '.ndjson'}
@@ -65,13 +74,15 @@ export async function run(options: RunOptions): Promise<number> {
       options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
     }
     let done = 0
-    for (const input of inputs) {
-      const result = await convertInput(input, options)
+    const pool = options.jobs > 1 ? new WorkerPool(options.jobs, convertOptions(options)) : null
+    const convert = pool === null ? (input: Input) => convertInput(input, options, readFile) : (input: Input) => pool.convert(input)
+    for await (const [input, result] of inOrder(inputs, convert, Math.max(1, options.jobs) * 4)) {
       if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)
       tally.add(result, reports)
       done++
       if (options.progress) options.stderr.write(`\r${done}/${inputs.length} ${input.relative.slice(-60).padEnd(60)}`)
     }
+    await pool?.close()
     if (options.progress && inputs.length > 0) options.stderr.write('\r' + ' '.repeat(70) + '\r')
   }
 
@@ -107,16 +118,6 @@ class Tally {
     const diagnostics: Record<string, number> = {}
     for (const report of reports) for (const diagnostic of report.diagnostics) diagnostics[diagnostic.ruleId] = (diagnostics[diagnostic.ruleId] ?? 0) + 1
     return {files: this.files, failed: this.failed, written, shortcodes: this.shortcodes, images: this.images, diagnostics, elapsedMs}
-  }
-}
-
-async function convertInput(input: Input, options: RunOptions): Promise<FileResult> {
-  try {
-    return convertBytes(await readFile(input.path), input.relative, options)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const message = code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : (error as Error).message
-    return {file: input.relative, documents: [], failed: true, diagnostics: [{ruleId: 'file-unreadable', severity: 'error', message: `${input.relative} ${message}`, line: 1, column: 1}]}
   }
 }
 

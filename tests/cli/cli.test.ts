@@ -1,0 +1,178 @@
+/**
+ * The command line as users run it, through the built `bin/migrate.js` (`npm test` builds first):
+ * a folder to --out, a Unix filter, CI batch jobs with --check, --shard and --jobs.
+ */
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import fg from 'fast-glob'
+import {afterAll, describe, expect, it} from 'vitest'
+
+const bin = path.join(import.meta.dirname, '../../bin/migrate.js')
+const archive = path.join(import.meta.dirname, '../../fixtures/archive')
+const expected = path.join(import.meta.dirname, '../../fixtures/expected')
+const seed = readFileSync(path.join(import.meta.dirname, '../../../shared/seeds/000_131402eebdac2dd7.txt'))
+const root = mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-'))
+afterAll(() => rmSync(root, {recursive: true, force: true}))
+
+let counter = 0
+const fresh = () => path.join(root, String(counter++))
+
+function migrate(args: string[], options: {input?: Uint8Array | string; cwd?: string} = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {input: options.input ?? '', cwd: options.cwd ?? root, encoding: 'utf8'})
+}
+
+function files(folder: string): string[] {
+  return fg.sync('**/*', {cwd: folder, dot: true}).sort()
+}
+
+describe('a folder', () => {
+  it('--out mirrors the input tree, with the reviewed output', () => {
+    const out = fresh()
+    const result = migrate([archive, '--out', out])
+    expect(result.status).toBe(0)
+    expect(files(out)).toEqual(['2014/the-long-road.md', '2019/harbour-storm.md', 'notes/odds-and-ends.md'])
+    for (const file of files(out)) expect(readFileSync(path.join(out, file), 'utf8')).toBe(readFileSync(path.join(expected, file), 'utf8'))
+    expect(result.stderr).toContain('Files:       3 (3 converted, 0 failed), 3 outputs written')
+  })
+
+  it('without --out writes ./migrated/ and says so', () => {
+    const cwd = fresh()
+    mkdirSync(cwd)
+    const result = migrate([archive], {cwd})
+    expect(result.stderr).toContain('writing to migrated/')
+    expect(files(path.join(cwd, 'migrated'))).toHaveLength(3)
+  })
+
+  it('--format json writes one JSON document per input', () => {
+    const out = fresh()
+    migrate([archive, '--out', out, '--format', 'json'])
+    const document = JSON.parse(readFileSync(path.join(out, '2019/harbour-storm.json'), 'utf8'))
+    expect(document).toEqual(JSON.parse(readFileSync(path.join(expected, '2019/harbour-storm.json'), 'utf8')))
+  })
+
+  it('--jobs 2 writes exactly what --jobs 1 writes, and reports the same', () => {
+    const [one, two] = [fresh(), fresh()]
+    const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
+    const first = migrate([corpus, archive, '--out', one, '--jobs', '1', '--report', 'json', '-q'])
+    const second = migrate([corpus, archive, '--out', two, '--jobs', '2', '--report', 'json', '-q'])
+    expect(second.stderr).toBe(first.stderr)
+    expect(files(two)).toEqual(files(one))
+    for (const file of files(one)) expect(readFileSync(path.join(two, file), 'utf8'), file).toBe(readFileSync(path.join(one, file), 'utf8'))
+  })
+
+  it('--shard i/n: n shards cover every file exactly once', () => {
+    const input = fresh()
+    for (let index = 0; index < 40; index++) {
+      mkdirSync(path.join(input, `d${index % 4}`), {recursive: true})
+      writeFileSync(path.join(input, `d${index % 4}`, `post-${index}.txt`), `Post ${index}.`)
+    }
+    const seen: string[] = []
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const out = fresh()
+      expect(migrate([input, '--out', out, '--shard', shard, '-q']).status).toBe(0)
+      seen.push(...files(out))
+    }
+    expect(seen.sort()).toEqual(files(input).map((file) => file.replace(/\.txt$/, '.md')).sort())
+  })
+
+  it('a binary file in the middle of a batch is reported; the others are converted; exit 1', () => {
+    const input = fresh()
+    cpSync(archive, input, {recursive: true})
+    writeFileSync(path.join(input, '2019/photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]))
+    const out = fresh()
+    const result = migrate([input, '--out', out])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/2019\/photo\.txt[^]*binary[^]*file-binary/)
+    expect(files(out)).toHaveLength(3)
+  })
+
+  it('a symlink that leads outside the folder is not followed', () => {
+    const input = fresh()
+    cpSync(archive, input, {recursive: true})
+    const outside = fresh()
+    mkdirSync(outside)
+    writeFileSync(path.join(outside, 'secret.txt'), 'Not part of the archive.')
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(input, 'link.txt'))
+    const out = fresh()
+    const result = migrate([input, '--out', out])
+    expect(result.stderr).toContain('input-symlink-outside')
+    expect(files(out)).not.toContain('link.md')
+  })
+
+  it('an output folder that cannot be written fails those files with exit 1', () => {
+    const blocker = fresh()
+    writeFileSync(blocker, 'a file where a folder should be')
+    const result = migrate([archive, '--out', path.join(blocker, 'out')])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/cannot write|ENOTDIR|EEXIST/)
+  })
+})
+
+describe('a Unix filter', () => {
+  it('stdin to stdout as Markdown', () => {
+    const result = migrate([], {input: seed})
+    expect(result.status).toBe(0)
+    expect(result.stdout.startsWith('---\ntitle: New York Mayor Says City Bracing')).toBe(true)
+    expect(result.stdout).not.toContain('aesop_image')
+  })
+
+  it('"-" and --format json print one JSON document', () => {
+    const result = migrate(['-', '--format', 'json', '-q'], {input: seed})
+    const document = JSON.parse(result.stdout)
+    expect(document.file).toBe('-')
+    expect(document.images[0].credit).toBe('REUTERS/Amr Alfiky')
+  })
+
+  it('a single file goes to stdout', () => {
+    const result = migrate([path.join(archive, '2019/harbour-storm.txt'), '-q'])
+    expect(result.stdout).toBe(readFileSync(path.join(expected, '2019/harbour-storm.md'), 'utf8'))
+  })
+})
+
+describe('CI batch jobs', () => {
+  it('--check writes nothing and exits 0 when only warnings are found', () => {
+    const cwd = fresh()
+    mkdirSync(cwd)
+    const result = migrate([archive, '--check'], {cwd})
+    expect(result.status).toBe(0)
+    expect(files(cwd)).toEqual([])
+  })
+
+  it('--check --fail-on warning exits 1', () => {
+    expect(migrate([archive, '--check', '--fail-on', 'warning']).status).toBe(1)
+  })
+
+  it('--report github writes workflow annotations', () => {
+    const result = migrate([archive, '--check', '--report', 'github'])
+    expect(result.stderr).toContain('::warning file=2019/harbour-storm.txt,line=7,col=1,title=image-missing-src::')
+  })
+
+  it('--report json writes the diagnostics as JSON', () => {
+    const result = migrate([archive, '--check', '--report', 'json', '-q'])
+    const report = JSON.parse(result.stderr) as Array<{file: string; diagnostics: Array<{ruleId: string}>}>
+    expect(report.map((entry) => entry.file)).toEqual(['2019/harbour-storm.txt', 'notes/odds-and-ends.txt'])
+  })
+
+  it.each([
+    [['--format', 'pdf']],
+    [['--shard', '4/3']],
+    [['--jobs', '0']],
+    [['--no-such-option']]
+  ])('a usage error (%j) exits 2 and says why', (args) => {
+    const result = migrate([archive, ...args])
+    expect(result.status).toBe(2)
+    expect(result.stderr.length).toBeGreaterThan(0)
+  })
+
+  it('--help shows the three ways of use and the exit codes; --version the version', () => {
+    const help = migrate(['--help']).stdout
+    expect(help).toContain('migrate ./archive')
+    expect(help).toContain('cat post.txt | migrate')
+    expect(help).toContain('--check')
+    expect(help).toMatch(/Exit codes:[^]*0[^]*1[^]*2/)
+    const {version} = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8'))
+    expect(migrate(['--version']).stdout.trim()).toBe(version)
+  })
+})
