@@ -3,12 +3,14 @@
  * Each gives an image record and a Markdown image followed by its caption and credit. An image
  * with no source writes no broken `![]()`: its caption and credit stay, and a warning says the
  * source is missing. In an export, `img` may point at an attachment whose caption and alt text
- * fill what the shortcode leaves out.
+ * fill what the shortcode leaves out. Content between an opening and a closing tag (the
+ * character component prints it under the portrait) follows the figure.
  */
 import type {PhrasingContent} from 'mdast'
 import {captionAndCredit} from '../caption-credit.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
+import {textAttribute, withContent} from './shared.js'
 
 function imageShortcode(context: HandlerContext, widthAttribute: string, heightAttribute: string): HandlerOutput {
   const src = context.attribute('img') ?? null
@@ -37,15 +39,20 @@ function imageShortcode(context: HandlerContext, widthAttribute: string, heightA
   return figure({src, alt, captionText, creditText}, context.block)
 }
 
-export const aesopImage: Handler = (context) => imageShortcode(context, 'imgwidth', 'imgheight')
+export const aesopImage: Handler = (context) => withContent(context, imageShortcode(context, 'imgwidth', 'imgheight'))
 
-export const aesopParallax: Handler = (context) => imageShortcode(context, 'width', 'height')
+export const aesopParallax: Handler = (context) => withContent(context, imageShortcode(context, 'width', 'height'))
 
-/** A character portrait: the character's name in bold before the picture and its caption. */
+/**
+ * A character portrait: the character's name in bold on a line of its own, then the picture and
+ * its caption. The plugin prints them in that order (name, avatar, content, caption); the content
+ * goes after the caption here, so that the caption stays next to its picture.
+ */
 export const aesopCharacter: Handler = (context) => {
-  const output = imageShortcode(context, 'width', 'height')
-  const name = context.attribute('name')
+  const output = withContent(context, imageShortcode(context, 'width', 'height'))
+  const name = textAttribute(context, 'name')
   if (name === undefined) return output
   const strong: PhrasingContent = {type: 'strong', children: [{type: 'text', value: name}]}
-  return context.block ? [{type: 'paragraph', children: [strong]}, ...output] : [strong, {type: 'text', value: ' '}, ...(output as PhrasingContent[])]
+  if (context.block) return [{type: 'paragraph', children: [strong]}, ...output]
+  return output.length === 0 ? [strong] : [strong, {type: 'text', value: ' '}, ...(output as PhrasingContent[])]
 }

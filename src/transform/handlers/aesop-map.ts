@@ -1,11 +1,12 @@
 /**
- * `[aesop_map]`: its markers live in post meta, not in the text, so there is nothing to convert.
- * A placeholder (an HTML comment) marks where the map stood, and an info diagnostic says why.
+ * `[aesop_map]`: the plugin draws the map from markers stored in post meta, not in the text, so
+ * Markdown has nothing to show. A placeholder (an HTML comment) marks where the map stood, and an
+ * info diagnostic says why.
  */
 import type {Handler} from '../types.js'
 import {placeholder} from './placeholder.js'
 
 export const aesopMap: Handler = (context) => {
-  context.report('map-not-converted', 'info', '`[aesop_map]` draws a map from markers stored outside the post; it is not converted')
+  context.report('map-not-converted', 'info', '`[aesop_map]` draws a map from markers stored outside the post text; it is not converted')
   return placeholder(context)
 }

@@ -18,19 +18,25 @@ export const caption: Handler = (context) => {
   const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
   const tree = parser.parse(html) as Root
   const img = findImage(tree)
-  const id = /^attachment_(\d+)$/.exec(context.attribute('id') ?? '')
-  const attachment = id ? context.media?.attachment(Number(id[1])) : undefined
   const property = (name: string) => {
     const value = img?.properties[name]
-    return value === undefined || value === null ? undefined : String(value)
+    return value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim()
   }
+  // The attachment the caption names (`id="attachment_N"`), or else the one the <img> shows.
+  const id = /^attachment_(\d+)$/.exec(context.attribute('id') ?? '')
+  const byUrl = property('src')
+  const attachment = (id ? context.media?.attachment(Number(id[1])) : undefined) ?? (byUrl === undefined ? undefined : context.media?.attachmentByUrl(byUrl))
   const src = property('src') ?? attachment?.url ?? null
   const textAfterImage = htmlToText(html.replace(/<img\b[^>]*>/i, ''))
+  const captionAttribute = context.attribute('caption')
   const {caption: captionValue, credit, captionText, creditText} = captionAndCredit(
-    context.attribute('caption') ?? (textAfterImage === '' ? attachment?.caption ?? undefined : textAfterImage),
+    captionAttribute ?? (textAfterImage === '' ? attachment?.caption ?? undefined : textAfterImage),
     undefined
   )
-  const alt = property('alt') || attachment?.alt || null
+  // With a `caption` attribute, WordPress prints the content as it is: text in it is not the
+  // caption but still part of the figure, so it follows.
+  const extra = captionAttribute !== undefined && textAfterImage !== '' ? textAfterImage : null
+  const alt = property('alt') ?? attachment?.alt ?? null
   context.addImage({
     src,
     alt,
@@ -41,7 +47,9 @@ export const caption: Handler = (context) => {
     height: parseDimension(property('height'))
   })
   if (src === null) context.report('image-missing-src', 'warning', `\`[${context.node.name}]\` holds no image; its caption is kept as text`)
-  return figure({src, alt, captionText, creditText}, context.block)
+  const output = figure({src, alt, captionText, creditText}, context.block)
+  if (extra === null) return output
+  return context.block ? [...output, {type: 'paragraph', children: [{type: 'text', value: extra}]}] : [...output, {type: 'text', value: ` ${extra}`}]
 }
 
 function findImage(node: Root | Element): Element | undefined {

@@ -1,30 +1,46 @@
 /**
  * Galleries: core's `[gallery ids="1,2,3"]` and Aesop's `[aesop_gallery id="N"]` (an
  * `ai_galleries` post holding a `[gallery ids=…]`). When the export holds the attachments, each
- * becomes an image with its caption and credit; otherwise a placeholder (an HTML comment, unseen
- * when rendered) says which gallery stood there, and a warning says the images are missing.
+ * becomes an image (image paragraph, then its caption and credit) with an image record. When it
+ * holds none of them, a placeholder (an HTML comment holding the shortcode's words without its
+ * brackets: no known shortcode is left in the Markdown) marks where the gallery stood, and a
+ * warning says which images are missing.
  */
 import {captionAndCredit} from '../caption-credit.js'
 import {figure} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 import {placeholder} from './placeholder.js'
+import {withContent} from './shared.js'
 
-function images(context: HandlerContext, ids: number[] | undefined, what: string): HandlerOutput {
-  const attachments = (ids ?? []).map((id) => context.media?.attachment(id)).filter((attachment) => attachment !== undefined)
-  if (ids === undefined || attachments.length === 0) {
-    context.report('gallery-unresolved', 'warning', `${what}: the images are not in the input; it is not converted`)
+function images(context: HandlerContext, ids: number[] | undefined, unresolved: string): HandlerOutput {
+  const found = (ids ?? []).map((id) => ({id, attachment: context.media?.attachment(id)}))
+  const attachments = found.flatMap(({attachment}) => (attachment === undefined ? [] : [attachment]))
+  if (attachments.length === 0) {
+    context.report('gallery-unresolved', 'warning', unresolved)
     return placeholder(context)
   }
-  if (attachments.length < ids.length) {
-    context.report('gallery-unresolved', 'warning', `${what}: ${ids.length - attachments.length} of ${ids.length} images are not in the input`)
+  const missing = found.filter(({attachment}) => attachment === undefined).map(({id}) => id)
+  if (missing.length > 0) {
+    context.report(
+      'gallery-unresolved',
+      'warning',
+      `\`[${context.node.name}]\`: ${missing.length} of ${found.length} images are not in the input (${plural(missing.length, 'attachment')} ${missing.join(', ')}); the others are converted`
+    )
   }
   const output: HandlerOutput = []
   for (const attachment of attachments) {
     const {caption, credit, captionText, creditText} = captionAndCredit(attachment.caption ?? undefined, undefined)
     context.addImage({src: attachment.url, alt: attachment.alt, caption, credit, align: null, width: null, height: null})
-    output.push(...figure({src: attachment.url, alt: attachment.alt ?? attachment.title, captionText, creditText}, true))
+    // Markdown needs some alt text; the attachment's title is what WordPress falls back to.
+    output.push(...figure({src: attachment.url, alt: attachment.alt ?? attachment.title, captionText, creditText}, context.block))
+    if (!context.block) output.push({type: 'text', value: ' '})
   }
-  return output
+  if (!context.block) output.pop()
+  return withContent(context, output)
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`
 }
 
 function parseIds(value: string | undefined): number[] | undefined {
@@ -33,15 +49,25 @@ function parseIds(value: string | undefined): number[] | undefined {
   return ids.length > 0 ? ids : undefined
 }
 
-/** `[gallery]` without ids shows the images uploaded to the post. */
-export const gallery: Handler = (context) =>
-  images(context, parseIds(context.attribute('ids') ?? context.attribute('include')) ?? nonEmpty(context.media?.attached()), '`[gallery]`')
-
-function nonEmpty(ids: number[] | undefined): number[] | undefined {
-  return ids === undefined || ids.length === 0 ? undefined : ids
+/** `[gallery ids=…]` (or the older `include=`); without ids it shows the images uploaded to the post. */
+export const gallery: Handler = (context) => {
+  const listed = parseIds(context.attribute('ids') ?? context.attribute('include'))
+  const attached = context.media?.attached() ?? []
+  const ids = listed ?? (attached.length > 0 ? attached : undefined)
+  const message =
+    listed !== undefined
+      ? `\`[gallery]\` has ${listed.length} ${plural(listed.length, 'image')} the input does not contain; not converted`
+      : '`[gallery]` shows the images uploaded to the post, and the input holds none; not converted'
+  return images(context, ids, message)
 }
 
 export const aesopGallery: Handler = (context) => {
-  const id = Number(context.attribute('id'))
-  return images(context, Number.isInteger(id) ? context.media?.gallery(id) : undefined, `\`[aesop_gallery id="${context.attribute('id') ?? ''}"]\``)
+  const written = context.attribute('id')
+  const id = Number(written)
+  const ids = Number.isInteger(id) && id > 0 ? context.media?.gallery(id) : undefined
+  const message =
+    ids === undefined
+      ? `\`[aesop_gallery id="${written ?? ''}"]\`: the gallery and its images are not in the input; not converted`
+      : `\`[aesop_gallery id="${written ?? ''}"]\` has ${ids.length} ${plural(ids.length, 'image')} the input does not contain; not converted`
+  return images(context, ids, message)
 }

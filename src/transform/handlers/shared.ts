@@ -1,0 +1,35 @@
+/**
+ * What several handler families share: reading a text attribute as the words a reader saw, and
+ * keeping the enclosed content of a shortcode whose handler has no other use for it.
+ */
+import type {BlockContent, PhrasingContent} from 'mdast'
+import {htmlToText} from '../html-text.js'
+import type {HandlerContext, HandlerOutput} from '../types.js'
+
+/**
+ * A text attribute (`title`, `quote`, `cite`…) as it reads: the plugins echo these values as
+ * HTML, so `<br>` and `<em>` are markup, not words. Undefined when absent or empty.
+ */
+export function textAttribute(context: HandlerContext, name: string): string | undefined {
+  const value = context.attribute(name)
+  if (value === undefined) return undefined
+  const text = htmlToText(value)
+  return text === '' ? undefined : text
+}
+
+/**
+ * The handler's output followed by the shortcode's enclosed content, for shortcodes that print
+ * their content (`[aesop_character]…[/aesop_character]`) or that an editor wrapped around text
+ * by mistake: no word of it is dropped.
+ */
+export function withContent(context: HandlerContext, output: HandlerOutput): HandlerOutput {
+  if (context.node.children === null || context.node.children.length === 0) return output
+  if (context.block) {
+    const content: BlockContent[] = context.contentBlocks()
+    return content.length === 0 ? output : [...output, ...content]
+  }
+  const content: PhrasingContent[] = context.contentInline()
+  if (content.length === 0) return output
+  return output.length === 0 ? content : [...output, {type: 'text', value: ' '}, ...content]
+}
+

@@ -1,0 +1,69 @@
+/**
+ * The Aesop image family: `aesop_image`, `aesop_parallax`, `aesop_character`. An image record,
+ * then the picture with its caption and credit; no broken `![]()` without a source.
+ */
+import {describe, expect, it} from 'vitest'
+import {media, text} from './library.js'
+
+describe('aesop_image', () => {
+  it('gives an image, its caption and its credit', () => {
+    const {markdown, document} = text('[aesop_image img="http://x.com/a.jpg" caption="A harbour." credit="Photo: Maria Lopez" align="left" imgwidth="390px"]')
+    expect(markdown).toBe('![A harbour.](http://x.com/a.jpg)\n\n*A harbour.* Photo: Maria Lopez\n')
+    expect(document.images).toEqual([
+      expect.objectContaining({src: 'http://x.com/a.jpg', caption: 'A harbour.', credit: 'Maria Lopez', align: 'left', width: 390, shortcode: 'aesop_image'})
+    ])
+  })
+
+  it('takes alt text and caption from its attachment in an export', () => {
+    const {document} = text('[aesop_image img="http://x.com/one.jpg"]', media)
+    expect(document.images[0]).toMatchObject({alt: 'First picture', caption: 'The first.', credit: 'AP Photo/Ann Lee'})
+  })
+})
+
+describe('aesop_parallax', () => {
+  it('is a figure whose height comes from its own attribute', () => {
+    const {markdown, document} = text('[aesop_parallax img="http://x.com/p.jpg" height="425px" parallaxbg="on" caption="Wide view." captionposition="bottom-left"]')
+    expect(markdown).toBe('![Wide view.](http://x.com/p.jpg)\n\n*Wide view.*\n')
+    expect(document.images).toEqual([expect.objectContaining({shortcode: 'aesop_parallax', src: 'http://x.com/p.jpg', caption: 'Wide view.', height: 425, width: null})])
+  })
+
+  it('splits an agency credit off its caption', () => {
+    const {markdown, document} = text('[aesop_parallax img="http://x.com/p.jpg" caption="Cairo at dusk. REUTERS/Amr Alfiky"]')
+    expect(markdown).toBe('![Cairo at dusk.](http://x.com/p.jpg)\n\n*Cairo at dusk.* REUTERS/Amr Alfiky\n')
+    expect(document.images[0]).toMatchObject({caption: 'Cairo at dusk.', credit: 'REUTERS/Amr Alfiky'})
+  })
+})
+
+describe('aesop_character', () => {
+  it('puts the name in bold on its own line, before the portrait and its caption', () => {
+    const {markdown, document} = text('[aesop_character img="http://x.com/c.jpg" name="Dean Moriarty" caption="The hero." align="right" width="290px"]')
+    expect(markdown).toBe('**Dean Moriarty**\n\n![The hero.](http://x.com/c.jpg)\n\n*The hero.*\n')
+    expect(document.images).toEqual([expect.objectContaining({shortcode: 'aesop_character', align: 'right', width: 290, caption: 'The hero.'})])
+  })
+
+  it('keeps its enclosed text after the caption', () => {
+    const {markdown} = text('[aesop_character img="http://x.com/c.jpg" name="Sal" caption="The narrator."]Sal tells the story.[/aesop_character]')
+    expect(markdown).toBe('**Sal**\n\n![The narrator.](http://x.com/c.jpg)\n\n*The narrator.*\n\nSal tells the story.\n')
+  })
+
+  it('runs inline inside a sentence', () => {
+    expect(text('Meet [aesop_character img="http://x.com/c.jpg" name="Sal" caption="The narrator."] today.').markdown).toBe(
+      'Meet **Sal** ![The narrator.](http://x.com/c.jpg) *The narrator.* today.\n'
+    )
+  })
+})
+
+describe('an image shortcode without a source', () => {
+  it.each([
+    ['[aesop_image img="" caption="Nothing to see." credit="Photo: Ann"]', '*Nothing to see.* Photo: Ann\n'],
+    ['[aesop_parallax img="" caption="Nothing to see."]', '*Nothing to see.*\n'],
+    ['[aesop_character name="Dean" caption="The hero."]', '**Dean**\n\n*The hero.*\n'],
+    ['[aesop_character name="Dean"]', '**Dean**\n']
+  ])('%s keeps its words and warns', (input, expected) => {
+    const {markdown, document} = text(input)
+    expect(markdown).toBe(expected)
+    expect(markdown).not.toContain('](')
+    expect(document.images).toEqual([expect.objectContaining({src: null})])
+    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'image-missing-src', severity: 'warning'})])
+  })
+})
