@@ -17,13 +17,18 @@ const files = ['kerouac.wordpress.2014-06-11.xml', 'themeunittestdata.wordpress.
 /** Attributes whose values are words a reader sees; the others (align, width, lightbox…) are layout. */
 const textAttributes = new Set(['caption', 'credit', 'title', 'subtitle', 'label', 'quote', 'cite', 'name', 'alt'])
 
+/** Words of a piece of HTML, split at every tag: in Markdown, links and emphasis put syntax between them. */
+function textOf(html: string): string {
+  return htmlToText(html.replace(/<[^>]*>/g, ' '))
+}
+
 function inputWords(nodes: SourceContent[]): string[] {
   const words: string[] = []
   for (const node of nodes) {
-    if (node.type !== 'shortcode') words.push(...wordsOf(htmlToText(node.value)))
-    else if (!node.known || node.escaped) words.push(...wordsOf(htmlToText(node.raw)))
+    if (node.type !== 'shortcode') words.push(...wordsOf(textOf(node.value)))
+    else if (!node.known || node.escaped) words.push(...wordsOf(textOf(node.raw)))
     else {
-      for (const attribute of node.attributes) if (attribute.name !== null && textAttributes.has(attribute.name)) words.push(...wordsOf(htmlToText(attribute.value)))
+      for (const attribute of node.attributes) if (attribute.name !== null && textAttributes.has(attribute.name)) words.push(...wordsOf(textOf(attribute.value)))
       if (node.children) words.push(...inputWords(node.children))
     }
   }

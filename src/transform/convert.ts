@@ -69,9 +69,9 @@ export class Converter {
   paragraphBlocks(paragraphs: SourceContent[][]): BlockContent[] {
     const blocks: BlockContent[] = []
     for (const paragraph of paragraphs) {
-      const lone = loneShortcode(paragraph)
-      if (lone !== null) {
-        blocks.push(...toBlocks(this.shortcode(lone, true)))
+      const alone = shortcodesAlone(paragraph)
+      if (alone !== null) {
+        for (const shortcode of alone) blocks.push(...toBlocks(this.shortcode(shortcode, true)))
         continue
       }
       const children = this.textInline(paragraph)
@@ -191,11 +191,11 @@ export function splitParagraphs(nodes: SourceContent[]): SourceContent[][] {
   return paragraphs.filter((paragraph) => paragraph.some((node) => node.type !== 'text' || node.value.trim() !== ''))
 }
 
-/** The shortcode a paragraph consists of, white space aside, or null. */
-function loneShortcode(paragraph: SourceContent[]): ShortcodeNode | null {
+/** The shortcodes a paragraph consists of, white space aside (each then stands as a block), or null. */
+function shortcodesAlone(paragraph: SourceContent[]): ShortcodeNode[] | null {
   const meaningful = paragraph.filter((node) => node.type !== 'text' || node.value.trim() !== '')
-  const only = meaningful[0]
-  return meaningful.length === 1 && only?.type === 'shortcode' && !only.escaped ? only : null
+  const shortcodes = meaningful.filter((node): node is ShortcodeNode => node.type === 'shortcode' && !node.escaped)
+  return shortcodes.length > 0 && shortcodes.length === meaningful.length ? shortcodes : null
 }
 
 function mergePhrasing(children: PhrasingContent[]): PhrasingContent[] {

@@ -21,12 +21,18 @@ export function htmlToText(html: string): string {
       index = open + 1
       continue
     }
-    // A line break or block boundary inside a caption still separates words.
-    text += html.slice(index, open) + ' '
+    // A line break or block boundary separates words; an inline tag (`<em>line</em>.`) does not.
+    text += html.slice(index, open) + (separatesWords(html.slice(open + 1, close)) ? ' ' : '')
     index = close + 1
   }
   text += html.slice(index)
   return collapseSpaces(cleanInvisibles(decodeEntities(text)))
+}
+
+const blockTags = /^\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|figure|figcaption|table|caption|tr|td|th|img|hr|section|article|header|footer|aside|nav|address|details|summary)\b/i
+
+function separatesWords(tag: string): boolean {
+  return blockTags.test(tag)
 }
 
 export function collapseSpaces(text: string): string {

@@ -13,7 +13,8 @@ import type {HandlerOutput} from './types.js'
 const open = '\uE000'
 const close = '\uE001'
 const placeholderPattern = /\uE000(\d+)\uE001/g
-const lonePlaceholder = /^\s*\uE000(\d+)\uE001\s*$/
+/** A paragraph of nothing but shortcodes, one or more, each on its own line or separated by spaces. */
+const onlyPlaceholders = /^(?:\s*\uE000\d+\uE001)+\s*$/
 
 export interface Held {
   source: string
@@ -42,12 +43,13 @@ export function releaseShortcodes(tree: Root, shortcodes: ShortcodeNode[], run: 
   function replaceIn(parent: Parent): void {
     const children: RootContent[] = []
     for (const child of parent.children as RootContent[]) {
-      if (child.type === 'paragraph' && child.children.length === 1 && child.children[0]!.type === 'text') {
-        const lone = lonePlaceholder.exec(child.children[0]!.value)
-        if (lone) {
-          children.push(...toBlocks(run(shortcodes[Number(lone[1])]!, true)))
-          continue
+      if (child.type === 'paragraph' && isOnlyShortcodes(child.children)) {
+        // `[aesop_chapter …]` on one line and `[aesop_gallery …]` on the next: each is a block of its own.
+        for (const node of child.children) {
+          if (node.type !== 'text') continue
+          for (const match of node.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(shortcodes[Number(match[1])]!, true)))
         }
+        continue
       }
       if (child.type === 'text') {
         children.push(...splitText(child.value))
@@ -58,6 +60,11 @@ export function releaseShortcodes(tree: Root, shortcodes: ShortcodeNode[], run: 
       children.push(child)
     }
     parent.children = children as Parent['children']
+  }
+
+  function isOnlyShortcodes(nodes: PhrasingContent[]): boolean {
+    const text = nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? '\n' : '\u0000')).join('')
+    return onlyPlaceholders.test(text)
   }
 
   function splitText(value: string): PhrasingContent[] {

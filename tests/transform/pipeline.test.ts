@@ -125,3 +125,20 @@ describe('plain-text bodies', () => {
     expect(body('Not a headline.\n\nBody.').document.title).toBe(null)
   })
 })
+
+describe('shortcodes on consecutive lines', () => {
+  it.each([
+    ['text', '[aesop_chapter title="The Road"]\n[aesop_quote quote="Go."]'],
+    ['html', '[aesop_chapter title="The Road"]\n[aesop_quote quote="Go."]'],
+    ['markdown', '[aesop_chapter title="The Road"]\n[aesop_quote quote="Go."]']
+  ] as const)('each stand as a block in %s', (syntax, input) => {
+    expect(migrate(input, {syntax}).markdown).toBe('## The Road\n\n> Go.\n')
+  })
+})
+
+describe('captions written in HTML', () => {
+  it('read as text without spaces where inline tags closed', () => {
+    const {document} = migrate('[aesop_image img="a.jpg" caption="A <em>fine</em>, <b>bold</b> line.<br>Second."]', {syntax: 'text'})
+    expect(document.images[0]!.caption).toBe('A fine, bold line. Second.')
+  })
+})
