@@ -3,6 +3,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {Command, InvalidArgumentError, Option} from 'commander'
+import {loadConfig} from './batch/config.js'
 import {run} from './batch/run.js'
 import {parseShard} from './batch/shard.js'
 import {UsageError} from './batch/usage-error.js'
@@ -57,6 +58,7 @@ const program = new Command()
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('a whole number from 1 to 64')
     return jobs
   }, 1)
+  .option('--config <file>', 'a JSON file mapping your own shortcodes: {"shortcodes": {"pullquote": "blockquote"}}')
   .option('-q, --quiet', 'print only diagnostics, no summary', false)
   .option('--no-progress', 'no progress line, even on a terminal')
   .addHelpText('after', examples)
@@ -81,6 +83,7 @@ program.action(async (paths: string[], flags) => {
     postTypes: flags.postTypes,
     datePrefix: flags.datePrefix,
     jobs: flags.jobs,
+    config: flags.config === undefined ? null : await loadConfig(flags.config, process.cwd()),
     include: flags.include,
     exclude: flags.exclude,
     shard: flags.shard ?? null,

@@ -8,7 +8,9 @@ import type {Readable, Writable} from 'node:stream'
 import {toJson, toNdjsonLine} from '../emit/json.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
+import type {Config} from './config.js'
 import {convertInput} from './convert-input.js'
+import {handlersFor} from './mapping-handlers.js'
 import {inOrder, WorkerPool} from './workers.js'
 import {OutputError} from './output-error.js'
 import {safeJoin, type OutputExtension} from './output-path.js'
@@ -38,19 +40,26 @@ export interface RunOptions extends ConvertOptions {
   color: boolean
   /** Worker threads converting files; 1 converts on the main thread. */
   jobs: number
+  /** `--config`: the site's own shortcodes; plain data, so it crosses to worker threads. */
+  config: Config | null
 }
 
-/** What a worker needs: plain data only (functions do not cross threads). */
-function convertOptions(options: RunOptions): ConvertOptions {
-  return {quotes: options.quotes, keepNbsp: options.keepNbsp, postTypes: options.postTypes, datePrefix: options.datePrefix}
+/** What a worker needs: plain data only (functions do not cross threads; each builds its handlers from the config). */
+export interface WorkerOptions extends ConvertOptions {
+  config: Config | null
+}
+
+function workerOptions(options: RunOptions): WorkerOptions {
+  return {quotes: options.quotes, keepNbsp: options.keepNbsp, postTypes: options.postTypes, datePrefix: options.datePrefix, config: options.config}
 }
 
 const extensions: Record<Format, OutputExtension> = {md: '.md', json: '.json', ndjson: '.ndjson'}
 const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 
 /** Runs the job and returns the exit code: 0 done, 1 findings at or above `failOn` or failed files. */
-export async function run(options: RunOptions): Promise<number> {
+export async function run(runOptions: RunOptions): Promise<number> {
   const started = Date.now()
+  const options: RunOptions = {...runOptions, handlers: {...handlersFor(runOptions.config), ...runOptions.handlers}}
   const readsStdin = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')
   // Only what the report and the summary need is kept: an archive of 100,000 posts must not be
   // held in memory, so each document is let go once it is written.
@@ -74,7 +83,7 @@ export async function run(options: RunOptions): Promise<number> {
       options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
     }
     let done = 0
-    const pool = options.jobs > 1 ? new WorkerPool(options.jobs, convertOptions(options)) : null
+    const pool = options.jobs > 1 ? new WorkerPool(options.jobs, workerOptions(options)) : null
     const convert = pool === null ? (input: Input) => convertInput(input, options, readFile) : (input: Input) => pool.convert(input)
     for await (const [input, result] of inOrder(inputs, convert, Math.max(1, options.jobs) * 4)) {
       if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)

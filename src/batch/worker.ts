@@ -6,8 +6,11 @@ import {readFile} from 'node:fs/promises'
 import {parentPort, workerData} from 'node:worker_threads'
 import {convertInput} from './convert-input.js'
 import type {ConvertOptions} from './convert-file.js'
+import {handlersFor} from './mapping-handlers.js'
+import type {WorkerOptions} from './run.js'
 
-const options = workerData as ConvertOptions
+const {config, ...plain} = workerData as WorkerOptions
+const options: ConvertOptions = {...plain, handlers: handlersFor(config)}
 
 parentPort!.on('message', async ({id, path, relative}: {id: number; path: string; relative: string}) => {
   parentPort!.postMessage({id, result: await convertInput({path, relative}, options, readFile)})

@@ -166,6 +166,28 @@ describe('CI batch jobs', () => {
     expect(result.stderr.length).toBeGreaterThan(0)
   })
 
+  it('--config maps a site\'s own shortcode, with --jobs 1 and 2 alike', () => {
+    const input = fresh()
+    mkdirSync(input)
+    writeFileSync(path.join(input, 'post.txt'), 'Intro.\n\n[pullquote cite="Ann"]Said twice.[/pullquote]\n')
+    const config = path.join(root, 'config.json')
+    writeFileSync(config, JSON.stringify({shortcodes: {pullquote: 'blockquote'}}))
+    for (const jobs of ['1', '2']) {
+      const out = fresh()
+      const result = migrate([input, '--out', out, '--config', config, '--jobs', jobs])
+      expect(result.status).toBe(0)
+      expect(readFileSync(path.join(out, 'post.md'), 'utf8')).toBe('Intro.\n\n> Said twice.\n>\n> — Ann\n')
+    }
+  })
+
+  it('a broken --config is a usage error that names the file', () => {
+    const config = path.join(root, 'broken.json')
+    writeFileSync(config, '{"shortcodes": {"pullquote": "marquee"}}')
+    const result = migrate([archive, '--config', config])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('broken.json')
+  })
+
   it('--help shows the three ways of use and the exit codes; --version the version', () => {
     const help = migrate(['--help']).stdout
     expect(help).toContain('migrate ./archive')

@@ -1,0 +1,63 @@
+/**
+ * The handlers a config file's mappings stand for, built on the library's public Handler API
+ * (`src/transform/types.ts`) like any user handler. Each mapping keeps every word of the
+ * shortcode: what it does not place (content next to a `quote` attribute) follows its output.
+ */
+import type {BlockContent, PhrasingContent} from 'mdast'
+import type {Handler} from '../transform/types.js'
+import type {Config, Mapping} from './config.js'
+
+/** `[note]…[/note]` → just what it encloses. */
+const content: Handler = (context) => (context.block ? context.contentBlocks() : context.contentInline())
+
+/** `[pullquote cite="X"]Words[/pullquote]` (or `quote=`/`text=`) → `> Words` then `> — X`. */
+const blockquote: Handler = (context) => {
+  const quote = context.attribute('quote') ?? context.attribute('text')
+  const cite = context.attribute('cite')
+  const attribution: PhrasingContent[] = cite === undefined ? [] : [{type: 'text', value: `— ${cite}`}]
+  // Content next to a `quote` attribute is not the quote: it follows, so that no word is lost.
+  const after = quote === undefined ? [] : content(context)
+  if (!context.block) {
+    // A blockquote cannot sit inside a sentence: the quote in emphasis, then its attribution.
+    const words: PhrasingContent[] = quote !== undefined ? [{type: 'text', value: quote}] : context.contentInline()
+    const parts = [words.length === 0 ? [] : [{type: 'emphasis', children: words} as const], attribution, after].filter((part) => part.length > 0)
+    return parts.flatMap((part, index) => (index === 0 ? part : [{type: 'text', value: ' '} as const, ...part]))
+  }
+  const children: BlockContent[] = quote !== undefined ? [{type: 'paragraph', children: [{type: 'text', value: quote}]}] : context.contentBlocks()
+  if (cite !== undefined) children.push({type: 'paragraph', children: attribution})
+  return [...(children.length === 0 ? [] : [{type: 'blockquote', children} as const]), ...after]
+}
+
+/** `[tweet url="…"]Text[/tweet]` → `[Text](…)`; the URL from `url`, `href`, `src` or a positional value. */
+const link: Handler = (context) => {
+  const url = context.attribute('url') ?? context.attribute('href') ?? context.attribute('src') ?? context.positional.find((value) => value.trim() !== '')?.trim()
+  const title = context.attribute('title')
+  const words: PhrasingContent[] = context.node.children !== null && context.node.children.length > 0 ? context.contentInline() : title === undefined ? [] : [{type: 'text', value: title}]
+  if (url === undefined) {
+    context.report('media-missing-src', 'warning', `\`[${context.node.name}]\` names no URL (\`url\`, \`href\` or \`src\`); only its text is kept`)
+    return context.block && words.length > 0 ? [{type: 'paragraph', children: words}] : words
+  }
+  const anchor: PhrasingContent = {type: 'link', url, title: null, children: words.length > 0 ? words : [{type: 'text', value: url}]}
+  return context.block ? [{type: 'paragraph', children: [anchor]}] : [anchor]
+}
+
+/** `[spoiler]…[/spoiler]` kept exactly as written, like an unknown shortcode but without the warning. */
+const keep: Handler = (context) => {
+  const {node} = context
+  if (node.children === null) return [{type: 'html', value: node.raw}]
+  const start = node.position.start.offset!
+  const open = {type: 'html', value: node.raw.slice(0, node.openingTag.end.offset! - start)} as const
+  const close = {type: 'html', value: node.raw.slice(node.closingTag!.start.offset! - start)} as const
+  return context.block ? [open, ...context.contentBlocks(), close] : [open, ...context.contentInline(), close]
+}
+
+const handlers: Record<Mapping, Handler> = {blockquote, content, link, keep}
+
+/** The config's names with their handlers; `tags` are known names kept as written. */
+export function handlersFor(config: Config | null): Record<string, Handler> {
+  if (config === null) return {}
+  const entries: Array<[string, Handler]> = config.tags.map((name) => [name, keep])
+  // A name both in `tags` and `shortcodes` takes its mapping: the more specific wish.
+  for (const [name, mapping] of Object.entries(config.shortcodes)) entries.push([name, handlers[mapping]])
+  return Object.fromEntries(entries)
+}
