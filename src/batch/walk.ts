@@ -44,6 +44,9 @@ export interface FindOptions {
 /** The input types of DESIGN.md; matched case-insensitively (`POST.TXT` is a text post). */
 export const defaultInclude = ['**/*.{txt,html,htm,md,markdown,xml}']
 
+// A name with one of the input types' extensions.
+const inputExtension = /\.(?:txt|html|htm|md|markdown|xml)$/i
+
 // Never content, often huge.
 const alwaysIgnore = ['**/node_modules/**', '**/.git/**']
 
@@ -134,8 +137,13 @@ async function walk(root: string, patterns: string[], ignore: string[], problems
       } else if ((await fs.stat(real)).isFile()) {
         found.push({input, real})
       }
+    } else if (entry.dirent.isDirectory() && inputExtension.test(entry.path)) {
+      // A folder named like a post (`notes.txt/`) is most likely a mistake: it goes on as an
+      // input, so reading it reports "is a folder, not a file" with its path (and its own files
+      // are walked as usual).
+      found.push({input, real: path.join(realRoot, entry.path)})
     }
-    // Anything else (a folder named `x.md`, a socket) is not an input.
+    // Anything else (another folder, a socket) is not an input.
   }
   return found
 }

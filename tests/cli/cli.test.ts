@@ -88,6 +88,17 @@ describe('a folder', () => {
     expect(files(out)).toHaveLength(3)
   })
 
+  it('a folder named like a post is reported with its path; the batch goes on', () => {
+    const input = fresh()
+    cpSync(archive, input, {recursive: true})
+    mkdirSync(path.join(input, 'drafts.txt'))
+    const out = fresh()
+    const result = migrate([input, '--out', out])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/drafts\.txt[^]*is a folder, not a file[^]*file-unreadable/)
+    expect(files(out)).toHaveLength(3)
+  })
+
   it('a symlink that leads outside the folder is not followed', () => {
     const input = fresh()
     cpSync(archive, input, {recursive: true})
