@@ -52,6 +52,28 @@ describe('a folder', () => {
     expect(document).toEqual(JSON.parse(readFileSync(path.join(expected, '2019/harbour-storm.json'), 'utf8')))
   })
 
+  it('globs, --include and --exclude choose the inputs', () => {
+    const [globbed, included, excluded] = [fresh(), fresh(), fresh()]
+    migrate([`${archive}/**/*.txt`, '--out', globbed, '-q'])
+    expect(files(globbed)).toEqual(['2019/harbour-storm.md', 'notes/odds-and-ends.md'])
+    migrate([archive, '--include', '**/*.md', '--out', included, '-q'])
+    expect(files(included)).toEqual(['2014/the-long-road.md'])
+    migrate([archive, '--exclude', 'notes/**', '--out', excluded, '-q'])
+    expect(files(excluded)).toEqual(['2014/the-long-road.md', '2019/harbour-storm.md'])
+  })
+
+  it('--format ndjson writes one JSON document per line', () => {
+    const result = migrate([path.join(import.meta.dirname, '../../../shared/corpus/kerouac.wordpress.2014-06-11.xml'), '--format', 'ndjson', '-q'])
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(17)
+    expect(lines.map((line) => JSON.parse(line).file)).toContain('kerouac.wordpress.2014-06-11.xml#a-great-strange-dream')
+  })
+
+  it('--quotes straight straightens prose quotes', () => {
+    const result = migrate(['--quotes', 'straight', '-q'], {input: '“It’s here,” she said.'})
+    expect(result.stdout).toBe('"It\'s here," she said.\n')
+  })
+
   it('--jobs 2 writes exactly what --jobs 1 writes, and reports the same', () => {
     const [one, two] = [fresh(), fresh()]
     const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
