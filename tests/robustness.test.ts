@@ -35,7 +35,7 @@ describe('hostile input', () => {
     expect(converted.documents[0]!.markdown.endsWith('The very last words.\n')).toBe(true)
     convertText(once, 'small.txt', {}) // warm up before measuring
     const growth = cpuMilliseconds(() => (converted = convertText(eight, 'big.txt', {}))) / cpuMilliseconds(() => convertText(once, 'small.txt', {}))
-    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(24)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
   })
 
   it('a zip bomb named .txt is refused as binary, not inflated', () => {
