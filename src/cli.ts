@@ -4,7 +4,6 @@
 import {readFileSync} from 'node:fs'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import {loadConfig} from './batch/config.js'
-import {run} from './batch/run.js'
 import {parseShard} from './batch/shard.js'
 import {UsageError} from './batch/usage-error.js'
 
@@ -17,6 +16,8 @@ Examples:
   migrate post.txt > post.md             one file to stdout
   cat post.txt | migrate -f json         a Unix filter: stdin to stdout, as JSON
   migrate export.xml --out posts/        a WordPress export: one file per post and page
+  migrate ./archive --config site.json   your own shortcodes, e.g. {"shortcodes": {"pullquote": "blockquote"}}
+                                         (mappings: blockquote, content, link, keep; "tags": kept as written)
   migrate ./archive --check --fail-on warning --report github
                                          in CI: write nothing, annotate, fail on warnings
 
@@ -59,7 +60,7 @@ const program = new Command()
     return jobs
   }, 1)
   .option('--config <file>', 'a JSON file mapping your own shortcodes: {"shortcodes": {"pullquote": "blockquote"}}')
-  .option('-q, --quiet', 'print only diagnostics, no summary', false)
+  .option('-q, --quiet', 'only errors on stderr: no warnings (with --report stylish), notes or summary', false)
   .option('--no-progress', 'no progress line, even on a terminal')
   .addHelpText('after', examples)
   .showHelpAfterError('(run migrate --help for usage)')
@@ -71,6 +72,9 @@ program.action(async (paths: string[], flags) => {
   if (paths.length === 0 && process.stdin.isTTY) {
     program.help({error: true})
   }
+  // Loaded only now: the converter and its parsers take most of the start-up time, and --help,
+  // --version and usage errors do not need them.
+  const {run} = await import('./batch/run.js')
   const code = await run({
     paths,
     out: flags.out ?? null,

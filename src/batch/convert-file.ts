@@ -26,6 +26,8 @@ export interface FileResult {
   diagnostics: Diagnostic[]
   /** Nothing could be converted. */
   failed: boolean
+  /** A WordPress export: any number of documents, so on stdout as JSON they make one array. */
+  export?: boolean
 }
 
 export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbsp' | 'handlers'> {
@@ -100,7 +102,7 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
     documents.push({relative: `${stem}/${folderOf(item.type)}/${name}`, markdown, document})
   }
   const failed = problems.length > 0 || (wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0)
-  return {file, documents, diagnostics: [...wxr.diagnostics, ...problems], failed}
+  return {file, documents, diagnostics: [...wxr.diagnostics, ...problems], failed, export: true}
 }
 
 /** `posts/`, `pages/`; other post types keep their own name (`ai_galleries/`). */

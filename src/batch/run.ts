@@ -83,20 +83,31 @@ export async function run(runOptions: RunOptions): Promise<number> {
       options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
     }
     let done = 0
-    const pool = options.jobs > 1 ? new WorkerPool(options.jobs, workerOptions(options)) : null
+    // No more threads than files: each costs a start-up.
+    const threads = Math.min(options.jobs, inputs.length)
+    const pool = threads > 1 ? new WorkerPool(threads, workerOptions(options)) : null
     const convert = pool === null ? (input: Input) => convertInput(input, options, readFile) : (input: Input) => pool.convert(input)
-    for await (const [input, result] of inOrder(inputs, convert, Math.max(1, options.jobs) * 4)) {
-      if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)
-      tally.add(result, reports)
-      done++
-      if (options.progress) options.stderr.write(`\r${done}/${inputs.length} ${input.relative.slice(-60).padEnd(60)}`)
+    try {
+      for await (const [input, result] of inOrder(inputs, convert, Math.max(1, options.jobs) * 4)) {
+        if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)
+        tally.add(result, reports)
+        done++
+        if (options.progress) options.stderr.write(`\r${done}/${inputs.length} ${input.relative.slice(-60).padEnd(60)}`)
+      }
+    } finally {
+      // Live workers would keep the process running after an unexpected error.
+      await pool?.close()
     }
-    await pool?.close()
     if (options.progress && inputs.length > 0) options.stderr.write('\r' + ' '.repeat(70) + '\r')
   }
 
-  const shown = reports.filter((report) => report.diagnostics.length > 0)
-  if (!options.quiet || options.report !== 'stylish') options.stderr.write(formatReport(shown, options))
+  // --quiet keeps what failed the files (a run that exits 1 must say why) and drops the warnings
+  // a big archive has by the thousand; machine-read reports (json, github) always hold everything.
+  const quiet = options.quiet && options.report === 'stylish'
+  const shown = reports
+    .map((report) => (quiet ? {...report, diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')} : report))
+    .filter((report) => report.diagnostics.length > 0)
+  options.stderr.write(formatReport(shown, options))
   if (!options.quiet) options.stderr.write(formatSummary(tally.summary(reports, written, Date.now() - started)))
 
   // A file that failed always carries an error, and an error reaches any threshold.
@@ -115,12 +126,14 @@ class Tally {
   add(result: FileResult, reports: FileReport[]): void {
     this.files++
     if (result.failed) this.failed++
-    if (result.diagnostics.length > 0) reports.push({file: result.file, diagnostics: result.diagnostics})
+    // A post's own findings and those about its file (a failed write) go under one heading.
+    const byFile = new Map<string, Diagnostic[]>([[result.file, [...result.diagnostics]]])
     for (const {document} of result.documents) {
       this.images += document.images.length
       for (const shortcode of document.shortcodes) this.shortcodes[shortcode.name] = (this.shortcodes[shortcode.name] ?? 0) + 1
-      if (document.diagnostics.length > 0) reports.push({file: document.file, diagnostics: document.diagnostics as Diagnostic[]})
+      byFile.set(document.file, [...(byFile.get(document.file) ?? []), ...(document.diagnostics as Diagnostic[])])
     }
+    for (const [file, diagnostics] of byFile) if (diagnostics.length > 0) reports.push({file, diagnostics})
   }
 
   summary(reports: FileReport[], written: number, elapsedMs: number): Summary {
@@ -131,6 +144,11 @@ class Tally {
 }
 
 async function emitToStdout(result: FileResult, options: RunOptions): Promise<number> {
+  if (options.format === 'json' && result.export) {
+    // An export holds any number of documents, and stdout must still be one JSON document: an array.
+    options.stdout.write(JSON.stringify(result.documents.map((converted) => converted.document), null, 2) + '\n')
+    return result.documents.length
+  }
   for (const converted of result.documents) {
     const text = options.format === 'md' ? converted.markdown : options.format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document)
     options.stdout.write(text)
