@@ -3,7 +3,7 @@
  *
  * - `node bench/peers.js growth 2000,4000,8000`: one document with that many shortcodes, through
  *   @tryghost/mg-shortcodes (once: it is quadratic and slow) and through our tokenizer and full
- *   pipeline (median of 5). Prints one JSON line.
+ *   pipeline (median of 9), and the largest size as pieces of the smallest. Prints one JSON line.
  * - `wxrPeer(...)`: wordpress-export-to-markdown's CLI on a WXR file, image downloads off.
  */
 import {readdirSync} from 'node:fs'
@@ -34,16 +34,20 @@ export function growth(counts) {
     return parser
   }
   ghost().parse(small)
-  return counts.map((count) => {
+  const runs = (fn) => median(Array.from({length: 9}, () => time(fn)))
+  const rows = counts.map((count) => {
     const doc = manyShortcodes(count)
-    return {
-      shortcodes: count,
-      bytes: Buffer.byteLength(doc),
-      ghostMs: time(() => ghost().parse(doc)),
-      tokenizeMs: median([0, 1, 2, 3, 4].map(() => time(() => tokenize(doc)))),
-      migrateMs: median([0, 1, 2, 3, 4].map(() => time(() => migrate(doc))))
-    }
+    tokenize(doc), migrate(doc)
+    return {shortcodes: count, bytes: Buffer.byteLength(doc), ghostMs: time(() => ghost().parse(doc)), tokenizeMs: runs(() => tokenize(doc)), migrateMs: runs(() => migrate(doc))}
   })
+  // The largest size again as pieces of the smallest, each tree let go at once: what is left of
+  // the difference is V8 keeping one large tree alive (garbage collection), not more scanning.
+  const pieces = counts.at(-1) / counts[0]
+  const piece = manyShortcodes(counts[0])
+  const piecesMs = runs(() => {
+    for (let index = 0; index < pieces; index++) tokenize(piece)
+  })
+  return {rows, pieces, piecesMs}
 }
 
 const require = createRequire(import.meta.url)
