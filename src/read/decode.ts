@@ -2,8 +2,9 @@
  * Bytes → text: the first step of every input.
  *
  * Legacy WordPress content arrives as UTF-8 (with or without a BOM), as UTF-16 from Windows editors, or as
- * Windows-1252 from old databases and word processors. We decode it without ever inventing U+FFFD silently,
- * refuse files that are not text at all, and normalise line endings so that every later position is LF-based.
+ * Windows-1252 from old databases and word processors, whole or as stray bytes in otherwise UTF-8 text. We decode
+ * it without ever inventing U+FFFD silently, refuse files that are not text at all, and normalise line endings so
+ * that every later position is LF-based.
  */
 import type {Diagnostic} from '../tokenize/types.js'
 
@@ -43,25 +44,23 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
 
   const bomLength = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0
-  const body = bytes.subarray(bomLength)
-  const bad = firstInvalidUtf8(body)
-  if (bad === -1) {
-    return done(new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(body), [])
-  }
+  const {raw, count, firstByte, firstChar} = decodeUtf8Or1252(bytes.subarray(bomLength))
+  if (count === 0) return done(raw, [])
 
-  const raw = decodeWindows1252(body)
-  // One byte is one character in Windows-1252, so the byte offset is also the offset in the decoded text
-  // and the line/column we report is where the byte shows up in what we hand on.
-  const {line, column} = lineColumn(raw, bad)
-  const byte = '0x' + (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')
+  const {line, column} = lineColumn(raw, firstChar)
+  const byte = '0x' + bytes[bomLength + firstByte]!.toString(16).toUpperCase().padStart(2, '0')
+  const where = `at line ${line}, column ${column}`
   return done(raw, [
     {
       ruleId: 'encoding-windows-1252',
       severity: 'warning',
-      message: `not valid UTF-8 (first bad byte ${byte} at line ${line}, column ${column}); decoded as Windows-1252`,
+      message:
+        count === 1
+          ? `not valid UTF-8: 1 byte decoded as Windows-1252 (${byte}) ${where}`
+          : `not valid UTF-8: ${count} bytes decoded as Windows-1252, the first (${byte}) ${where}`,
       line,
       column,
-      offset: bad + bomLength
+      offset: bomLength + firstByte
     }
   ])
 }
@@ -98,39 +97,82 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b)
 }
 
+/** Fatal as a safety net: we only hand it runs our own check found well-formed, so it never throws in practice. */
+const UTF8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+
 /**
- * Offset of the first byte that does not start a well-formed UTF-8 sequence (WHATWG rules: no overlongs,
- * no surrogates, nothing above U+10FFFF), or -1. TextDecoder only says *that* the input is bad, not where.
+ * Decodes every well-formed UTF-8 sequence as UTF-8 and every other byte as Windows-1252, in one pass.
+ * A common legacy file is UTF-8 with a few stray 1252 bytes pasted in (a lone 0x92 for ’): decoding it all as
+ * 1252 would turn each valid ’ into â€™. A file that is 1252 throughout comes out as the plain 1252 decoding,
+ * since its high bytes almost never form valid UTF-8. Valid runs go to TextDecoder whole, bad runs to our table.
+ * `count` is how many bytes were decoded as 1252; `firstByte` and `firstChar` locate the first one in the
+ * input and in `raw` (-1 when there is none).
  */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+function decodeUtf8Or1252(bytes: Uint8Array): {raw: string; count: number; firstByte: number; firstChar: number} {
+  const parts: string[] = []
+  let length = 0 // UTF-16 code units in `parts`
+  let count = 0
+  let firstByte = -1
+  let firstChar = -1
+  let runStart = 0 // where the current valid run began
   let i = 0
+  const push = (part: string) => {
+    parts.push(part)
+    length += part.length
+  }
   while (i < bytes.length) {
-    const b = bytes[i]!
-    if (b < 0x80) {
-      i++
+    const n = utf8SequenceLength(bytes, i)
+    if (n > 0) {
+      i += n
       continue
     }
-    let need: number
-    let low = 0x80
-    let high = 0xbf
-    if (b >= 0xc2 && b <= 0xdf) need = 1
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2
-      if (b === 0xe0) low = 0xa0
-      if (b === 0xed) high = 0x9f
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3
-      if (b === 0xf0) low = 0x90
-      if (b === 0xf4) high = 0x8f
-    } else return i
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k]
-      // Only the first continuation byte has a narrowed range.
-      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i
+    push(UTF8.decode(bytes.subarray(runStart, i)))
+    if (firstByte === -1) {
+      firstByte = i
+      firstChar = length
     }
-    i += need + 1
+    // A bad lead byte (even one that starts a truncated sequence) is a 1252 byte; we resume at the byte after it.
+    // ASCII reads the same in both, so the 1252 run goes on through it: a 1252 file is then one run, not one per word.
+    let end = i + 1
+    count++
+    for (; end < bytes.length; end++) {
+      if (bytes[end]! < 0x80) continue
+      if (utf8SequenceLength(bytes, end) > 0) break
+      count++
+    }
+    push(decodeWindows1252(bytes.subarray(i, end)))
+    runStart = i = end
   }
-  return -1
+  push(UTF8.decode(bytes.subarray(runStart)))
+  return {raw: parts.join(''), count, firstByte, firstChar}
+}
+
+/**
+ * Length of the well-formed UTF-8 sequence that starts at `i`, or 0 if none does (Unicode Table 3-7, as WHATWG:
+ * no overlongs, no surrogates, nothing above U+10FFFF). TextDecoder only says *that* the input is bad, not where.
+ */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!
+  if (b < 0x80) return 1
+  let need: number
+  let low = 0x80
+  let high = 0xbf
+  if (b >= 0xc2 && b <= 0xdf) need = 1
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2
+    if (b === 0xe0) low = 0xa0
+    if (b === 0xed) high = 0x9f
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3
+    if (b === 0xf0) low = 0x90
+    if (b === 0xf4) high = 0x8f
+  } else return 0
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k]
+    // Only the first continuation byte has a narrowed range.
+    if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return 0
+  }
+  return need + 1
 }
 
 /** Byte offset (into `body`) of the first unpaired surrogate or trailing odd byte, or -1. */

@@ -4,6 +4,8 @@ import {decodeBytes} from '../../src/read/decode.js'
 const bytes = (...parts: Array<string | number[]>) =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)))
 
+const utf8 = (value: string) => [...new TextEncoder().encode(value)]
+
 function text(input: Uint8Array) {
   const result = decodeBytes(input)
   if (!result.ok) throw new Error(result.diagnostic.message)
@@ -53,7 +55,16 @@ describe('decodeBytes', () => {
     expect(text(bytes('a\r\nb\rc\n\r\nd\r')).text).toBe('a\nb\nc\n\nd\n')
   })
 
-  test('invalid UTF-8 is decoded as Windows-1252 with a warning at the first bad byte', () => {
+  test('valid UTF-8 gives no warning, from U+0080 to U+10FFFF and with U+FEFF inside', () => {
+    const value = 'a\u0080\u07ff\u0800\ud7ff\ue000\ufeff\uffff\u{10000}\u{10ffff} “x” ’\r\n🙂'
+    expect(text(bytes([0xef, 0xbb, 0xbf], utf8(value)))).toEqual({
+      ok: true,
+      text: value.replace('\r\n', '\n'),
+      diagnostics: []
+    })
+  })
+
+  test('a Windows-1252 file is decoded as Windows-1252 with a warning at the first bad byte', () => {
     // Line 3 after a CRLF and an LF; the bad byte 0x93 is the 7th byte of its line.
     const result = text(bytes('abc\r\ndef\nghijkl', [0x93], 'quoted', [0x94], ' ', [0x80, 0x85, 0x81, 0x9f, 0xe9]))
     expect(result.text).toBe('abc\ndef\nghijkl“quoted” €…\u0081Ÿé')
@@ -61,7 +72,7 @@ describe('decodeBytes', () => {
       {
         ruleId: 'encoding-windows-1252',
         severity: 'warning',
-        message: 'not valid UTF-8 (first bad byte 0x93 at line 3, column 7); decoded as Windows-1252',
+        message: 'not valid UTF-8: 7 bytes decoded as Windows-1252, the first (0x93) at line 3, column 7',
         line: 3,
         column: 7,
         offset: 15
@@ -69,23 +80,92 @@ describe('decodeBytes', () => {
     ])
   })
 
+  test('a Windows-1252 file decodes exactly as before, byte for character', () => {
+    const input = bytes('Caf', [0xe9], ' ', [0x93], 'na', [0xef], 've', [0x94], ' ', [0x96], ' it', [0x92], 's ', [0x80], '5')
+    expect(text(input).text).toBe('Café “naïve” – it’s €5')
+    expect(text(input).diagnostics[0]!.message).toMatch(/^not valid UTF-8: 7 bytes decoded as Windows-1252, /)
+  })
+
+  test('a stray Windows-1252 byte in UTF-8 leaves the UTF-8 around it intact', () => {
+    // The bad byte is the 15th character of line 2 but its 17th byte: "’" before it is three bytes.
+    const input = bytes(utf8('“Hello” world\nIt’s fine, isn'), [0x92], utf8('t it? ’'))
+    expect(text(input)).toEqual({
+      ok: true,
+      text: '“Hello” world\nIt’s fine, isn’t it? ’',
+      diagnostics: [
+        {
+          ruleId: 'encoding-windows-1252',
+          severity: 'warning',
+          message: 'not valid UTF-8: 1 byte decoded as Windows-1252 (0x92) at line 2, column 15',
+          line: 2,
+          column: 15,
+          offset: 34
+        }
+      ]
+    })
+  })
+
+  test('stray bytes are counted, located past a BOM and CRLF, and do not eat a U+FEFF after them', () => {
+    const input = bytes([0xef, 0xbb, 0xbf], 'a\r\n', [0xc3, 0xa9, 0x93], 'q', [0x94, 0xef, 0xbb, 0xbf, 0xe9])
+    const result = text(input)
+    expect(result.text).toBe('a\né“q”\ufeffé')
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        message: 'not valid UTF-8: 3 bytes decoded as Windows-1252, the first (0x93) at line 2, column 2',
+        line: 2,
+        column: 2,
+        offset: 8
+      })
+    ])
+  })
+
+  test('a truncated sequence gives its lead byte as Windows-1252 and resumes at the next byte', () => {
+    // E2 80 then "’" (E2 80 99): the first two bytes are 1252 "â€", the next three still UTF-8.
+    const middle = text(bytes('a', [0xe2, 0x80, 0xe2, 0x80, 0x99], 'b'))
+    expect(middle.text).toBe('aâ€’b')
+    expect(middle.diagnostics).toEqual([expect.objectContaining({line: 1, column: 2, offset: 1})])
+
+    // At the end of the file: "🙂" cut after three of its four bytes.
+    const end = text(bytes(utf8('“ok” '), [0xf0, 0x9f, 0x99]))
+    expect(end.text).toBe('“ok” ðŸ™')
+    expect(end.diagnostics).toEqual([
+      expect.objectContaining({
+        message: 'not valid UTF-8: 3 bytes decoded as Windows-1252, the first (0xF0) at line 1, column 6',
+        column: 6,
+        offset: 9
+      })
+    ])
+  })
+
   test('the first bad byte is found after valid multi-byte UTF-8 and past a BOM', () => {
     // "é" (C3 A9) is valid; then a truncated three-byte sequence E2 80 followed by "x".
     const result = text(bytes([0xef, 0xbb, 0xbf], 'a', [0xc3, 0xa9], 'b\n', [0xe2, 0x80], 'x'))
+    expect(result.text).toBe('aéb\nâ€x')
     expect(result.diagnostics[0]).toMatchObject({line: 2, column: 1, offset: 8})
     expect(result.diagnostics[0]!.message).toContain('0xE2')
   })
 
   test.each([
-    ['overlong', [0xc0, 0xaf]],
-    ['encoded surrogate', [0xed, 0xa0, 0x80]],
-    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
-    ['lone continuation byte', [0x80]],
-    ['truncated at the end', [0xf0, 0x9f, 0x99]]
-  ])('%s is not UTF-8', (_, bad) => {
-    const result = text(bytes('ok ', bad))
+    ['overlong', [0xc0, 0xaf], 'À¯'],
+    ['encoded surrogate', [0xed, 0xa0, 0x80], 'í\u00a0€'],
+    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 'ô\u0090€€'],
+    ['lone continuation byte', [0x80], '€'],
+    ['truncated at the end', [0xf0, 0x9f, 0x99], 'ðŸ™']
+  ])('%s is not UTF-8: each of its bytes is Windows-1252', (_, bad, decoded) => {
+    const result = text(bytes('ok ', bad, [0xe2, 0x80, 0x99]))
+    expect(result.text).toBe(`ok ${decoded}’`)
     expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'encoding-windows-1252', line: 1, column: 4})])
-    expect(result.text).not.toContain('\ufffd')
+    expect(result.diagnostics[0]!.message).toContain(`${bad.length} byte`)
+  })
+
+  test('long runs of stray bytes and many short ones', () => {
+    const run = text(new Uint8Array(100_000).fill(0x92))
+    expect(run.text).toBe('’'.repeat(100_000))
+    expect(run.diagnostics[0]!.message).toContain('100000 bytes')
+
+    const many = text(bytes(...Array.from({length: 50_000}, () => [utf8('a’'), [0x92]]).flat()))
+    expect(many.text).toBe('a’’'.repeat(50_000))
+    expect(many.diagnostics[0]).toMatchObject({line: 1, column: 3, offset: 4})
   })
 
   test.each([
