@@ -10,6 +10,7 @@ import {mediaLibrary} from '../read/media.js'
 import {isWxr, readWxr} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ProseSyntax} from '../transform/convert.js'
+import {sanitizeSegment, uniqueName, withoutExtension} from './output-path.js'
 
 export interface ConvertedDocument {
   /** Where the document goes, relative to the output folder, without extension: `a/b`, `export/posts/slug`. */
@@ -72,7 +73,8 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
   const documentTypes = new Set(options.postTypes ?? defaultPostTypes)
   for (const item of wxr.items) {
     if (!documentTypes.has(item.type)) continue
-    const slug = item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`)
+    // Slugs come from whoever made the export: made safe file names (no `/`, `..`, `CON`, 300 bytes).
+    const slug = sanitizeSegment(item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`))
     const name = uniqueName(options.datePrefix && item.date !== null ? `${item.date.slice(0, 10)}-${slug}` : slug, used)
     const metadata: Record<string, unknown> = {
       title: item.title,
@@ -114,16 +116,4 @@ function syntaxOf(file: string): ProseSyntax {
   const extension = path.extname(file).toLowerCase()
   if (extension === '.md' || extension === '.markdown') return 'markdown'
   return extension === '.html' || extension === '.htm' ? 'html' : 'text'
-}
-
-function withoutExtension(file: string): string {
-  const extension = path.posix.extname(file)
-  return extension === '' ? file : file.slice(0, -extension.length)
-}
-
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name
-  for (let counter = 2; used.has(candidate); counter++) candidate = `${name}-${counter}`
-  used.add(candidate)
-  return candidate
 }

@@ -1,6 +1,7 @@
 /**
  * Where each output goes under `--out`: the input tree mirrored, one file per input (or, for a
- * WordPress export, one per post under a folder named after the export).
+ * WordPress export, one per post under a folder named after the export). These are the checks
+ * and names the batch uses to build those paths.
  *
  * Names come from the input tree and, for exports, from slugs written by whoever made the
  * export, so none of them is trusted: every path is checked to stay inside the out dir.
@@ -8,35 +9,8 @@
 import path from 'node:path'
 import {isInside} from './inside.js'
 import {OutputError} from './output-error.js'
-import type {Input} from './walk.js'
 
 export type OutputExtension = '.md' | '.json' | '.ndjson'
-
-/** `a/b.txt` under `out` → `out/a/b.md` (absolute). Throws `OutputError` (`output-escapes`). */
-export function outputPathFor(input: Input, outDir: string, extension: OutputExtension): string {
-  return safeJoin(outDir, withoutExtension(input.relative) + extension)
-}
-
-/**
- * One document of a multi-document input (a WXR export):
- * `<out>/<input relative without extension>/<docRelative><ext>`.
- *
- * `docRelative` is split on `/` into folders (`posts/my-slug`); each segment is made a safe file
- * name with `sanitizeSegment`, so `..`, control characters or `CON` in a slug cannot escape or
- * break the tree. Pass a slug through `sanitizeSegment` yourself first if a `/` inside it must
- * not make a folder.
- */
-export function outputPathForDocument(
-  input: Input,
-  docRelative: string,
-  outDir: string,
-  extension: OutputExtension
-): string {
-  const segments = docRelative.split('/').filter((segment) => segment !== '')
-  const safe = segments.length === 0 ? ['_'] : segments.map((segment) => sanitizeSegment(segment))
-  // The extension goes on after sanitising; the length cap in sanitizeSegment leaves room for it.
-  return safeJoin(outDir, [withoutExtension(input.relative), ...safe].join('/') + extension)
-}
 
 /**
  * Join a POSIX `relative` path onto `root`, refusing (`output-escapes`) anything that is absolute,
@@ -90,7 +64,16 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return result
 }
 
-function withoutExtension(relative: string): string {
+/** `a/b.txt` → `a/b`; `notes` stays `notes`. */
+export function withoutExtension(relative: string): string {
   const extension = path.posix.extname(relative)
   return extension === '' ? relative : relative.slice(0, -extension.length)
+}
+
+/** `name`, or `name-2`, `name-3`, … if `used` has it already; the result is added to `used`. */
+export function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name
+  for (let counter = 2; used.has(candidate); counter++) candidate = `${name}-${counter}`
+  used.add(candidate)
+  return candidate
 }

@@ -45,62 +45,63 @@ export interface StylishOptions {
  * ```
  */
 export function formatStylish(results: FileReport[], options: StylishOptions): string {
-  const paint = options.color ? ansi : plain
   const counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
-  const blocks: string[] = []
-
-  for (const result of results) {
-    if (result.diagnostics.length === 0) continue
-    const rows = sortByPlace(result.diagnostics).map((diagnostic) => {
-      counts[diagnostic.severity]++
-      return {
-        place: `${diagnostic.line}:${diagnostic.column}`,
-        severity: diagnostic.severity,
-        message: oneLine(diagnostic.message),
-        ruleId: diagnostic.ruleId
-      }
-    })
-    // Widths are measured on the plain text: colour codes take no room on screen.
-    const placeWidth = Math.max(...rows.map((row) => row.place.length))
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length))
-    const messageWidth = Math.max(...rows.map((row) => row.message.length))
-    const lines = rows.map(
-      (row) =>
-        '  ' +
-        paint('dim', row.place.padEnd(placeWidth)) +
-        '  ' +
-        paint(severityColor[row.severity], row.severity.padEnd(severityWidth)) +
-        '  ' +
-        row.message.padEnd(messageWidth) +
-        '  ' +
-        paint('dim', row.ruleId)
-    )
-    blocks.push(`${paint('underline', result.file)}\n${lines.join('\n')}\n`)
-  }
-
+  const blocks = results.filter((result) => result.diagnostics.length > 0).map((result) => stylishBlock(result, counts, options))
   if (blocks.length === 0) return ''
+  return `${blocks.join('\n')}\n${stylishTotal(counts, options)}`
+}
+
+/** One file's heading and its findings in aligned columns; adds them to `counts`. */
+export function stylishBlock(result: FileReport, counts: Record<Severity, number>, options: StylishOptions): string {
+  const paint = options.color ? ansi : plain
+  const rows = sortByPlace(result.diagnostics).map((diagnostic) => {
+    counts[diagnostic.severity]++
+    return {
+      place: `${diagnostic.line}:${diagnostic.column}`,
+      severity: diagnostic.severity,
+      message: oneLine(diagnostic.message),
+      ruleId: diagnostic.ruleId
+    }
+  })
+  // Widths are measured on the plain text: colour codes take no room on screen.
+  const placeWidth = Math.max(...rows.map((row) => row.place.length))
+  const severityWidth = Math.max(...rows.map((row) => row.severity.length))
+  const messageWidth = Math.max(...rows.map((row) => row.message.length))
+  const lines = rows.map(
+    (row) =>
+      '  ' +
+      paint('dim', row.place.padEnd(placeWidth)) +
+      '  ' +
+      paint(severityColor[row.severity], row.severity.padEnd(severityWidth)) +
+      '  ' +
+      row.message.padEnd(messageWidth) +
+      '  ' +
+      paint('dim', row.ruleId)
+  )
+  return `${paint('underline', result.file)}\n${lines.join('\n')}\n`
+}
+
+/** `✖ 3 problems (1 error, 2 warnings)`, coloured by the worst severity. */
+export function stylishTotal(counts: Record<Severity, number>, options: StylishOptions): string {
+  const paint = options.color ? ansi : plain
   const total = counts.error + counts.warning + counts.info
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')]
   // Info is rare and not a problem to fix; only mention it when there is some.
   if (counts.info > 0) parts.push(`${counts.info} info`)
   const totalLine = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`
   const totalColor = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue'
-  return `${blocks.join('\n')}\n${paint('bold', paint(totalColor, totalLine))}\n`
+  return `${paint('bold', paint(totalColor, totalLine))}\n`
 }
 
 /** One JSON array of `{file, diagnostics}` (diagnostics as in the JSON contract), on one line. */
 export function formatJson(results: FileReport[]): string {
-  const plainResults = results.map((result) => ({
-    file: result.file,
-    diagnostics: result.diagnostics.map(({ruleId, severity, message, line, column}) => ({
-      ruleId,
-      severity,
-      message,
-      line,
-      column
-    }))
-  }))
-  return JSON.stringify(plainResults) + '\n'
+  return `[${results.map(jsonEntry).join(',')}]\n`
+}
+
+/** One element of the JSON report: only the contract's fields, in the contract's order. */
+export function jsonEntry(result: FileReport): string {
+  const diagnostics = result.diagnostics.map(({ruleId, severity, message, line, column}) => ({ruleId, severity, message, line, column}))
+  return JSON.stringify({file: result.file, diagnostics})
 }
 
 const githubCommand: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}

@@ -2,24 +2,25 @@
  * A whole run: find the inputs, convert each, write the outputs, report. The CLI parses
  * arguments into `RunOptions` and calls this; tests can call it directly.
  */
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import {toJson, toNdjsonLine} from '../emit/json.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
 import type {Config} from './config.js'
-import {convertInput} from './convert-input.js'
+import {convertInput, readWhole} from './convert-input.js'
 import {handlersFor} from './mapping-handlers.js'
 import {inOrder, WorkerPool} from './workers.js'
-import {OutputError} from './output-error.js'
-import {safeJoin, type OutputExtension} from './output-path.js'
-import {formatGithub, formatJson, formatStylish, formatSummary, type FileReport, type Summary} from './report.js'
+import {formatSummary, type FileReport, type Summary} from './report.js'
+import {ReportStream} from './report-stream.js'
 import {inShard, type Shard} from './shard.js'
+import {UsageError} from './usage-error.js'
 import {findInputs, type Input} from './walk.js'
-import {writeInside} from './write.js'
+import {OutputFolder} from './write.js'
+import {Writer, type OutputFormat} from './writer.js'
 
-export type Format = 'md' | 'json' | 'ndjson'
+export type Format = OutputFormat
 
 export interface RunOptions extends ConvertOptions {
   paths: string[]
@@ -53,7 +54,6 @@ function workerOptions(options: RunOptions): WorkerOptions {
   return {quotes: options.quotes, keepNbsp: options.keepNbsp, postTypes: options.postTypes, datePrefix: options.datePrefix, config: options.config}
 }
 
-const extensions: Record<Format, OutputExtension> = {md: '.md', json: '.json', ndjson: '.ndjson'}
 const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 
 /** Runs the job and returns the exit code: 0 done, 1 findings at or above `failOn` or failed files. */
@@ -61,20 +61,31 @@ export async function run(runOptions: RunOptions): Promise<number> {
   const started = Date.now()
   const options: RunOptions = {...runOptions, handlers: {...handlersFor(runOptions.config), ...runOptions.handlers}}
   const readsStdin = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')
-  // Only what the report and the summary need is kept: an archive of 100,000 posts must not be
-  // held in memory, so each document is let go once it is written.
+  if (readsStdin && options.out !== null) {
+    // stdin has no name to mirror under --out; guessing one would hide where the output went.
+    throw new UsageError('--out needs input paths; with stdin the output goes to stdout (migrate < post.txt > post.md)')
+  }
+  // Nothing per file is kept: each document is let go once written and each file's findings once
+  // reported, so memory stays flat however large the archive.
   const tally = new Tally()
-  const reports: FileReport[] = []
-  let written = 0
+  const progress = new Progress(options)
+  const reporter = new ReportStream(options.report, (text) => progress.print(text), options.color)
+  // --quiet keeps what failed the files (a run that exits 1 must say why) and drops the warnings
+  // a big archive has by the thousand; machine-read reports (json, github) always hold everything.
+  const quiet = options.quiet && options.report === 'stylish'
+  const report = (file: FileReport) => {
+    tally.count(file.diagnostics)
+    reporter.add(quiet ? {...file, diagnostics: file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')} : file)
+  }
 
   if (readsStdin) {
     const result = convertBytes(await readAll(options.stdin), '-', options)
-    if (!options.check) written += await emitToStdout(result, options)
-    tally.add(result, reports)
+    if (!options.check) tally.written += emitToStdout(result, options)
+    tally.add(result).forEach(report)
   } else {
     const out = options.out === null ? null : path.resolve(options.cwd, options.out)
     const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(out ? {outDir: out} : {})})
-    for (const problem of found.problems) reports.push({file: problem.path, diagnostics: [problem.diagnostic]})
+    for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
     const inputs = found.inputs.filter((input) => options.shard === null || inShard(input.relative, options.shard))
     // One file named on its own is a filter: its output goes to stdout unless --out says otherwise.
     const single = options.paths.length === 1 && inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
@@ -82,48 +93,53 @@ export async function run(runOptions: RunOptions): Promise<number> {
     if (outDir !== null && out === null && !options.check && !options.quiet && inputs.length > 0) {
       options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
     }
-    let done = 0
     // No more threads than files: each costs a start-up.
     const threads = Math.min(options.jobs, inputs.length)
     const pool = threads > 1 ? new WorkerPool(threads, workerOptions(options)) : null
-    const convert = pool === null ? (input: Input) => convertInput(input, options, readFile) : (input: Input) => pool.convert(input)
+    const convert = pool === null ? (input: Input) => convertInput(input, options, readWhole) : (input: Input) => pool.convert(input)
+    const writer = outDir === null ? null : new Writer(new OutputFolder(outDir), options.format)
+    const window = Math.max(1, options.jobs) * 4
+    // Writes run behind the conversions (at most `window` at once), so converting the next files
+    // overlaps the kernel creating this one's; results are still reported in input order.
+    const writing: Array<Promise<FileResult>> = []
+    const finish = (result: FileResult) => {
+      tally.add(result).forEach(report)
+      progress.step(result.file, inputs.length)
+    }
     try {
-      for await (const [input, result] of inOrder(inputs, convert, Math.max(1, options.jobs) * 4)) {
-        if (!options.check) written += outDir === null ? await emitToStdout(result, options) : await writeOutputs(result, outDir, options)
-        tally.add(result, reports)
-        done++
-        if (options.progress) options.stderr.write(`\r${done}/${inputs.length} ${input.relative.slice(-60).padEnd(60)}`)
+      for await (const [, result] of inOrder(inputs, convert, window)) {
+        if (options.check) writing.push(Promise.resolve(result))
+        else if (writer === null) writing.push(Promise.resolve((tally.written += emitToStdout(result, options), result)))
+        else writing.push(writer.write(result).then((count) => ((tally.written += count), result)))
+        if (writing.length >= window) finish(await writing.shift()!)
       }
+      for (const result of writing) finish(await result)
     } finally {
       // Live workers would keep the process running after an unexpected error.
       await pool?.close()
     }
-    if (options.progress && inputs.length > 0) options.stderr.write('\r' + ' '.repeat(70) + '\r')
+    progress.clear()
   }
 
-  // --quiet keeps what failed the files (a run that exits 1 must say why) and drops the warnings
-  // a big archive has by the thousand; machine-read reports (json, github) always hold everything.
-  const quiet = options.quiet && options.report === 'stylish'
-  const shown = reports
-    .map((report) => (quiet ? {...report, diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')} : report))
-    .filter((report) => report.diagnostics.length > 0)
-  options.stderr.write(formatReport(shown, options))
-  if (!options.quiet) options.stderr.write(formatSummary(tally.summary(reports, written, Date.now() - started)))
-
+  reporter.end()
+  if (!options.quiet) options.stderr.write(formatSummary(tally.summary(Date.now() - started)))
   // A file that failed always carries an error, and an error reaches any threshold.
-  const threshold = rank[options.failOn]
-  const findings = reports.some((report) => report.diagnostics.some((diagnostic) => rank[diagnostic.severity] >= threshold))
-  return findings || tally.failed > 0 ? 1 : 0
+  return tally.worst >= rank[options.failOn] || tally.failed > 0 ? 1 : 0
 }
 
-/** Counts for the summary, taken from each file's result as it goes by. */
+/** Counts for the summary and the exit code, taken from each file's result as it goes by. */
 class Tally {
   files = 0
   failed = 0
   images = 0
+  written = 0
+  /** The rank of the most severe finding so far; -1 before any. */
+  worst = -1
   readonly shortcodes: Record<string, number> = {}
+  readonly diagnostics: Record<string, number> = {}
 
-  add(result: FileResult, reports: FileReport[]): void {
+  /** Counts a result; returns its findings, one report per file they are about. */
+  add(result: FileResult): FileReport[] {
     this.files++
     if (result.failed) this.failed++
     // A post's own findings and those about its file (a failed write) go under one heading.
@@ -133,17 +149,47 @@ class Tally {
       for (const shortcode of document.shortcodes) this.shortcodes[shortcode.name] = (this.shortcodes[shortcode.name] ?? 0) + 1
       byFile.set(document.file, [...(byFile.get(document.file) ?? []), ...(document.diagnostics as Diagnostic[])])
     }
-    for (const [file, diagnostics] of byFile) if (diagnostics.length > 0) reports.push({file, diagnostics})
+    return [...byFile].filter(([, diagnostics]) => diagnostics.length > 0).map(([file, diagnostics]) => ({file, diagnostics}))
   }
 
-  summary(reports: FileReport[], written: number, elapsedMs: number): Summary {
-    const diagnostics: Record<string, number> = {}
-    for (const report of reports) for (const diagnostic of report.diagnostics) diagnostics[diagnostic.ruleId] = (diagnostics[diagnostic.ruleId] ?? 0) + 1
-    return {files: this.files, failed: this.failed, written, shortcodes: this.shortcodes, images: this.images, diagnostics, elapsedMs}
+  count(diagnostics: Diagnostic[]): void {
+    for (const diagnostic of diagnostics) {
+      this.diagnostics[diagnostic.ruleId] = (this.diagnostics[diagnostic.ruleId] ?? 0) + 1
+      this.worst = Math.max(this.worst, rank[diagnostic.severity])
+    }
+  }
+
+  summary(elapsedMs: number): Summary {
+    return {files: this.files, failed: this.failed, written: this.written, shortcodes: this.shortcodes, images: this.images, diagnostics: this.diagnostics, elapsedMs}
   }
 }
 
-async function emitToStdout(result: FileResult, options: RunOptions): Promise<number> {
+/** `--progress`: one line on stderr, rewritten in place, cleared before anything else is printed there. */
+class Progress {
+  private done = 0
+  private shown = false
+
+  constructor(private readonly options: Pick<RunOptions, 'progress' | 'stderr'>) {}
+
+  step(file: string, total: number): void {
+    this.done++
+    if (!this.options.progress) return
+    this.options.stderr.write(`\r${this.done}/${total} ${file.slice(-60).padEnd(60)}`)
+    this.shown = true
+  }
+
+  print(text: string): void {
+    this.clear()
+    this.options.stderr.write(text)
+  }
+
+  clear(): void {
+    if (this.shown) this.options.stderr.write('\r' + ' '.repeat(70) + '\r')
+    this.shown = false
+  }
+}
+
+function emitToStdout(result: FileResult, options: RunOptions): number {
   if (options.format === 'json' && result.export) {
     // An export holds any number of documents, and stdout must still be one JSON document: an array.
     options.stdout.write(JSON.stringify(result.documents.map((converted) => converted.document), null, 2) + '\n')
@@ -156,50 +202,12 @@ async function emitToStdout(result: FileResult, options: RunOptions): Promise<nu
   return result.documents.length
 }
 
-async function writeOutputs(result: FileResult, outDir: string, options: RunOptions): Promise<number> {
-  if (options.format === 'ndjson') {
-    const lines = result.documents.map((converted) => toNdjsonLine(converted.document)).join('')
-    return write(result, outDir, [[stemOf(result.file), lines]], '.ndjson')
-  }
-  const entries: Array<[string, string]> = result.documents.map((converted) => [
-    converted.relative,
-    options.format === 'md' ? converted.markdown : toJson(converted.document)
-  ])
-  return write(result, outDir, entries, extensions[options.format])
-}
-
-async function write(result: FileResult, outDir: string, entries: Array<[string, string]>, extension: OutputExtension): Promise<number> {
-  let count = 0
-  for (const [relative, data] of entries) {
-    try {
-      await writeInside(outDir, safeJoin(outDir, relative + extension), data)
-      count++
-    } catch (error) {
-      const ruleId = error instanceof OutputError ? error.ruleId : 'output-write-failed'
-      result.failed = true
-      result.diagnostics.push({ruleId, severity: 'error', message: `cannot write ${relative}${extension}: ${(error as Error).message}`, line: 1, column: 1})
-    }
-  }
-  return count
-}
-
-function stemOf(file: string): string {
-  const extension = path.posix.extname(file)
-  return extension === '' ? file : file.slice(0, -extension.length)
-}
-
 async function isFile(file: string): Promise<boolean> {
   try {
     return (await stat(file)).isFile()
   } catch {
     return false
   }
-}
-
-function formatReport(reports: FileReport[], options: RunOptions): string {
-  if (options.report === 'json') return formatJson(reports)
-  if (options.report === 'github') return formatGithub(reports)
-  return formatStylish(reports, {color: options.color})
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {

@@ -3,29 +3,32 @@
  * writes and reports. Results come back in the order the inputs were given (`inOrder`), so the
  * output of `--jobs 2` is byte for byte that of `--jobs 1`.
  *
- * A worker holds one file at a time, so a worker that crashes takes exactly one file with it: that
- * file gets a `file-crashed` error, a fresh worker takes the dead one's place, and the batch goes on.
+ * Each worker is handed `depth` files at a time and converts them in order, so it has the next
+ * one at hand when it finishes one instead of idling for a round trip to the main thread. A
+ * worker that crashes takes only the file it was converting (its oldest): that file gets a
+ * `file-crashed` error, the ones queued behind it go back to the pool, a fresh worker takes the
+ * dead one's place, and the batch goes on.
  */
 import {Worker} from 'node:worker_threads'
 import type {FileResult} from './convert-file.js'
 import type {WorkerOptions} from './run.js'
 import type {Input} from './walk.js'
-import type {WorkerMessage} from './worker.js'
+import {fromWorker, type WorkerMessage} from './worker-message.js'
 
 interface Task {
   input: Input
   resolve: (result: FileResult) => void
 }
 
+/** Files handed to one worker at once. */
+const depth = 2
+
 export class WorkerPool {
   /** Every live worker, ready or not: close() must end those still starting too. */
   private readonly all = new Set<Worker>()
-  /** Started and waiting for a file. */
-  private readonly idle: Worker[] = []
-  private readonly busy = new Map<Worker, Task>()
+  /** Ready workers and the files each was handed, oldest (the one it is converting) first. */
+  private readonly assigned = new Map<Worker, Task[]>()
   private readonly queue: Task[] = []
-  /** Spawned but not ready yet: a worker that dies before it is ready could not start at all. */
-  private starting = 0
   /** Why the last worker that died on start died. */
   private failure: string | null = null
   private closed = false
@@ -53,20 +56,11 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = new Worker(this.script, {workerData: this.options})
-    let ready = false
     let reason: string | null = null
     this.all.add(worker)
-    this.starting++
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') {
-        ready = true
-        this.starting--
-      } else {
-        const task = this.busy.get(worker)
-        this.busy.delete(worker)
-        task?.resolve(message.result)
-      }
-      this.idle.push(worker)
+      if (message.type === 'ready') this.assigned.set(worker, [])
+      else this.assigned.get(worker)?.shift()?.resolve(fromWorker(message.result))
       this.dispatch()
     })
     // An uncaught exception or running out of memory emits 'error' and then 'exit'; a worker that
@@ -75,16 +69,18 @@ export class WorkerPool {
     worker.on('exit', (code) => {
       this.all.delete(worker)
       if (this.closed) return
-      if (!ready) this.starting--
-      const index = this.idle.indexOf(worker)
-      if (index !== -1) this.idle.splice(index, 1)
-      const task = this.busy.get(worker)
-      this.busy.delete(worker)
+      const tasks = this.assigned.get(worker)
+      this.assigned.delete(worker)
       const why = reason ?? `it exited with code ${code}`
-      task?.resolve(crashed(task.input, why))
-      // One that never got ready would fail again: do not respawn it forever.
-      if (ready) this.spawn()
-      else this.failure = `no worker thread could start (${why})`
+      if (tasks === undefined) {
+        // One that never got ready would fail again: do not respawn it forever.
+        this.failure = `no worker thread could start (${why})`
+      } else {
+        const [current, ...waiting] = tasks
+        current?.resolve(crashed(current.input, why))
+        this.queue.unshift(...waiting)
+        this.spawn()
+      }
       this.dispatch()
     })
   }
@@ -94,11 +90,12 @@ export class WorkerPool {
     if (this.all.size === 0) {
       for (const task of this.queue.splice(0)) task.resolve(crashed(task.input, this.failure ?? 'no worker thread is left'))
     }
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift()!
-      const task = this.queue.shift()!
-      this.busy.set(worker, task)
-      worker.postMessage({path: task.input.path, relative: task.input.relative})
+    for (const [worker, tasks] of this.assigned) {
+      while (tasks.length < depth && this.queue.length > 0) {
+        const task = this.queue.shift()!
+        tasks.push(task)
+        worker.postMessage({path: task.input.path, relative: task.input.relative})
+      }
     }
   }
 }

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {OutputError} from '../../src/batch/output-error.js'
-import {outputPathFor, outputPathForDocument, safeJoin, sanitizeSegment} from '../../src/batch/output-path.js'
-import type {Input} from '../../src/batch/walk.js'
+import {safeJoin, sanitizeSegment, uniqueName, withoutExtension} from '../../src/batch/output-path.js'
 
 const out = path.resolve('/tmp/out')
-const input = (relative: string): Input => ({path: `/content/${relative}`, relative, root: '/content'})
+// How the batch names the output of one input file.
+const outputPathFor = (relative: string, extension: string) => safeJoin(out, withoutExtension(relative) + extension)
 
 function refusal(run: () => unknown): OutputError {
   try {
@@ -19,16 +19,16 @@ function refusal(run: () => unknown): OutputError {
 
 describe('outputPathFor', () => {
   it('mirrors the input tree with the new extension', () => {
-    expect(outputPathFor(input('a/b.txt'), out, '.md')).toBe(path.join(out, 'a', 'b.md'))
-    expect(outputPathFor(input('post.HTML'), out, '.json')).toBe(path.join(out, 'post.json'))
-    expect(outputPathFor(input('notes'), out, '.md')).toBe(path.join(out, 'notes.md'))
-    expect(outputPathFor(input('v1.2/x.y.md'), out, '.ndjson')).toBe(path.join(out, 'v1.2', 'x.y.ndjson'))
+    expect(outputPathFor('a/b.txt', '.md')).toBe(path.join(out, 'a', 'b.md'))
+    expect(outputPathFor('post.HTML', '.json')).toBe(path.join(out, 'post.json'))
+    expect(outputPathFor('notes', '.md')).toBe(path.join(out, 'notes.md'))
+    expect(outputPathFor('v1.2/x.y.md', '.ndjson')).toBe(path.join(out, 'v1.2', 'x.y.ndjson'))
   })
 
   it.each(['../x.txt', 'a/../../x.txt', '/etc/passwd.txt', 'C:\\x.txt', 'a\\..\\..\\x.txt', 'a\0b.txt'])(
     'refuses %j with output-escapes',
     (relative) => {
-      const error = refusal(() => outputPathFor(input(relative), out, '.md'))
+      const error = refusal(() => outputPathFor(relative, '.md'))
       expect(error.ruleId).toBe('output-escapes')
       expect(error.path).toBe(relative.replace(/\.txt$/, '.md'))
     }
@@ -50,38 +50,26 @@ describe('safeJoin', () => {
   })
 })
 
-describe('outputPathForDocument', () => {
-  const wxr = input('exports/site.xml')
-
-  it('puts documents in a folder named after the export', () => {
-    expect(outputPathForDocument(wxr, 'posts/my-slug', out, '.md')).toBe(
-      path.join(out, 'exports', 'site', 'posts', 'my-slug.md')
-    )
-  })
-
+describe('names of export documents', () => {
   it.each([
-    ['posts/../../../etc/passwd', ['posts', '_', '_', '_', 'etc', 'passwd']],
-    ['/etc/passwd', ['etc', 'passwd']],
-    ['posts/..', ['posts', '_']],
-    ['posts/a\\..\\b', ['posts', 'a-..-b']],
-    ['posts/tab\there\u0000\u007f', ['posts', 'tab-here--']],
-    ['pages/CON', ['pages', '_CON']],
-    ['pages/lpt1.txt', ['pages', '_lpt1.txt']],
-    ['pages/.htaccess', ['pages', '_htaccess']],
-    ['pages/trailing. . ', ['pages', 'trailing']],
-    ['pages/what?: "x" <y>|*', ['pages', 'what-- -x- -y---']],
-    ['', ['_']],
-    ['//', ['_']]
-  ])('sanitises %j into safe names', (docRelative, segments) => {
-    expect(outputPathForDocument(wxr, docRelative, out, '.md')).toBe(
-      path.join(out, 'exports', 'site', ...segments) + '.md'
-    )
+    ['../../../etc/passwd', '_-..-..-etc-passwd'],
+    ['..', '_'],
+    ['a\\..\\b', 'a-..-b'],
+    ['tab\there\u0000\u007f', 'tab-here--'],
+    ['CON', '_CON'],
+    ['lpt1.txt', '_lpt1.txt'],
+    ['.htaccess', '_htaccess'],
+    ['trailing. . ', 'trailing'],
+    ['what?: "x" <y>|*', 'what-- -x- -y---'],
+    ['', '_']
+  ])('a slug %j becomes the one safe name %j', (slug, name) => {
+    expect(sanitizeSegment(slug)).toBe(name)
+    expect(safeJoin(out, `site/posts/${sanitizeSegment(slug)}.md`)).toBe(path.join(out, 'site', 'posts', `${name}.md`))
   })
 
-  it('still refuses an input path that escapes', () => {
-    expect(refusal(() => outputPathForDocument(input('../site.xml'), 'posts/a', out, '.md')).ruleId).toBe(
-      'output-escapes'
-    )
+  it('numbers a name already taken', () => {
+    const used = new Set<string>()
+    expect(['a', 'a', 'b', 'a', 'a-2'].map((name) => uniqueName(name, used))).toEqual(['a', 'a-2', 'b', 'a-3', 'a-2-2'])
   })
 })
 

@@ -37,6 +37,19 @@ describe('a folder', () => {
     expect(result.stderr).toContain('Files:       3 (3 converted, 0 failed), 3 outputs written')
   })
 
+  it('two inputs that would write the same file: the later one is renamed and reported', () => {
+    const [input, out] = [fresh(), fresh()]
+    mkdirSync(input)
+    writeFileSync(path.join(input, 'a.md'), 'From the Markdown file.\n')
+    writeFileSync(path.join(input, 'a.txt'), 'From the text file.\n')
+    const result = migrate([input, '--out', out])
+    expect(result.status).toBe(0)
+    expect(files(out)).toEqual(['a-2.md', 'a.md'])
+    expect(readFileSync(path.join(out, 'a.md'), 'utf8')).toBe('From the Markdown file.\n')
+    expect(readFileSync(path.join(out, 'a-2.md'), 'utf8')).toBe('From the text file.\n')
+    expect(result.stderr).toMatch(/a\.txt\n {2}1:1 {2}warning {2}another input already writes a\.md; this one is written as a-2\.md {2}output-renamed/)
+  })
+
   it('without --out writes ./migrated/ and says so', () => {
     const cwd = fresh()
     mkdirSync(cwd)
@@ -149,6 +162,15 @@ describe('a Unix filter', () => {
     expect(result.status).toBe(0)
     expect(result.stdout.startsWith('---\ntitle: New York Mayor Says City Bracing')).toBe(true)
     expect(result.stdout).not.toContain('aesop_image')
+  })
+
+  it('stdin with --out is a usage error rather than output somewhere unexpected', () => {
+    const out = fresh()
+    const result = migrate(['--out', out], {input: seed})
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('--out needs input paths')
+    expect(result.stdout).toBe('')
+    expect(files(root)).not.toContain(path.basename(out))
   })
 
   it('"-" and --format json print one JSON document', () => {
