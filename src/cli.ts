@@ -7,7 +7,20 @@ import {loadConfig} from './batch/config.js'
 import {parseShard} from './batch/shard.js'
 import {UsageError} from './batch/usage-error.js'
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
+const version = packageVersion()
+
+/** Ours is the package.json above this module: one folder up from `dist/`, two from `dist/bundle/`. */
+function packageVersion(): string {
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {name?: string; version?: string}
+      if (manifest.name === 'migrate' && manifest.version !== undefined) return manifest.version
+    } catch {
+      // Not there: try the next folder up.
+    }
+  }
+  return 'unknown'
+}
 
 const examples = `
 Examples:

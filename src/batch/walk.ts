@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import fg from 'fast-glob'
+import {onDemand} from '../on-demand.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {isInside} from './inside.js'
 
@@ -106,10 +106,12 @@ interface Found {
   real: string
 }
 
+const fastGlob = onDemand<typeof import('fast-glob')>('fast-glob')
+
 /** Files under `root` matching `patterns`, not following symlinks that lead outside `root`. */
 async function walk(root: string, patterns: string[], ignore: string[], problems: FileProblem[]): Promise<Found[]> {
   const realRoot = await realpathOrResolved(root)
-  const entries = await fg(patterns, {
+  const entries = await fastGlob()(patterns, {
     cwd: root,
     ignore,
     caseSensitiveMatch: false,

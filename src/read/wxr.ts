@@ -9,8 +9,12 @@
  * its own fallback importer relies on them, and the namespace URIs vary between exports
  * (`http://wordpress.org/export/1.2/`, `https://…`, 1.0, 1.1) while the prefixes do not.
  */
-import {SaxesParser, type SaxesTagPlain} from 'saxes'
+import type {SaxesTagPlain} from 'saxes'
+import {onDemand} from '../on-demand.js'
 import type {Diagnostic} from '../tokenize/types.js'
+
+// Only exports need it (`on-demand.ts`).
+const saxes = onDemand<typeof import('saxes')>('saxes')
 
 export interface WxrItem {
   /** `wp:post_id`. */
@@ -107,7 +111,7 @@ export function readWxr(xml: string): WxrExport {
   /** On a mismatched end tag saxes first closes the open element, then reports; this names it. */
   let lastClosed = ''
 
-  const parser = new SaxesParser({xmlns: false})
+  const parser = new (saxes().SaxesParser)({xmlns: false})
 
   parser.on('doctype', (doctype) => {
     if (!/<!ENTITY/.test(doctype)) return

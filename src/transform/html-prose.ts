@@ -4,11 +4,10 @@
  * are kept as raw HTML; scripts and styles are dropped, with a warning.
  */
 import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import type {Root, RootContent} from 'mdast'
-import rehypeParse from 'rehype-parse'
-import rehypeRemark, {type Options} from 'rehype-remark'
+import type {Options} from 'rehype-remark'
 import {unified} from 'unified'
+import {onDemand, once} from '../on-demand.js'
 import type {SourceContent} from '../tokenize/types.js'
 import {autop} from './autop.js'
 import {holdShortcodes, releaseShortcodes, type RunShortcode} from './placeholders.js'
@@ -18,10 +17,18 @@ const keptAsHtml = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'tabl
 const dropped = new Set(['script', 'style', 'noscript', 'template'])
 
 type Handle = NonNullable<Options['handlers']>[string]
-const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: toHtml(node)})
 
-const parser = unified().use(rehypeParse, {fragment: true})
-const toMdast = unified().use(rehypeRemark, {handlers: Object.fromEntries([...keptAsHtml].map((name) => [name, keepAsHtml]))})
+const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
+const rehypeParse = onDemand<typeof import('rehype-parse')>('rehype-parse')
+const rehypeRemark = onDemand<typeof import('rehype-remark')>('rehype-remark')
+
+/** The HTML parser, for HTML and for a caption's contents; built on first use (`on-demand.ts`). */
+export const htmlParser = once(() => unified().use(rehypeParse().default, {fragment: true}).freeze())
+
+const toMdast = once(() => {
+  const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node)})
+  return unified().use(rehypeRemark().default, {handlers: Object.fromEntries([...keptAsHtml].map((name) => [name, keepAsHtml]))}).freeze()
+})
 
 export function parseHtmlWithShortcodes(
   nodes: SourceContent[],
@@ -30,9 +37,9 @@ export function parseHtmlWithShortcodes(
   warnDropped: (name: string) => void
 ): RootContent[] {
   const {source, shortcodes} = holdShortcodes(nodes, {backslashEscapes: false})
-  const hast = parser.parse(autop(source)) as HastRoot
+  const hast = htmlParser().parse(autop(source)) as HastRoot
   removeDropped(hast, warnDropped)
-  const mdast = toMdast.runSync(hast) as Root
+  const mdast = toMdast().runSync(hast) as Root
   return releaseShortcodes(mdast, shortcodes, run, prose)
 }
 

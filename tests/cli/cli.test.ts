@@ -253,3 +253,25 @@ describe('CI batch jobs', () => {
     expect(migrate(['--version']).stdout.trim()).toBe(version)
   })
 })
+
+describe('start-up', () => {
+  const onDemand = ['rehype-parse', 'rehype-remark', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob']
+  const required = (args: string[], input: string) => {
+    const result = spawnSync(process.execPath, ['--require', path.join(import.meta.dirname, 'fixtures/log-requires.cjs'), bin, ...args], {input, cwd: root, encoding: 'utf8'})
+    expect(result.status).toBe(0)
+    return result.stderr.split('\n').filter((line) => line.startsWith('required: ')).map((line) => line.slice('required: '.length))
+  }
+
+  it('a plain-text post from stdin loads none of the parsers it does not need', () => {
+    expect(required([], seed.toString('utf8')).filter((name) => onDemand.includes(name))).toEqual([])
+  })
+
+  it('loads the HTML parser once an input needs it', () => {
+    expect(required(['-'], 'Text [caption]<img src="a.jpg"> A caption[/caption]\n').filter((name) => onDemand.includes(name))).toEqual(['rehype-parse'])
+    const folder = fresh()
+    mkdirSync(folder)
+    writeFileSync(path.join(folder, 'a.html'), '<p>Hello</p>')
+    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', 'rehype-parse', 'rehype-remark'])
+  })
+})
+

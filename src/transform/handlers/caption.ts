@@ -5,18 +5,15 @@
  * is missing.
  */
 import type {Element, Root} from 'hast'
-import rehypeParse from 'rehype-parse'
-import {unified} from 'unified'
 import {captionAndCredit} from '../caption-credit.js'
+import {htmlParser} from '../html-prose.js'
 import {htmlToText} from '../html-text.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
 import type {Handler} from '../types.js'
 
-const parser = unified().use(rehypeParse, {fragment: true})
-
 export const caption: Handler = (context) => {
   const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
-  const tree = parser.parse(html) as Root
+  const tree = htmlParser().parse(html) as Root
   const img = findImage(tree)
   const property = (name: string) => {
     const value = img?.properties[name]
