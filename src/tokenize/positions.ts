@@ -1,6 +1,13 @@
 import type {Point, Position} from 'unist'
 
-/** Turns offsets into unist points (1-based line and column, 0-based offset) in O(log lines). */
+/**
+ * Turns offsets into unist points (1-based line and column, 0-based offset) in O(log lines).
+ *
+ * Asked twice in a row for the same offset (one node's end, the next one's start), it returns the
+ * same point object: a tree is mostly positions, and on a document of many thousand shortcodes
+ * every object less keeps the garbage collector's copying down (npm run bench, "one document").
+ * Points are therefore shared and must not be changed in place.
+ */
 export class PositionIndex {
   private readonly lineStarts: number[] = [0]
 
@@ -13,7 +20,14 @@ export class PositionIndex {
   /** The line of the last answer: nodes are made in document order, so the next one is usually on it or just after. */
   private lastLine = 0
 
+  private lastPoint: Point = {line: 1, column: 1, offset: 0}
+
   point(offset: number): Point {
+    if (offset === this.lastPoint.offset) return this.lastPoint
+    return (this.lastPoint = this.find(offset))
+  }
+
+  private find(offset: number): Point {
     const starts = this.lineStarts
     let line = this.lastLine
     if (starts[line]! <= offset) {

@@ -132,6 +132,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
     }
 
     const tagStart = escaped ? bracket + 1 : start
+    const position = positions.position(start, stop)
     return {
       type: 'shortcode',
       name,
@@ -141,9 +142,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
       known: info !== undefined,
       raw: text.slice(start, stop),
       children,
-      openingTag: positions.position(tagStart, openingEnd),
+      // A tag with no closing tag and no escape spans exactly its opening tag: one object for both.
+      openingTag: tagStart === start && openingEnd === stop ? position : positions.position(tagStart, openingEnd),
       closingTag: closing < 0 ? null : positions.position(closing, closingEnd),
-      position: positions.position(start, stop)
+      position
     }
   }
 
