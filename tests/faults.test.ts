@@ -1,10 +1,10 @@
 /**
- * Batch faults, through the built CLI (`npm test` builds first): a file deleted mid-run, a full
- * output disk, `kill -9` in the middle of writing. The batch goes on, the exit code tells, and no
+ * Batch faults, through the built CLI (`npm test` builds first): a file deleted mid-run, an
+ * unreadable file, a full output disk, `kill -9` in the middle of writing. The batch goes on, the exit code tells, and no
  * partly written file is ever left under a final name.
  */
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -67,6 +67,28 @@ describe('batch faults', () => {
     for (const name of deleted) expect(written.has(name) || unreadable.has(name), name).toBe(true)
     expect(unreadable.size).toBeGreaterThan(0)
     expect(code).toBe(1)
+  })
+
+  it('an unreadable file is reported with its path and the others are converted, exit 1', (context) => {
+    const root = archive(3)
+    const out = path.join(root, 'out')
+    mkdirSync(out)
+    // Root reads through any mode bits: as root, the CLI runs as nobody (setpriv) to feel them.
+    for (const folder of [root, path.join(root, 'in'), out]) chmodSync(folder, 0o777)
+    chmodSync(path.join(root, 'in', 'post-00001.txt'), 0o000)
+    const asNobody = process.getuid?.() === 0
+    if (asNobody && spawnSync('setpriv', ['--version'], {stdio: 'ignore'}).status !== 0) context.skip() // root without setpriv
+    const command = [process.execPath, bin, path.join(root, 'in'), '--out', out, '--report', 'json', '-q']
+    const result = asNobody
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], {encoding: 'utf8'})
+      : spawnSync(command[0]!, command.slice(1), {encoding: 'utf8'})
+    expect(result.status).toBe(1)
+    const report = JSON.parse(result.stderr) as Array<{file: string; diagnostics: Array<{severity: string}>}>
+    const errors = report.map((entry) => ({...entry, diagnostics: entry.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')})).filter((entry) => entry.diagnostics.length > 0)
+    expect(errors).toEqual([
+      {file: 'post-00001.txt', diagnostics: [{ruleId: 'file-unreadable', severity: 'error', message: 'post-00001.txt cannot be read (permission denied)', line: 1, column: 1}]}
+    ])
+    expect(outputs(out).sort()).toEqual(['post-00000.md', 'post-00002.md'])
   })
 
   it('a full output disk fails the files it hits, with exit 1, and leaves no partial file', (context) => {

@@ -102,15 +102,21 @@ export async function run(runOptions: RunOptions): Promise<number> {
     // Writes run behind the conversions (at most `window` at once), so converting the next files
     // overlaps the kernel creating this one's; results are still reported in input order.
     const writing: Array<Promise<FileResult>> = []
+    // Called in input order: stdout is written and output names are claimed before the first await.
+    const emit = async (result: FileResult): Promise<FileResult> => {
+      if (options.check) return result
+      // Not `tally.written += await …`: that reads the count before the await and loses the writes finishing meanwhile.
+      const count = writer === null ? emitToStdout(result, options) : await writer.write(result)
+      tally.written += count
+      return result
+    }
     const finish = (result: FileResult) => {
       tally.add(result).forEach(report)
       progress.step(result.file, inputs.length)
     }
     try {
       for await (const [, result] of inOrder(inputs, convert, window)) {
-        if (options.check) writing.push(Promise.resolve(result))
-        else if (writer === null) writing.push(Promise.resolve((tally.written += emitToStdout(result, options), result)))
-        else writing.push(writer.write(result).then((count) => ((tally.written += count), result)))
+        writing.push(emit(result))
         if (writing.length >= window) finish(await writing.shift()!)
       }
       for (const result of writing) finish(await result)
