@@ -17,7 +17,11 @@ import path from 'node:path'
 import {isInside} from './inside.js'
 import {OutputError} from './output-error.js'
 
-/** Makes temp names unique within this process; the pid makes them unique across processes. */
+/**
+ * Temp names: the pid and a random token per process (a pid comes back, and in a container every
+ * run may be pid 1, while a killed run's temp files stay behind), then a counter within it.
+ */
+const tempPrefix = `.migrate-${process.pid}-${Math.random().toString(36).slice(2, 10)}-`
 let tempCounter = 0
 
 /**
@@ -32,8 +36,8 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
 
 async function replaceFile(file: string, data: string): Promise<void> {
   // Same folder, so the rename stays on one file system (and is atomic); a leading dot so that
-  // walks (ours included) skip it; the pid and a counter so that parallel writers never collide.
-  const temp = path.join(path.dirname(file), `.migrate-${process.pid}-${tempCounter++}.tmp`)
+  // walks (ours included) skip it; unique, so that parallel writers never collide.
+  const temp = path.join(path.dirname(file), `${tempPrefix}${tempCounter++}.tmp`)
   let handle: fs.FileHandle | undefined
   try {
     // `wx`: fail rather than reuse (or follow a symlink at) an existing name.
