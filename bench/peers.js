@@ -3,7 +3,8 @@
  *
  * - `node bench/peers.js growth 2000,4000,8000`: one document with that many shortcodes, through
  *   @tryghost/mg-shortcodes (once: it is quadratic and slow) and through our tokenizer and full
- *   pipeline (median of 9), and the largest size as pieces of the smallest. Prints one JSON line.
+ *   pipeline (median of 9), the largest size as pieces of the smallest, and (with --expose-gc)
+ *   the largest tree's size in the heap. Prints one JSON line.
  * - `wxrPeer(...)`: wordpress-export-to-markdown's CLI on a WXR file, image downloads off.
  */
 import {readdirSync} from 'node:fs'
@@ -47,7 +48,18 @@ export function growth(counts) {
   const piecesMs = runs(() => {
     for (let index = 0; index < pieces; index++) tokenize(piece)
   })
-  return {rows, pieces, piecesMs}
+  // The largest tree's size in the heap (with --expose-gc): against V8's young generation.
+  let treeBytes = null
+  if (typeof globalThis.gc === 'function') {
+    const doc = manyShortcodes(counts.at(-1))
+    globalThis.gc()
+    const before = process.memoryUsage().heapUsed
+    const kept = tokenize(doc)
+    globalThis.gc()
+    treeBytes = process.memoryUsage().heapUsed - before
+    if (kept.tree.children.length === 0) treeBytes = null
+  }
+  return {rows, pieces, piecesMs, treeBytes}
 }
 
 const require = createRequire(import.meta.url)
