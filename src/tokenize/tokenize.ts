@@ -14,7 +14,7 @@ import type {Diagnostic, ShortcodeNode, SourceContent, SourceRoot, TokenizeResul
 import {parseAttributes} from './attributes.js'
 import {ClosingTagIndex, findNameEnd} from './closing-tags.js'
 import {PositionIndex} from './positions.js'
-import {tokenizeProse} from './prose.js'
+import {MarkFinder, tokenizeProse} from './prose.js'
 import {defaultTags, type TagInfo} from './registry.js'
 import {readSeparators} from './separators.js'
 
@@ -32,6 +32,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   const tags = options.tags ?? defaultTags
   const positions = new PositionIndex(text)
   const closingTags = new ClosingTagIndex(text)
+  const marks = new MarkFinder(text)
   const diagnostics: Diagnostic[] = []
   let longestTag = 0
   for (const name of tags.keys()) longestTag = Math.max(longestTag, name.length)
@@ -58,7 +59,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   }
 
   function prose(start: number, end: number, into: SourceContent[]): void {
-    tokenizeProse(text, start, end, positions, into, diagnostics, (index) => {
+    tokenizeProse(text, start, end, positions, marks, into, diagnostics, (index) => {
       const name = closingTags.nameAt(text, index)
       return name !== null && tags.has(name) ? name : null
     })

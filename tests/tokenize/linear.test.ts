@@ -21,6 +21,9 @@ const shapes: Record<string, (size: number) => string> = {
   'unclosed curly values': (size) => '[aesop_image a=”x '.repeat(size / 18),
   'unknown names without a closing bracket': (size) => '[a [a '.repeat(size / 6) + ']',
   'one shortcode after another on one line': (size) => '[aesop_image img="x.jpg" credit=”A B”]'.repeat(size / 40),
+  // Many short stretches of prose without a quote: each one's search for the next quote must not
+  // run on to the end of the document.
+  'shortcodes between plain words': (size) => '[aesop_image img=x] plain words '.repeat(size / 32),
   'enclosing tags never closed': (size) => '[aesop_content]x '.repeat(size / 17) + '[/aesop_content]',
   'one long tag full of quote entities': (size) => '[aesop_image a=&#8221;' + '&#8221;x '.repeat(size / 9) + ']',
   'one long tag full of apostrophes': (size) => '[aesop_image a=’' + 'b’ c’ '.repeat(size / 6) + ']',
