@@ -9,6 +9,7 @@ import {toMarkdown} from './emit/markdown.js'
 import {createTagRegistry} from './tokenize/registry.js'
 import {tokenize} from './tokenize/tokenize.js'
 import type {SourceContent} from './tokenize/types.js'
+import {htmlToText} from './transform/html-text.js'
 import {Converter, splitParagraphs, type ProseSyntax} from './transform/convert.js'
 import {builtinHandlers} from './transform/handlers/index.js'
 import type {Handler, MediaLibrary} from './transform/types.js'
@@ -52,7 +53,8 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
     let paragraphs = splitParagraphs(tree.children)
     const headline = metadata.title === undefined ? takeHeadline(paragraphs) : null
     if (headline !== null) {
-      metadata = {title: converter.prose(headline, true), ...metadata}
+      // A headline may carry inline HTML (`A <em>Big</em> Day`); a title is text.
+      metadata = {title: converter.prose(htmlToText(headline), false), ...metadata}
       paragraphs = paragraphs.slice(1)
     }
     blocks = converter.paragraphBlocks(paragraphs)

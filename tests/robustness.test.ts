@@ -38,6 +38,23 @@ describe('hostile input', () => {
     expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
   })
 
+  // Long runs of white space with no newline in them: a pattern such as `[ \t]*\n` would be
+  // retried at every space, which takes quadratic time.
+  it.each([
+    ['a run of spaces in plain text', (size: number) => `Before${' '.repeat(size)}after.\nNext line.`],
+    ['a run of spaces in text that carries HTML', (size: number) => `<em>Before</em>${' '.repeat(size)}after.\nNext line.`],
+    ['a run of tabs in an HTML body', (size: number) => `<p>Before${'\t'.repeat(size)}after.<br />\nNext line.</p>`]
+  ])('%s converts in time that grows linearly', (_, make) => {
+    const fileName = make(0).startsWith('<p>') ? 'post.html' : 'post.txt'
+    const once = make(128 * 1024)
+    const eight = make(1024 * 1024)
+    const converted = convertText(eight, fileName, {})
+    expect(converted.documents[0]!.markdown).toMatch(/after\.\\\nNext line\.\n$/)
+    convertText(once, fileName, {}) // warm up before measuring
+    const growth = cpuMilliseconds(() => convertText(eight, fileName, {})) / Math.max(cpuMilliseconds(() => convertText(once, fileName, {})), 0.5)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
+  })
+
   it('a zip bomb named .txt is refused as binary, not inflated', () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
     const result = convertBytes(bomb, 'bomb.txt', {})

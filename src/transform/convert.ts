@@ -7,6 +7,7 @@ import type {BlockContent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {Diagnostic, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import {repairAttributes} from './attributes.js'
 import {htmlToText} from './html-text.js'
+import {splitLines} from './lines.js'
 import {parseHtmlWithShortcodes} from './html-prose.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
@@ -61,12 +62,18 @@ export class Converter {
     return this.options.quotes === 'straight' ? straightenQuotes(cleaned) : cleaned
   }
 
-  private textBlocks(nodes: SourceContent[]): BlockContent[] {
+  private textBlocks(nodes: SourceContent[]): Array<BlockContent | RootContent> {
     return this.paragraphBlocks(splitParagraphs(nodes))
   }
 
-  /** Plain-text paragraphs (see `splitParagraphs`) as blocks. */
-  paragraphBlocks(paragraphs: SourceContent[][]): BlockContent[] {
+  /**
+   * Plain-text paragraphs (see `splitParagraphs`) as blocks. A WordPress body is HTML whose
+   * paragraphs are blank lines, so when the prose carries tags (`<em>`, `<a href>`, `<br />`) they
+   * are markup to convert, not text to escape: the paragraphs go through the HTML path instead,
+   * whose autop splits them the same way. Plain prose stays on this path, which needs no parser.
+   */
+  paragraphBlocks(paragraphs: SourceContent[][]): Array<BlockContent | RootContent> {
+    if (paragraphs.some((paragraph) => paragraph.some(isTagged))) return this.htmlBlocks(joinParagraphs(paragraphs))
     const blocks: BlockContent[] = []
     for (const paragraph of paragraphs) {
       const alone = shortcodesAlone(paragraph)
@@ -82,23 +89,30 @@ export class Converter {
 
   private textInline(nodes: SourceContent[]): PhrasingContent[] {
     const children: PhrasingContent[] = []
+    // Set after a shortcode that left nothing here (a placeholder inside a sentence): the space
+    // on its far side goes with it, so `Text [gallery] more` reads `Text more`.
+    let afterGap = false
     nodes.forEach((node, index) => {
       if (node.type === 'shortcode') {
-        children.push(...toPhrasing(this.shortcode(node, false)))
+        const output = toPhrasing(this.shortcode(node, false))
+        children.push(...output)
+        afterGap = output.length === 0 && (afterGap || endsInSpace(children.at(-1)))
       } else if (node.type === 'quote') {
         children.push({type: 'text', value: this.options.quotes === 'straight' ? straightenQuote(node.character) : node.character})
+        afterGap = false
       } else {
         let value = node.value
-        if (index === 0) value = value.trimStart()
+        if (index === 0 || afterGap) value = value.trimStart()
         if (index === nodes.length - 1) value = value.trimEnd()
+        afterGap = false
         // A single line break inside a paragraph is a line break, as wpautop makes it.
-        value.split(/[ \t]*\n[ \t]*/).forEach((line, lineIndex) => {
+        splitLines(value).forEach((line, lineIndex) => {
           if (lineIndex > 0) children.push({type: 'break'})
           if (line !== '') children.push({type: 'text', value: this.prose(line, true)})
         })
       }
     })
-    return mergePhrasing(children)
+    return trimEnds(mergePhrasing(children))
   }
 
   private htmlBlocks(nodes: SourceContent[]): RootContent[] {
@@ -174,6 +188,18 @@ export class Converter {
   }
 }
 
+/** Prose with an HTML start or end tag or a comment: `<` then a letter, `/` and a letter, or `!--`. */
+function isTagged(node: SourceContent): boolean {
+  return node.type === 'text' && /<(?:\/?[A-Za-z]|!--)/.test(node.value)
+}
+
+/** Paragraphs back into one run, a blank line between each, as the HTML path reads them. */
+function joinParagraphs(paragraphs: SourceContent[][]): SourceContent[] {
+  return paragraphs.flatMap((paragraph, index) =>
+    index === 0 ? paragraph : [{type: 'text', value: '\n\n', position: paragraph[0]!.position} satisfies SourceContent, ...paragraph]
+  )
+}
+
 /** Split a run of source nodes at blank lines (inside text nodes only: a shortcode is never cut). */
 export function splitParagraphs(nodes: SourceContent[]): SourceContent[][] {
   const paragraphs: SourceContent[][] = [[]]
@@ -196,6 +222,20 @@ function shortcodesAlone(paragraph: SourceContent[]): ShortcodeNode[] | null {
   const meaningful = paragraph.filter((node) => node.type !== 'text' || node.value.trim() !== '')
   const shortcodes = meaningful.filter((node): node is ShortcodeNode => node.type === 'shortcode' && !node.escaped)
   return shortcodes.length > 0 && shortcodes.length === meaningful.length ? shortcodes : null
+}
+
+/** True when there is nothing before (the paragraph's start) or the text before ends in white space. */
+function endsInSpace(node: PhrasingContent | undefined): boolean {
+  return node === undefined || (node.type === 'text' && /\s$/.test(node.value))
+}
+
+/** A paragraph's white space at either end means nothing, whatever left it there. */
+function trimEnds(children: PhrasingContent[]): PhrasingContent[] {
+  const first = children[0]
+  if (first?.type === 'text') first.value = first.value.trimStart()
+  const last = children.at(-1)
+  if (last?.type === 'text') last.value = last.value.trimEnd()
+  return children.filter((child) => child.type !== 'text' || child.value !== '')
 }
 
 function mergePhrasing(children: PhrasingContent[]): PhrasingContent[] {

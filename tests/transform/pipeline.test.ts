@@ -123,6 +123,23 @@ describe('plain-text bodies', () => {
     expect(body('A Headline\n\nBody.').document.title).toBe('A Headline')
     expect(body('Just one sentence.').document.title).toBe(null)
     expect(body('Not a headline.\n\nBody.').document.title).toBe(null)
+    expect(body('A <em>Big</em> Day &amp; Night\n\nBody.').document.title).toBe('A Big Day & Night')
+  })
+
+  it('convert the inline HTML a WordPress body carries instead of escaping it', () => {
+    expect(body('It was <em>very</em> bad, <a href="https://example.com/x">he wrote</a>.<br />\nYes.').markdown).toBe(
+      'It was *very* bad, [he wrote](https://example.com/x).\\\nYes.\n'
+    )
+  })
+
+  it('with HTML in them keep their title, paragraphs, line breaks and shortcodes', () => {
+    const {markdown, document} = body('A Headline\n\nOne <b>bold</b>\nline.\n\n[aesop_quote quote="Go."]\n\nLast &amp; least.')
+    expect(document.title).toBe('A Headline')
+    expect(markdown).toBe('---\ntitle: A Headline\n---\n\nOne **bold**\\\nline.\n\n> Go.\n\nLast & least.\n')
+  })
+
+  it('without tags stay plain text: a lone < is prose', () => {
+    expect(body('If a < b and 3<4, then *.').markdown).toBe('If a < b and 3<4, then \\*.\n')
   })
 })
 

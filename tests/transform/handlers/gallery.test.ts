@@ -62,7 +62,7 @@ describe('galleries the input does not hold', () => {
 
   it('inside a sentence nothing stands there (a comment could start an HTML block); the warning says where it was', () => {
     const {markdown, document} = text('See [gallery ids="1,2"] below.')
-    expect(markdown).toBe('See  below.\n')
+    expect(markdown).toBe('See below.\n')
     expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'gallery-unresolved', line: 1, column: 5})])
   })
 
@@ -80,7 +80,10 @@ describe('aesop_map', () => {
     expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'map-not-converted', severity: 'info'})])
   })
 
-  it('inside a sentence the prose around it stays', () => {
-    expect(text('Here: [aesop_map sticky="on"] is the route.').markdown).toBe('Here:  is the route.\n')
+  it('inside a sentence the prose around it stays, with one space where it stood', () => {
+    expect(text('Here: [aesop_map sticky="on"] is the route.').markdown).toBe('Here: is the route.\n')
+    expect(text('Here:[aesop_map] is the route.').markdown).toBe('Here: is the route.\n')
+    expect(text('Two [aesop_map] [aesop_map] maps.').markdown).toBe('Two maps.\n')
+    expect(text('[aesop_map] Starts here. Ends here [aesop_map]\n\nNext.').markdown).toBe('Starts here. Ends here\n\nNext.\n')
   })
 })
