@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
 import {stringify as stringifyYaml} from 'yaml'
+import {hasDefinitions, text} from './brackets.js'
 import {image, link} from './destinations.js'
 import {tidySpaces} from './tidy.js'
 
@@ -25,6 +26,11 @@ export const stringifyOptions: Options = {
 
 // GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
 const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, stringifyOptions)
+// Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
+const withoutDefinitions = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, text}})
 
 export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
   const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
@@ -37,5 +43,5 @@ export function toMarkdown(blocks: RootContent[], metadata: Record<string, unkno
   const yaml = frontMatterYaml(metadata)
   const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
   tidySpaces(root)
-  return processor.stringify(root)
+  return (hasDefinitions(root) ? processor : withoutDefinitions).stringify(root)
 }
