@@ -155,10 +155,11 @@ async function walk(root: string, patterns: string[], ignore: string[], outDir: 
       add(input(), path.join(realRoot, entry.path))
     } else if (entry.dirent.isSymbolicLink()) {
       const real = await realpathOrNull(absolute)
+      // Named as the report names the folder's inputs: relative to the folder.
       if (real === null) {
-        problems.push(problem(absolute, 'input-symlink-broken', 'warning', `Skipped "${entry.path}": the symlink leads nowhere`))
+        problems.push(problem(entry.path, 'input-symlink-broken', 'warning', `Skipped "${entry.path}": the symlink leads nowhere`))
       } else if (!isInside(realRoot, real)) {
-        problems.push(problem(absolute, 'input-symlink-outside', 'warning', `Skipped "${entry.path}": the symlink leads outside "${root}"`))
+        problems.push(problem(entry.path, 'input-symlink-outside', 'warning', `Skipped "${entry.path}": the symlink leads outside "${root}"`))
       } else if ((await fs.stat(real)).isFile()) {
         add(input(), real)
       }
