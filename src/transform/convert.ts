@@ -8,6 +8,7 @@ import type {Diagnostic, Position, Severity, ShortcodeNode, SourceContent} from 
 import {repairAttributes} from './attributes.js'
 import {htmlToText} from './html-text.js'
 import {splitLines} from './lines.js'
+import {escapeOtherTags, hasPostTag} from './post-tags.js'
 import {parseHtmlWithShortcodes} from './html-prose.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
@@ -188,16 +189,21 @@ export class Converter {
   }
 }
 
-/** Prose with an HTML start or end tag or a comment: `<` then a letter, `/` and a letter, or `!--`. */
+/** Prose that carries markup (see post-tags.ts). */
 function isTagged(node: SourceContent): boolean {
-  return node.type === 'text' && /<(?:\/?[A-Za-z]|!--)/.test(node.value)
+  return node.type === 'text' && hasPostTag(node.value)
 }
 
-/** Paragraphs back into one run, a blank line between each, as the HTML path reads them. */
+/**
+ * Paragraphs back into one run, a blank line between each, as the HTML path reads them; a `<`
+ * that starts no post tag is escaped so that the parser keeps it as text.
+ */
 function joinParagraphs(paragraphs: SourceContent[][]): SourceContent[] {
-  return paragraphs.flatMap((paragraph, index) =>
-    index === 0 ? paragraph : [{type: 'text', value: '\n\n', position: paragraph[0]!.position} satisfies SourceContent, ...paragraph]
-  )
+  const escaped = (node: SourceContent): SourceContent => (node.type === 'text' ? {...node, value: escapeOtherTags(node.value)} : node)
+  return paragraphs.flatMap((paragraph, index) => {
+    const nodes = paragraph.map(escaped)
+    return index === 0 ? nodes : [{type: 'text', value: '\n\n', position: paragraph[0]!.position} satisfies SourceContent, ...nodes]
+  })
 }
 
 /** Split a run of source nodes at blank lines (inside text nodes only: a shortcode is never cut). */

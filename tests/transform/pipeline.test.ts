@@ -138,6 +138,13 @@ describe('plain-text bodies', () => {
     expect(markdown).toBe('---\ntitle: A Headline\n---\n\nOne **bold**\\\nline.\n\n> Go.\n\nLast & least.\n')
   })
 
+  it('keep as text what only looks like a tag, beside real markup or without it', () => {
+    expect(body("Format: '<repo>/<path> @<commit>', <em>then</em> a <b-side>.").markdown).toBe(
+      "Format: '\\<repo>/\\<path> @\\<commit>', *then* a \\<b-side>.\n"
+    )
+    expect(body('Only <name> here.').markdown).toBe('Only \\<name> here.\n')
+  })
+
   it('without tags stay plain text: a lone < is prose', () => {
     expect(body('If a < b and 3<4, then *.').markdown).toBe('If a < b and 3<4, then \\*.\n')
   })
