@@ -10,6 +10,7 @@ import {createTagRegistry} from './tokenize/registry.js'
 import {tokenize} from './tokenize/tokenize.js'
 import type {SourceContent} from './tokenize/types.js'
 import {htmlToText} from './transform/html-text.js'
+import {escapeOtherTags} from './transform/post-tags.js'
 import {Converter, splitParagraphs, type ProseSyntax} from './transform/convert.js'
 import {builtinHandlers} from './transform/handlers/index.js'
 import type {Handler, MediaLibrary} from './transform/types.js'
@@ -53,8 +54,8 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
     let paragraphs = splitParagraphs(tree.children)
     const headline = metadata.title === undefined ? takeHeadline(paragraphs) : null
     if (headline !== null) {
-      // A headline may carry inline HTML (`A <em>Big</em> Day`); a title is text.
-      metadata = {title: converter.prose(htmlToText(headline), false), ...metadata}
+      // A headline may carry inline HTML (`A <em>Big</em> Day`); a title is text, `<repo>` included.
+      metadata = {title: converter.prose(htmlToText(escapeOtherTags(headline)), false), ...metadata}
       paragraphs = paragraphs.slice(1)
     }
     blocks = converter.paragraphBlocks(paragraphs)

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {hasPostTag} from '../src/transform/post-tags.js'
 import {migrate} from '../src/index.js'
 import {tokenize} from '../src/tokenize/index.js'
 import {sourceOf} from './helpers/tree.js'
@@ -31,6 +32,12 @@ const shortcode = fc.constantFrom(
   '[[gallery ids="1"]]'
 )
 const post = fc.array(fc.oneof(paragraph, paragraph, shortcode), {minLength: 1, maxLength: 8}).map((blocks) => blocks.join('\n\n'))
+
+/** The same with inline markup and with words in angle brackets that are no HTML tag (`<repo>`). */
+const notATag = word.filter((each) => !hasPostTag(`<${each}>`))
+const markedWord = fc.oneof(word, word.map((each) => `<em>${each}</em>`), word.map((each) => `<a href="x">${each}</a>`), notATag.map((each) => `<${each}>`))
+const markedParagraph = fc.array(markedWord, {minLength: 1, maxLength: 12}).map((words) => words.join(' '))
+const markedPost = fc.array(fc.oneof(markedParagraph, paragraph, shortcode), {minLength: 1, maxLength: 8}).map((blocks) => blocks.join('\n\n'))
 
 describe('for any input', () => {
   it('the tokenizer never throws and its nodes give the input back', () => {
@@ -64,9 +71,20 @@ describe('for any input', () => {
     )
   })
 
+  it('every word reaches the Markdown through inline markup and angle brackets', () => {
+    fc.assert(
+      fc.property(markedPost, (text) => {
+        const {markdown} = migrate(text, {syntax: 'text'})
+        const prose = text.replace(/\[[^\]]*\]\]?/g, ' ').replace(/<\/?(?:em|a)\b[^>]*>/g, ' ')
+        for (const each of prose.match(/[A-Za-z]{2,}/g) ?? []) expect(markdown).toContain(each)
+      }),
+      runs
+    )
+  })
+
   it('the Markdown is a fixed point of migrate', () => {
     fc.assert(
-      fc.property(fc.oneof(post, damaged), (text) => {
+      fc.property(fc.oneof(post, markedPost, damaged), (text) => {
         const once = migrate(text, {syntax: 'text'}).markdown
         expect(migrate(once, {syntax: 'markdown'}).markdown).toBe(once)
       }),

@@ -124,6 +124,7 @@ describe('plain-text bodies', () => {
     expect(body('Just one sentence.').document.title).toBe(null)
     expect(body('Not a headline.\n\nBody.').document.title).toBe(null)
     expect(body('A <em>Big</em> Day &amp; Night\n\nBody.').document.title).toBe('A Big Day & Night')
+    expect(body('Notes on <repo> and <em>more</em>\n\nBody.').document.title).toBe('Notes on <repo> and more')
   })
 
   it('convert the inline HTML a WordPress body carries instead of escaping it', () => {
