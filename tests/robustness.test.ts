@@ -55,6 +55,19 @@ describe('hostile input', () => {
     expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
   })
 
+  it.each([
+    ['post.txt', `Start. ${'<em>x '.repeat(20000)}end.`],
+    ['post.html', `<p>Start. ${'<em>x '.repeat(20000)}end.</p>`]
+  ])('%s with 20,000 elements opened and never closed is kept as text, with a warning', (fileName, input) => {
+    const result = convertText(input, fileName, {})
+    expect(result.failed).toBe(false)
+    const document = result.documents[0]!
+    expect(document.document.diagnostics).toEqual([expect.objectContaining({ruleId: 'html-too-deep', severity: 'warning', line: 1, column: 1})])
+    expect(document.markdown.match(/x /g)).toHaveLength(20000)
+    expect(document.markdown).toContain('Start. ')
+    expect(document.markdown).toContain('end.')
+  })
+
   it('a zip bomb named .txt is refused as binary, not inflated', () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024))
     const result = convertBytes(bomb, 'bomb.txt', {})

@@ -47,7 +47,7 @@ export class Converter {
   /** Top-level content of a document, or the content of an enclosing shortcode, as blocks. */
   blocks(nodes: SourceContent[]): Array<BlockContent | RootContent> {
     if (this.options.syntax === 'markdown') return this.markdownBlocks(nodes)
-    if (this.options.syntax === 'html') return this.htmlBlocks(nodes)
+    if (this.options.syntax === 'html') return this.htmlOrText(nodes, () => splitParagraphs(nodes))
     return this.textBlocks(nodes)
   }
 
@@ -74,7 +74,11 @@ export class Converter {
    * whose autop splits them the same way. Plain prose stays on this path, which needs no parser.
    */
   paragraphBlocks(paragraphs: SourceContent[][]): Array<BlockContent | RootContent> {
-    if (paragraphs.some((paragraph) => paragraph.some(isTagged))) return this.htmlBlocks(joinParagraphs(paragraphs))
+    if (paragraphs.some((paragraph) => paragraph.some(isTagged))) return this.htmlOrText(joinParagraphs(paragraphs), () => paragraphs)
+    return this.plainParagraphBlocks(paragraphs)
+  }
+
+  private plainParagraphBlocks(paragraphs: SourceContent[][]): BlockContent[] {
     const blocks: BlockContent[] = []
     for (const paragraph of paragraphs) {
       const alone = shortcodesAlone(paragraph)
@@ -114,6 +118,28 @@ export class Converter {
       }
     })
     return trimEnds(mergePhrasing(children))
+  }
+
+  /**
+   * HTML nested deeper than the parsers' recursion reaches (`<em>` opened 100,000 times and never
+   * closed) is kept as plain text with a warning, rather than failing the whole document.
+   */
+  private htmlOrText(nodes: SourceContent[], paragraphs: () => SourceContent[][]): Array<BlockContent | RootContent> {
+    try {
+      return this.htmlBlocks(nodes)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      const start = nodes[0]!.position.start
+      this.diagnostics.push({
+        ruleId: 'html-too-deep',
+        severity: 'warning',
+        message: 'The HTML is nested too deeply to convert (elements opened and never closed?); it is kept as text',
+        line: start.line,
+        column: start.column,
+        offset: start.offset
+      })
+      return this.plainParagraphBlocks(paragraphs())
+    }
   }
 
   private htmlBlocks(nodes: SourceContent[]): RootContent[] {
