@@ -258,7 +258,7 @@ function shortcodesAlone(paragraph: SourceContent[]): ShortcodeNode[] | null {
 
 /** True when there is nothing before (the paragraph's start) or the text before ends in white space. */
 function endsInSpace(node: PhrasingContent | undefined): boolean {
-  return node === undefined || (node.type === 'text' && /\s$/.test(node.value))
+  return node === undefined || (node.type === 'text' && /\s/.test(node.value.slice(-1)))
 }
 
 /** A paragraph's white space at either end means nothing, whatever left it there. */
