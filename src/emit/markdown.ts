@@ -25,12 +25,11 @@ export const stringifyOptions: Options = {
 }
 
 // GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
-const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, stringifyOptions)
+const stringifier = (handlers: Options['handlers']) =>
+  unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}})
+const processor = stringifier({})
 // Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
-const withoutDefinitions = unified()
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, text}})
+const withoutDefinitions = stringifier({text})
 
 export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
   const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
