@@ -5,6 +5,7 @@
  */
 import type {Diagnostic, QuoteKind, QuoteRole, SourceContent} from './types.js'
 import type {PositionIndex} from './positions.js'
+import {ForwardSearch} from './forward-search.js'
 import {readQuote} from './quotes.js'
 
 const kinds: Record<string, QuoteKind> = {
@@ -22,27 +23,12 @@ const kinds: Record<string, QuoteKind> = {
  */
 const mark = /[&\u00ab\u00bb\u2018-\u201f\u2021-\u203a]|\[\//g
 
-/**
- * The next mark at or after an offset. A search runs on past the stretch of prose it was asked
- * about (to the next mark or the end of the text), so the answer is kept: prose is tokenized left
- * to right, and the stretches that follow, up to that mark, are answered without searching again.
- * Without this, many short stretches without a quote would each search to the end: quadratic.
- */
-export class MarkFinder {
-  private searchedFrom = -1
-  private found = -1
-
-  constructor(private readonly text: string) {}
-
-  /** Offset of the next mark at or after `from`, or the text's length when there is none. */
-  next(from: number): number {
-    if (from < this.searchedFrom || from > this.found) {
-      mark.lastIndex = from
-      this.searchedFrom = from
-      this.found = mark.exec(this.text)?.index ?? this.text.length
-    }
-    return this.found
-  }
+/** The next mark at or after an offset, or -1; asked in increasing order (see forward-search.ts). */
+export function markFinder(text: string): ForwardSearch {
+  return new ForwardSearch((from) => {
+    mark.lastIndex = from
+    return mark.exec(text)?.index ?? -1
+  })
 }
 
 const letterOrDigit = /[\p{L}\p{Nd}]/u
@@ -52,13 +38,13 @@ export function tokenizeProse(
   start: number,
   end: number,
   positions: PositionIndex,
-  marks: MarkFinder,
+  marks: ForwardSearch,
   nodes: SourceContent[],
   diagnostics: Diagnostic[],
   closingTagOfKnown: (index: number) => string | null
 ): void {
   let textStart = start
-  for (let index = marks.next(start); index < end; index = marks.next(index + 1)) {
+  for (let index = marks.next(start); index >= 0 && index < end; index = marks.next(index + 1)) {
     if (text.charCodeAt(index) === 0x5b) {
       reportStrayClosingTag(index)
       continue

@@ -14,7 +14,8 @@ import type {Diagnostic, ShortcodeNode, SourceContent, SourceRoot, TokenizeResul
 import {parseAttributes} from './attributes.js'
 import {ClosingTagIndex, findNameEnd} from './closing-tags.js'
 import {PositionIndex} from './positions.js'
-import {MarkFinder, tokenizeProse} from './prose.js'
+import {ForwardSearch} from './forward-search.js'
+import {markFinder, tokenizeProse} from './prose.js'
 import {defaultTags, type TagInfo} from './registry.js'
 import {readSeparators} from './separators.js'
 
@@ -32,12 +33,11 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   const tags = options.tags ?? defaultTags
   const positions = new PositionIndex(text)
   const closingTags = new ClosingTagIndex(text)
-  const marks = new MarkFinder(text)
+  const marks = markFinder(text)
+  const brackets = new ForwardSearch((from) => text.indexOf(']', from))
   const diagnostics: Diagnostic[] = []
   let longestTag = 0
   for (const name of tags.keys()) longestTag = Math.max(longestTag, name.length)
-  let bracketFrom = -1
-  let bracketAt = -1
 
   const tree: SourceRoot = {type: 'root', children: scan(0, text.length, 0), position: positions.position(0, text.length)}
   return {tree, diagnostics}
@@ -84,7 +84,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
     }
     if (info === undefined && !identifier.test(name)) return null
 
-    const tagClose = nextBracket(nameEnd)
+    const tagClose = brackets.next(nameEnd)
     if (tagClose < 0 || tagClose >= end) return null
     const selfClosing = text[tagClose - 1] === '/' && tagClose - 1 >= nameEnd
     const attributesEnd = selfClosing ? tagClose - 1 : tagClose
@@ -158,16 +158,6 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
       if (!isWordCode(text.charCodeAt(index)) && tags.has(text.slice(start, index))) found = index
     }
     return found
-  }
-
-  /** First `]` at or after `from`; queries come in increasing order, so one cached answer serves many. */
-  function nextBracket(from: number): number {
-    if (from < bracketFrom || from > bracketAt || bracketAt < 0) {
-      bracketFrom = from
-      bracketAt = text.indexOf(']', from)
-      if (bracketAt < 0) bracketAt = text.length + 1
-    }
-    return bracketAt > text.length ? -1 : bracketAt
   }
 
   /** `[name attr=…`: the attribute text opens with `name=` (not just contains one somewhere). */
