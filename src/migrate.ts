@@ -12,8 +12,10 @@ import type {SourceContent} from './tokenize/types.js'
 import {htmlToText} from './transform/html-text.js'
 import {escapeOtherTags} from './transform/post-tags.js'
 import {Converter, splitParagraphs, type ProseSyntax} from './transform/convert.js'
+import {builtinBlockHandlers} from './transform/blocks/index.js'
+import {takeExcerpt} from './transform/excerpt.js'
 import {builtinHandlers} from './transform/handlers/index.js'
-import type {Handler, MediaLibrary} from './transform/types.js'
+import type {BlockHandler, Handler, MediaLibrary} from './transform/types.js'
 
 export interface MigrateOptions {
   /** The path shown in the JSON document (`-` for stdin). */
@@ -26,6 +28,10 @@ export interface MigrateOptions {
   keepNbsp?: boolean
   /** Handlers of your own, by shortcode name; they take precedence over the built-in ones. */
   handlers?: Readonly<Record<string, Handler>>
+  /** Block handlers of your own, by block name (`acme/callout`); `'html'` converts the block's saved HTML. */
+  blockHandlers?: Readonly<Record<string, BlockHandler>>
+  /** The post's meta values from an export (`footnotes` holds the notes of a footnotes block). */
+  meta?: Readonly<Record<string, string>>
   /** Metadata for the front matter (from an export); a title found in the text is added to it. */
   metadata?: Record<string, unknown>
   /** Attachments and galleries of an export, for shortcodes that refer to media by id. */
@@ -39,13 +45,18 @@ export interface MigrateResult {
 
 export function migrate(text: string, options: MigrateOptions = {}): MigrateResult {
   const handlers = new Map(Object.entries({...builtinHandlers, ...options.handlers}))
-  const {tree, diagnostics} = tokenize(text, {tags: createTagRegistry(handlers.keys())})
+  const tags = createTagRegistry(handlers.keys())
+  const {tree, diagnostics} = tokenize(text, {tags})
   const converter = new Converter({
     syntax: options.syntax ?? 'text',
     handlers,
+    blockHandlers: new Map(Object.entries({...builtinBlockHandlers, ...options.blockHandlers})),
     quotes: options.quotes ?? 'keep',
     keepNbsp: options.keepNbsp ?? false,
-    media: options.media ?? null
+    media: options.media ?? null,
+    source: text,
+    meta: options.meta ?? {},
+    tags
   })
 
   let metadata: Record<string, unknown> = {...options.metadata}
@@ -68,6 +79,11 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
     metadata = {...readFrontMatter(frontMatter.value), ...metadata}
   }
 
+  // The "more" tag leaves nothing in the body; the teaser before it is the excerpt when none is set.
+  const teaser = takeExcerpt(blocks)
+  blocks = teaser.blocks
+  if (teaser.excerpt !== null && (metadata.excerpt === undefined || metadata.excerpt === null)) metadata = {...metadata, excerpt: teaser.excerpt}
+
   const markdown = toMarkdown(blocks, metadata)
   const title = typeof metadata.title === 'string' ? metadata.title : null
   return {
@@ -79,6 +95,7 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
       markdown,
       images: converter.images,
       shortcodes: converter.shortcodes,
+      blocks: converter.blockRecords,
       diagnostics: publicDiagnostics([...diagnostics, ...converter.diagnostics])
     }
   }

@@ -17,7 +17,11 @@ const valid = {
       align: 'center',
       width: 640,
       height: null,
+      id: null,
+      fullSize: null,
+      link: null,
       shortcode: 'aesop_image',
+      block: null,
       attributes: {caption: 'A caption', credit: 'Photo: Maria Lopez', align: 'center', imgwidth: '640'},
       position
     }
@@ -33,6 +37,7 @@ const valid = {
       position
     }
   ],
+  blocks: [{name: 'core/paragraph', handled: true, position}],
   diagnostics: [{ruleId: 'missing-image-src', severity: 'warning', message: 'The image has no source', line: 3, column: 1}]
 }
 
@@ -49,7 +54,7 @@ describe('document.schema.json', () => {
   })
 
   it('accepts an empty document from stdin', () => {
-    const empty = {file: '-', title: null, metadata: {}, markdown: '', images: [], shortcodes: [], diagnostics: []}
+    const empty = {file: '-', title: null, metadata: {}, markdown: '', images: [], shortcodes: [], blocks: [], diagnostics: []}
     expect(() => assertValidDocument(empty)).not.toThrow()
   })
 
@@ -57,7 +62,8 @@ describe('document.schema.json', () => {
     ['a missing top-level key', variant((d) => delete d.markdown)],
     ['an extra top-level property', variant((d) => (d.extra = 1))],
     ['an extra image property', variant((d) => (d.images[0].url = 'a.jpg'))],
-    ['a non-string image attribute', variant((d) => (d.images[0].attributes.imgwidth = 640))],
+    ['a fractional attachment id', variant((d) => (d.images[0].id = 6.5))],
+    ['a block record without its name', variant((d) => delete d.blocks[0].name)],
     ['a string width', variant((d) => (d.images[0].width = '640'))],
     ['a missing image key', variant((d) => delete d.images[0].credit)],
     ['a shortcode attribute without quote', variant((d) => delete d.shortcodes[0].attributes[0].quote)],

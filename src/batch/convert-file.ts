@@ -90,7 +90,7 @@ function convertExport(xml: string, file: string, stem: string, options: Convert
     }
     let converted
     try {
-      converted = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media(item.id)})
+      converted = migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media(item.id), meta: item.meta})
     } catch (error) {
       problems.push(internalError(error, item.contentLine, item.contentColumn))
       continue

@@ -1,6 +1,7 @@
 /** The JSON document of DESIGN.md, one per input document; `schema/document.schema.json` pins it. */
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ShortcodeRecord} from '../transform/convert.js'
+import type {BlockRecord} from '../transform/html/run.js'
 import type {ImageRecord} from '../transform/types.js'
 
 export interface MigrationDocument {
@@ -10,6 +11,8 @@ export interface MigrationDocument {
   markdown: string
   images: ImageRecord[]
   shortcodes: ShortcodeRecord[]
+  /** The block-editor blocks of the document, in order; `handled` is false for unknown ones. */
+  blocks: BlockRecord[]
   diagnostics: Array<Omit<Diagnostic, 'offset'>>
 }
 

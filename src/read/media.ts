@@ -1,7 +1,8 @@
 /**
  * The media of a WordPress export, for shortcodes that point at it: attachments by id and by URL
  * (`[caption id="attachment_12"]`, `[gallery ids="1,2"]`, `aesop_image img=…`), and Aesop
- * galleries, which are `ai_galleries` posts whose content is a `[gallery ids=…]`.
+ * galleries, which are `ai_galleries` posts whose content is a `[gallery ids=…]`, and reusable
+ * blocks (`wp_block` posts) that `core/block` shows by id.
  */
 import {tokenize} from '../tokenize/tokenize.js'
 import type {Attachment, MediaLibrary} from '../transform/types.js'
@@ -13,6 +14,7 @@ export function mediaLibrary(items: WxrItem[]): (postId: number | null) => Media
   const byParent = new Map<number, number[]>()
   const byUrl = new Map<string, Attachment>()
   const galleries = new Map<number, number[]>()
+  const reusable = new Map<number, string>()
   for (const item of items) {
     if (item.id === null) continue
     if (item.type === 'attachment') {
@@ -28,7 +30,13 @@ export function mediaLibrary(items: WxrItem[]): (postId: number | null) => Media
       }
       byId.set(item.id, attachment)
       byUrl.set(withoutSizeSuffix(url), attachment)
-      if (item.parentId !== null) byParent.set(item.parentId, [...(byParent.get(item.parentId) ?? []), item.id])
+      if (item.parentId !== null) {
+        const siblings = byParent.get(item.parentId)
+        if (siblings === undefined) byParent.set(item.parentId, [item.id])
+        else siblings.push(item.id)
+      }
+    } else if (item.type === 'wp_block') {
+      reusable.set(item.id, item.content)
     } else if (item.type === 'ai_galleries') {
       const ids = galleryIds(item.content)
       if (ids !== null) galleries.set(item.id, ids)
@@ -38,7 +46,8 @@ export function mediaLibrary(items: WxrItem[]): (postId: number | null) => Media
     attachment: (id) => byId.get(id),
     attachmentByUrl: (url) => byUrl.get(withoutSizeSuffix(url)),
     gallery: (id) => galleries.get(id),
-    attached: () => (postId === null ? [] : [...(byParent.get(postId) ?? [])].sort((a, b) => a - b))
+    attached: () => (postId === null ? [] : [...(byParent.get(postId) ?? [])].sort((a, b) => a - b)),
+    reusableBlock: (id) => reusable.get(id)
   })
 }
 

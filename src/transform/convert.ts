@@ -4,15 +4,20 @@
  * its handler. Everything found on the way (images, shortcodes, diagnostics) is collected here.
  */
 import type {BlockContent, PhrasingContent, Root, RootContent} from 'mdast'
-import type {Diagnostic, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
+import {PositionIndex} from '../tokenize/positions.js'
+import type {TagInfo} from '../tokenize/registry.js'
+import {tokenize} from '../tokenize/tokenize.js'
+import type {Diagnostic, Point, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import {repairAttributes} from './attributes.js'
+import {strayDelimiter} from './blocks/parse.js'
+import {HtmlRun, type BlockRecord, type RunHost} from './html/run.js'
 import {htmlToText} from './html-text.js'
 import {splitLines} from './lines.js'
 import {escapeOtherTags, hasPostTag} from './post-tags.js'
-import {parseHtmlWithShortcodes} from './html-prose.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
+import {holdShortcodes, type HeldItem} from './placeholders.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
-import type {Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './types.js'
+import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './types.js'
 import {unknownShortcode} from './handlers/unknown.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 
@@ -21,10 +26,20 @@ export type ProseSyntax = 'text' | 'markdown' | 'html'
 export interface ConvertOptions {
   syntax: ProseSyntax
   handlers: ReadonlyMap<string, Handler>
+  blockHandlers: ReadonlyMap<string, BlockHandler>
   quotes: 'keep' | 'straight'
   keepNbsp: boolean
   media: MediaLibrary | null
+  /** The whole input, for turning offsets into lines and columns. */
+  source: string
+  /** The post's meta values, from the export (`footnotes`). */
+  meta: Readonly<Record<string, string>>
+  /** The known shortcode names, for a body converted on its own (a reusable block's). */
+  tags: ReadonlyMap<string, TagInfo>
 }
+
+/** How deep reusable blocks may show one another: deeper is a loop. */
+const maxNesting = 8
 
 export interface ShortcodeRecord {
   name: string
@@ -33,12 +48,73 @@ export interface ShortcodeRecord {
   position: Position
 }
 
-export class Converter {
+export class Converter implements RunHost {
   readonly images: ImageRecord[] = []
   readonly shortcodes: ShortcodeRecord[] = []
+  readonly blockRecords: BlockRecord[] = []
   readonly diagnostics: Diagnostic[] = []
+  private positions: PositionIndex | null = null
+  private readonly seen = new Set<string>()
 
   constructor(private readonly options: ConvertOptions) {}
+
+  get media(): MediaLibrary | null {
+    return this.options.media
+  }
+
+  get blockHandlers(): ReadonlyMap<string, BlockHandler> {
+    return this.options.blockHandlers
+  }
+
+  point(offset: number): Point {
+    this.positions ??= new PositionIndex(this.options.source)
+    return this.positions.point(offset)
+  }
+
+  addImage(record: ImageRecord): void {
+    this.images.push(record)
+  }
+
+  diagnose(diagnostic: Diagnostic): void {
+    this.diagnostics.push(diagnostic)
+  }
+
+  recordBlock(record: BlockRecord): void {
+    this.blockRecords.push(record)
+  }
+
+  meta(key: string): string | undefined {
+    return Object.hasOwn(this.options.meta, key) ? this.options.meta[key] : undefined
+  }
+
+  private depth = 0
+
+  /**
+   * A post body converted on its own, inside this one (a reusable block's). Its positions are
+   * not this input's, so whatever it reports is placed at `offset`, where it is shown.
+   */
+  nested(text: string, offset: number): RootContent[] {
+    const at = this.point(offset)
+    if (this.depth >= maxNesting) {
+      this.diagnostics.push({ruleId: 'block-reusable-loop', severity: 'warning', message: 'Reusable blocks show one another in a loop; the inner one is left out', line: at.line, column: at.column, offset})
+      return []
+    }
+    const {tree, diagnostics} = tokenize(text, {tags: this.options.tags})
+    for (const diagnostic of diagnostics) this.diagnostics.push({...diagnostic, line: at.line, column: at.column, offset})
+    const held = holdShortcodes(tree.children, {backslashEscapes: false})
+    this.depth++
+    try {
+      return new HtmlRun(this, {...held, origin: () => offset}).convert()
+    } finally {
+      this.depth--
+    }
+  }
+
+  first(key: string): boolean {
+    if (this.seen.has(key)) return false
+    this.seen.add(key)
+    return true
+  }
 
   get syntax(): ProseSyntax {
     return this.options.syntax
@@ -138,32 +214,22 @@ export class Converter {
         column: start.column,
         offset: start.offset
       })
-      return this.plainParagraphBlocks(paragraphs())
+      // Kept as text, but block delimiters are markup, never words: they do not stay.
+      return this.plainParagraphBlocks(paragraphs().map((paragraph) => paragraph.map(withoutDelimiters)))
     }
   }
 
   private htmlBlocks(nodes: SourceContent[]): RootContent[] {
-    const start = nodes[0]?.position.start
-    return parseHtmlWithShortcodes(
-      nodes,
-      (node, block) => this.shortcode(node, block),
-      (value) => this.prose(value, false),
-      (name) => {
-        if (start === undefined) return
-        this.diagnostics.push({
-          ruleId: 'html-dropped',
-          severity: 'warning',
-          message: `A <${name}> element was dropped: it is code, not content`,
-          line: start.line,
-          column: start.column,
-          offset: start.offset
-        })
-      }
-    )
+    return new HtmlRun(this, holdShortcodes(nodes, {backslashEscapes: false})).convert()
   }
 
   private markdownBlocks(nodes: SourceContent[]): RootContent[] {
-    return parseMarkdownWithShortcodes(nodes, (node, block) => this.shortcode(node, block), (value) => this.prose(value, false))
+    return parseMarkdownWithShortcodes(nodes, (item, block) => this.held(item, block), (value) => this.prose(value, false))
+  }
+
+  /** Markdown holds no blocks: a placeholder there is always a shortcode's. */
+  private held(item: HeldItem, block: boolean): HandlerOutput {
+    return item.type === 'shortcode' ? this.shortcode(item, block) : []
   }
 
   /** Run the handler of one shortcode; record it; never let a handler's failure lose the text. */
@@ -205,7 +271,7 @@ export class Converter {
       contentInline: () => this.inline(children),
       contentText: () => htmlToText(children.map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')),
       addImage: (image) => {
-        this.images.push({...image, shortcode: node.name, attributes: {...named}, position: node.position})
+        this.images.push({id: null, fullSize: null, link: null, ...image, shortcode: node.name, block: null, attributes: {...named}, position: node.position})
       },
       report: (ruleId: string, severity: Severity, message: string, position?: Position) => {
         const start = (position ?? node.position).start
@@ -213,6 +279,10 @@ export class Converter {
       }
     }
   }
+}
+
+function withoutDelimiters(node: SourceContent): SourceContent {
+  return node.type === 'text' && node.value.includes('wp:') ? {...node, value: node.value.replace(strayDelimiter, '')} : node
 }
 
 /** Prose that carries markup (see post-tags.ts). */

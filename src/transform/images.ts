@@ -30,17 +30,23 @@ export interface Figure {
   /** The caption and credit as they should read in the Markdown (labels kept). */
   captionText: string | null
   creditText: string | null
+  /** The caption as inline Markdown, when it holds links or emphasis (else `captionText`). */
+  captionNodes?: PhrasingContent[] | null
+  /** Where the image links to: the image is then written `[![alt](src)](href)`. */
+  link?: string | null
 }
 
 /**
  * `![alt](src)` followed by a caption paragraph: the caption in emphasis, then the credit.
  * Without a source there is no image to show, only the caption and credit.
  */
-export function figure({src, alt, captionText, creditText}: Figure, block: boolean): HandlerOutput {
-  const image: PhrasingContent | null = src === null ? null : {type: 'image', url: encodeUrl(src), alt: alt ?? captionText ?? '', title: null}
+export function figure({src, alt, captionText, creditText, captionNodes, link}: Figure, block: boolean): HandlerOutput {
+  let image: PhrasingContent | null = src === null ? null : {type: 'image', url: encodeUrl(src), alt: alt ?? captionText ?? '', title: null}
+  if (image !== null && link) image = {type: 'link', url: encodeUrl(link), title: null, children: [image]}
   const caption: PhrasingContent[] = []
-  if (captionText) caption.push({type: 'emphasis', children: [{type: 'text', value: captionText}]})
-  if (creditText) caption.push({type: 'text', value: captionText ? ` ${creditText}` : creditText})
+  const captionWords = captionNodes && captionNodes.length > 0 ? captionNodes : captionText ? [{type: 'text', value: captionText} as const] : []
+  if (captionWords.length > 0) caption.push({type: 'emphasis', children: captionWords})
+  if (creditText) caption.push({type: 'text', value: caption.length > 0 ? ` ${creditText}` : creditText})
   if (!block) {
     const inline: PhrasingContent[] = image ? [image] : []
     if (image && caption.length > 0) inline.push({type: 'text', value: ' '})

@@ -26,7 +26,7 @@ function isPhrasing(node: RootContent): node is PhrasingContent {
 }
 
 /** Handler output for a place of its own: runs of inline content are gathered into paragraphs. */
-export function toBlocks(output: HandlerOutput): BlockContent[] {
+export function toBlocks(output: HandlerOutput | RootContent[]): BlockContent[] {
   const blocks: BlockContent[] = []
   let run: PhrasingContent[] = []
   const flush = () => {

@@ -1,53 +1,103 @@
 /**
- * Prose that carries shortcodes, parsed by a real parser (remark-parse, rehype-parse). Each
- * shortcode is swapped for a placeholder no parser takes apart (two private-use characters around
- * its number); after parsing, the placeholders are replaced by the handlers' output: a paragraph
- * holding only a placeholder by blocks, a placeholder inside text by inline content. Shortcodes
- * that ended up inside code, raw HTML, URLs or alt text get their source back.
+ * Prose that carries shortcodes (and, in block-editor posts, blocks), parsed by a real parser
+ * (remark-parse, rehype-parse). Each shortcode or block is swapped for a placeholder no parser
+ * takes apart (two private-use characters around its number); after parsing, the placeholders are
+ * replaced by the handlers' output: a paragraph holding only placeholders by blocks, a
+ * placeholder inside text by inline content. Shortcodes that ended up inside code, raw HTML, URLs
+ * or alt text get their source back.
  */
 import type {Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
+import type {ParsedBlock} from './blocks/parse.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 import type {HandlerOutput} from './types.js'
 
 const open = '\uE000'
 const close = '\uE001'
 const placeholderPattern = /\uE000(\d+)\uE001/g
-/** A paragraph of nothing but shortcodes, one or more, each on its own line or separated by spaces. */
+/** A paragraph of nothing but placeholders, one or more, each on its own line or separated by spaces. */
 const onlyPlaceholders = /^(?:\s*\uE000\d+\uE001)+\s*$/
+
+/** A block of the block editor that its handler converts (see `blocks/`), held like a shortcode. */
+export interface BlockItem {
+  type: 'block'
+  block: ParsedBlock
+  /** The block's source (delimiters and all), for a placeholder that lands where only text can stand. */
+  raw: string
+}
+
+export type HeldItem = ShortcodeNode | BlockItem
 
 export interface Held {
   source: string
-  shortcodes: ShortcodeNode[]
+  /** Shortcodes and blocks by placeholder number; blocks are added as they are found. */
+  items: HeldItem[]
+  /** The offset in the original input of an offset in `source`. */
+  origin(offset: number): number
 }
 
-export type RunShortcode = (node: ShortcodeNode, block: boolean) => HandlerOutput
+export type RunItem = (item: HeldItem, block: boolean) => HandlerOutput
+
+/** The placeholder for an item, added to the list. */
+export function placeholderFor(items: HeldItem[], item: HeldItem): string {
+  return `${open}${items.push(item) - 1}${close}`
+}
 
 export function holdShortcodes(nodes: SourceContent[], options: {backslashEscapes: boolean}): Held {
-  const shortcodes: ShortcodeNode[] = []
+  const items: HeldItem[] = []
+  // Where each piece of `source` starts, and where it came from: text maps offset for offset,
+  // a placeholder to the start of its shortcode.
+  const heldStarts: number[] = []
+  const originStarts: number[] = []
+  const exact: boolean[] = []
   let source = ''
   for (const node of nodes) {
-    if (node.type !== 'shortcode') source += node.value
-    // In Markdown `\[` is a literal bracket: `\[gallery]` is text, not a shortcode.
-    else if (options.backslashEscapes && source.endsWith('\\')) source += node.raw
-    else source += `${open}${shortcodes.push(node) - 1}${close}`
+    heldStarts.push(source.length)
+    originStarts.push(node.position.start.offset ?? 0)
+    if (node.type !== 'shortcode') {
+      exact.push(true)
+      source += node.value
+    } else if (options.backslashEscapes && source.endsWith('\\')) {
+      // In Markdown `\[` is a literal bracket: `\[gallery]` is text, not a shortcode.
+      exact.push(true)
+      source += node.raw
+    } else {
+      exact.push(false)
+      source += placeholderFor(items, node)
+    }
   }
-  return {source, shortcodes}
+  const origin = (offset: number): number => {
+    let low = 0
+    let high = heldStarts.length - 1
+    if (high < 0) return offset
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (heldStarts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return originStarts[low]! + (exact[low] ? offset - heldStarts[low]! : 0)
+  }
+  return {source, items, origin}
 }
 
-export function releaseShortcodes(tree: Root, shortcodes: ShortcodeNode[], run: RunShortcode, prose: (value: string) => string): RootContent[] {
-  const raw = (text: string) => text.replace(placeholderPattern, (_, index: string) => shortcodes[Number(index)]!.raw)
+/** The source text of a run that may hold placeholders. */
+export function restoreRaw(text: string, items: readonly HeldItem[]): string {
+  return text.replace(placeholderPattern, (_, index: string) => items[Number(index)]?.raw ?? '')
+}
+
+export function releasePlaceholders(tree: Root, items: readonly HeldItem[], run: RunItem, prose: (value: string) => string): RootContent[] {
+  const raw = (text: string) => restoreRaw(text, items)
   replaceIn(tree)
   return tree.children
 
   function replaceIn(parent: Parent): void {
     const children: RootContent[] = []
     for (const child of parent.children as RootContent[]) {
-      if (child.type === 'paragraph' && isOnlyShortcodes(child.children)) {
+      if (child.type === 'paragraph' && isOnlyPlaceholders(child.children)) {
         // `[aesop_chapter …]` on one line and `[aesop_gallery …]` on the next: each is a block of its own.
         for (const node of child.children) {
           if (node.type !== 'text') continue
-          for (const match of node.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(shortcodes[Number(match[1])]!, true)))
+          for (const match of node.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(items[Number(match[1])]!, true)))
         }
         continue
       }
@@ -62,7 +112,7 @@ export function releaseShortcodes(tree: Root, shortcodes: ShortcodeNode[], run: 
     parent.children = children as Parent['children']
   }
 
-  function isOnlyShortcodes(nodes: PhrasingContent[]): boolean {
+  function isOnlyPlaceholders(nodes: PhrasingContent[]): boolean {
     const text = nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? '\n' : '\u0000')).join('')
     return onlyPlaceholders.test(text)
   }
@@ -72,7 +122,7 @@ export function releaseShortcodes(tree: Root, shortcodes: ShortcodeNode[], run: 
     let last = 0
     for (const match of value.matchAll(placeholderPattern)) {
       if (match.index > last) out.push({type: 'text', value: prose(value.slice(last, match.index))})
-      out.push(...toPhrasing(run(shortcodes[Number(match[1])]!, false)))
+      out.push(...toPhrasing(run(items[Number(match[1])]!, false)))
       last = match.index + match[0].length
     }
     if (last < value.length) out.push({type: 'text', value: prose(value.slice(last))})

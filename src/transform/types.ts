@@ -1,10 +1,15 @@
 /**
- * What a shortcode handler sees and gives back. A handler maps one shortcode node to mdast and,
- * for images, to image records; it reports what it could not do through `report`.
+ * What a shortcode or block handler sees and gives back. A handler maps one shortcode node (or
+ * one block of the block editor) to mdast and, for images, to image records; it reports what it
+ * could not do through `report`.
  */
-import type {BlockContent, PhrasingContent} from 'mdast'
+import type {BlockContent, DefinitionContent, PhrasingContent} from 'mdast'
 import type {Diagnostic, Position, Severity, ShortcodeNode} from '../tokenize/types.js'
 
+/**
+ * One image a reader sees, whatever it came from: a shortcode, a block, a `<figure>` or a bare
+ * `<img>` of classic HTML. Every source fills the same fields.
+ */
 export interface ImageRecord {
   src: string | null
   alt: string | null
@@ -13,12 +18,24 @@ export interface ImageRecord {
   align: string | null
   width: number | null
   height: number | null
-  /** The shortcode it came from: `aesop_image`, `caption`, `gallery`, … */
-  shortcode: string
-  /** The shortcode's attributes, values repaired (delimiters gone, entities decoded). */
-  attributes: Record<string, string>
+  /** The export's attachment it shows (`wp-image-N`, `attachment_N`, a block's `id`), when known. */
+  id: number | null
+  /** The attachment's own (full-size) URL, when it differs from `src` (a resized copy). */
+  fullSize: string | null
+  /** Where the image links to, when it is linked. */
+  link: string | null
+  /** The shortcode it came from (`aesop_image`, `caption`, `gallery`…), or null. */
+  shortcode: string | null
+  /** The block it came from (`core/image`, `core/gallery`…), or null; both null for plain HTML. */
+  block: string | null
+  /** The shortcode's attributes as repaired, or the block's attributes as written. */
+  attributes: Record<string, unknown>
   position: Position
 }
+
+/** What a handler knows of an image; the source, attributes and position are added for it. */
+export type ImageFields = Pick<ImageRecord, 'src' | 'alt' | 'caption' | 'credit' | 'align' | 'width' | 'height'> &
+  Partial<Pick<ImageRecord, 'id' | 'fullSize' | 'link'>>
 
 /** An attachment from a WordPress export, for shortcodes that refer to media by id. */
 export interface Attachment {
@@ -38,6 +55,8 @@ export interface MediaLibrary {
   gallery(id: number): number[] | undefined
   /** The attachments uploaded to the post being converted: what `[gallery]` without ids shows. */
   attached(): number[]
+  /** The content of a reusable block (a `wp_block` post) by id. */
+  reusableBlock?(id: number): string | undefined
 }
 
 export interface HandlerContext {
@@ -57,15 +76,56 @@ export interface HandlerContext {
   /** The enclosed content as plain text: tags stripped, entities decoded, white space collapsed. */
   contentText(): string
   /** Record an image for the JSON document. */
-  addImage(image: Omit<ImageRecord, 'shortcode' | 'attributes' | 'position'>): void
+  addImage(image: ImageFields): void
   /** A diagnostic at the shortcode (or at `position`). */
   report(ruleId: string, severity: Severity, message: string, position?: Position): void
   readonly media: MediaLibrary | null
 }
 
 /** Block output is used when the shortcode stands alone; otherwise the phrasing content of the blocks is inlined. */
-export type HandlerOutput = Array<BlockContent | PhrasingContent>
+export type HandlerOutput = Array<BlockContent | DefinitionContent | PhrasingContent>
 
 export type Handler = (context: HandlerContext) => HandlerOutput
+
+/** What a block handler sees: one block of the block editor, with its inner blocks. */
+export interface BlockContext {
+  /** `core/image`, `acme/callout` (a name without namespace is `core/`). */
+  readonly name: string
+  /** The JSON attributes of the block's opening delimiter. */
+  readonly attributes: Readonly<Record<string, unknown>>
+  /** The block stands where blocks can (not inside a sentence). */
+  readonly block: boolean
+  readonly position: Position
+  /** The names of the inner blocks, in order. */
+  readonly innerBlockNames: readonly string[]
+  /** The inner blocks' names and attributes, in order (for blocks drawn from attributes alone). */
+  readonly innerBlockAttributes: ReadonlyArray<{name: string; attributes: Readonly<Record<string, unknown>>}>
+  /** A string attribute, trimmed; undefined when absent, empty or not a string. */
+  attribute(name: string): string | undefined
+  /** A numeric attribute (`"id": 7`, `"width": "640px"`); undefined otherwise. */
+  number(name: string): number | undefined
+  /** The block's own HTML as saved, inner blocks left out. */
+  html(): string
+  /** The block's HTML with its inner blocks in place, converted as the post's HTML is. */
+  contentBlocks(): BlockContent[]
+  /** Only the inner blocks, each converted by its handler. */
+  innerBlocks(): BlockContent[]
+  /** Any piece of HTML converted as the post's HTML is (a caption, a summary). */
+  convertHtml(html: string): BlockContent[]
+  /** A whole post body (shortcodes and blocks in it) converted in place, as a reusable block's. */
+  convertPost(text: string): BlockContent[]
+  /** A meta value of the post (`footnotes`), from the export. */
+  meta(key: string): string | undefined
+  /** Record an image for the JSON document. */
+  addImage(image: ImageFields): void
+  /** A diagnostic at the block. */
+  report(ruleId: string, severity: Severity, message: string): void
+  /** An `info` diagnostic once per document for each block name (dynamic blocks repeat). */
+  reportOnce(ruleId: string, severity: Severity, message: string): void
+  readonly media: MediaLibrary | null
+}
+
+/** A block handler; `'html'` says the block shows its saved HTML, converted in place. */
+export type BlockHandler = ((context: BlockContext) => HandlerOutput) | 'html'
 
 export type {Diagnostic}

@@ -1,52 +1,58 @@
 /**
  * WordPress core's `[caption id="attachment_N" align="alignright" width="300"]<img …/> Caption[/caption]`.
- * The image comes from the `<img>` inside (through its link, if any), the caption from the text
- * after it or from the older `caption="…"` attribute; an attachment of the export fills in what
- * is missing.
+ * The image comes from the `<img>` inside (and the link around it, if any), the caption from the
+ * text after it (its links kept) or from the older `caption="…"` attribute; an attachment of the
+ * export fills in what is missing. The same image model as a `<figure>` (`html/figure.ts`).
  */
-import type {Element, Root} from 'hast'
-import {captionAndCredit} from '../caption-credit.js'
-import {htmlParser} from '../html-prose.js'
-import {htmlToText} from '../html-text.js'
+import type {Element, ElementContent, Root} from 'hast'
+import type {PhrasingContent, Root as MdastRoot} from 'mdast'
+import {captionParts} from '../html/figure.js'
+import {hastToMdast, htmlParser, readMarks} from '../html/parse.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
+import {toPhrasing} from '../output-shape.js'
+import {cleanInvisibles} from '../typography.js'
 import type {Handler} from '../types.js'
 
 export const caption: Handler = (context) => {
   const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
   const tree = htmlParser().parse(html) as Root
+  const marks = readMarks(tree)
   const img = findImage(tree)
   const property = (name: string) => {
     const value = img?.properties[name]
     return value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim()
   }
   // The attachment the caption names (`id="attachment_N"`), or else the one the <img> shows.
-  const id = /^attachment_(\d+)$/.exec(context.attribute('id') ?? '')
-  const byUrl = property('src')
-  const attachment = (id ? context.media?.attachment(Number(id[1])) : undefined) ?? (byUrl === undefined ? undefined : context.media?.attachmentByUrl(byUrl))
-  const src = property('src') ?? attachment?.url ?? null
-  const textAfterImage = htmlToText(html.replace(/<img\b[^>]*>/i, ''))
+  const idMatch = /^attachment_(\d+)$/.exec(context.attribute('id') ?? '')
+  const written = property('src')
+  const attachment =
+    (idMatch ? context.media?.attachment(Number(idMatch[1])) : undefined) ?? (written === undefined ? undefined : context.media?.attachmentByUrl(written))
+  const src = written ?? attachment?.url ?? null
+  const link = img === undefined ? null : marks.links.get(img) ?? null
+  const after = captionNodes(withoutImage(tree, img, link !== null))
   const captionAttribute = context.attribute('caption')
-  const {caption: captionValue, credit, captionText, creditText} = captionAndCredit(
-    captionAttribute ?? (textAfterImage === '' ? attachment?.caption ?? undefined : textAfterImage),
-    undefined
-  )
   // With a `caption` attribute, WordPress prints the content as it is: text in it is not the
   // caption but still part of the figure, so it follows.
-  const extra = captionAttribute !== undefined && textAfterImage !== '' ? textAfterImage : null
+  const fromAttribute = captionAttribute === undefined ? null : captionNodes(htmlParser().parse(captionAttribute) as Root)
+  const shown = fromAttribute ?? (after.length > 0 ? after : attachment?.caption ? [{type: 'text' as const, value: cleanInvisibles(attachment.caption)}] : [])
+  const parts = captionParts(shown)
   const alt = property('alt') ?? attachment?.alt ?? null
   context.addImage({
     src,
     alt,
-    caption: captionValue,
-    credit,
+    caption: parts.caption,
+    credit: parts.credit,
     align: normalizeAlign(context.attribute('align')),
     width: parseDimension(property('width') ?? context.attribute('width')),
-    height: parseDimension(property('height'))
+    height: parseDimension(property('height')),
+    id: attachment?.id ?? (idMatch ? Number(idMatch[1]) : null),
+    fullSize: attachment !== undefined && attachment.url !== src ? attachment.url : null,
+    link
   })
   if (src === null) context.report('image-missing-src', 'warning', `\`[${context.node.name}]\` holds no image; its caption is kept as text`)
-  const output = figure({src, alt, captionText, creditText}, context.block)
-  if (extra === null) return output
-  return context.block ? [...output, {type: 'paragraph', children: [{type: 'text', value: extra}]}] : [...output, {type: 'text', value: ` ${extra}`}]
+  const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link}, context.block)
+  if (fromAttribute === null || after.length === 0) return output
+  return context.block ? [...output, {type: 'paragraph', children: after}] : [...output, {type: 'text', value: ' '}, ...after]
 }
 
 function findImage(node: Root | Element): Element | undefined {
@@ -57,4 +63,35 @@ function findImage(node: Root | Element): Element | undefined {
     if (found) return found
   }
   return undefined
+}
+
+/** The caption's HTML: the tree without the image (and the link that holds only it). */
+function withoutImage(tree: Root, img: Element | undefined, linked: boolean): Root {
+  if (img === undefined) return tree
+  const keep = (node: ElementContent): boolean => {
+    if (node === img) return false
+    return !(linked && node.type === 'element' && node.tagName === 'a' && node.children.some((child) => child === img))
+  }
+  const strip = <T extends Root | Element>(parent: T): T => ({
+    ...parent,
+    children: parent.children.filter((child) => keep(child as ElementContent)).map((child) => (child.type === 'element' ? strip(child) : child))
+  })
+  return strip(tree)
+}
+
+/** Inline Markdown of caption HTML: links and emphasis kept, white space as a reader sees it. */
+function captionNodes(tree: Root): PhrasingContent[] {
+  const mdast = hastToMdast().toMdast(tree) as MdastRoot
+  const nodes = toPhrasing(mdast.children)
+  const clean = (node: PhrasingContent): PhrasingContent => {
+    if (node.type === 'text') return {...node, value: cleanInvisibles(node.value).replace(/\s+/g, ' ')}
+    if ('children' in node) return {...node, children: (node.children as PhrasingContent[]).map(clean)} as PhrasingContent
+    return node
+  }
+  const cleaned = nodes.map(clean)
+  const first = cleaned[0]
+  if (first?.type === 'text') first.value = first.value.trimStart()
+  const last = cleaned.at(-1)
+  if (last?.type === 'text') last.value = last.value.trimEnd()
+  return cleaned.filter((node) => node.type !== 'text' || node.value !== '')
 }

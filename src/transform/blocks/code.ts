@@ -1,0 +1,51 @@
+/**
+ * `core/code` and `core/preformatted`: fenced code, every character as written (the HTML's text,
+ * entities decoded, no white space touched), the language from the block's `language` attribute
+ * (syntax-highlighting plugins set it) or a `language-x` class. `core/verse` is poetry, not code:
+ * its lines stay lines (hard breaks) and its emphasis stays emphasis.
+ */
+import type {Element, ElementContent, Root} from 'hast'
+import {htmlParser} from '../html/parse.js'
+import type {BlockHandler} from '../types.js'
+
+function textOf(node: Root | ElementContent): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'element' && node.tagName === 'br') return '\n'
+  return 'children' in node ? (node.children as ElementContent[]).map(textOf).join('') : ''
+}
+
+function findPre(node: Root | Element): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'pre') return child
+    const found = findPre(child)
+    if (found) return found
+  }
+  return undefined
+}
+
+function languageOf(element: Element | undefined): string | undefined {
+  const code = element?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
+  for (const candidate of [code, element]) {
+    const names = candidate?.properties.className
+    const found = Array.isArray(names) ? names.map(String).find((name) => name.startsWith('language-')) : undefined
+    if (found) return found.slice('language-'.length)
+  }
+  return undefined
+}
+
+export const code: BlockHandler = (context) => {
+  const tree = htmlParser().parse(context.html()) as Root
+  const pre = findPre(tree)
+  // The parser drops one newline right after <pre>, as browsers do; a final newline is the fence's.
+  const value = textOf(pre ?? tree).replace(/\n$/, '')
+  if (value.trim() === '') return []
+  return [{type: 'code', lang: context.attribute('language') ?? languageOf(pre) ?? null, meta: null, value}]
+}
+
+export const verse: BlockHandler = (context) => {
+  // Verse is saved as <pre>: its lines are the poem's lines, its blank lines stanza breaks.
+  const inner = context.html().trim().replace(/^<pre\b[^>]*>/i, '').replace(/<\/pre>$/i, '')
+  const stanzas = inner.split(/\n[ \t]*\n/).filter((stanza) => stanza.trim() !== '')
+  return context.convertHtml(stanzas.map((stanza) => `<p>${stanza.replace(/\n/g, '<br>')}</p>`).join(''))
+}

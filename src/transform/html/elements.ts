@@ -1,0 +1,100 @@
+/**
+ * How each HTML element becomes Markdown: hast-util-to-mdast's own rules (the same that
+ * rehype-remark applies), with ours where a WordPress post needs more: images become records,
+ * comments leave nothing (the "more" tag aside), footnote references become `[^1]`, a quote's
+ * `<cite>` its attribution, `<details>` its summary in bold and its content in the open, and
+ * elements with no Markdown form whose markup carries meaning are kept as HTML.
+ */
+import type {Element} from 'hast'
+import type {Handle, NodeHandle, State} from 'hast-util-to-mdast'
+import type {Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
+import {onDemand} from '../../on-demand.js'
+import {moreMarker} from '../excerpt.js'
+import {toPhrasing} from '../output-shape.js'
+import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
+
+const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
+
+/** Elements with no Markdown form whose markup carries meaning: kept as they are. */
+const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'dl', 'u', 'mark', 'abbr', 'cite', 'small', 'kbd', 'q', 'ins', 'dfn', 'address', 'span']
+
+const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node)})
+
+export interface ElementContext {
+  readonly images: ImageSink
+  /** The number of a footnote of the post by its id (`data-fn`), when the post has it. */
+  footnote(id: string): number | undefined
+}
+
+type Output = ReturnType<Handle>
+
+/** Element handlers for one run of HTML. */
+export function elementHandlers(context: ElementContext): Record<string, Handle> {
+  const handlers: Record<string, Handle> = Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml]))
+  const sink = context.images
+
+  handlers.figure = (state: State, node: Element) => {
+    const img = figureImage(node)
+    const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption')
+    const captionNodes = caption === undefined ? [] : captionFrom(state.all(caption))
+    if (img === null) {
+      // A figure of something else (a table, a quote, an embed): its content, then its caption.
+      const content = state.toFlow(state.all({...node, children: node.children.filter((child) => child !== caption)}))
+      if (captionNodes.length === 0) return content as Output
+      return [...(content as RootContent[]), {type: 'paragraph', children: [{type: 'emphasis', children: captionNodes}]}] as Output
+    }
+    // Anything else the figure holds besides its image and caption still follows it.
+    const rest = node.children.filter((child) => child !== caption && !(child.type === 'element' && (child === img || holds(child, img))))
+    const others = rest.length === 0 ? [] : state.toFlow(state.all({...node, children: rest}))
+    return [...(imageOutput(img, captionNodes, {}, sink, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
+  }
+
+  handlers.img = (_state: State, node: Element) => imageOutput(node, [], {}, sink, false, undefined, false) as Output
+
+  // `<sup data-fn="id" class="fn"><a href="#id">1</a></sup>`: a reference to a note of the footnotes block.
+  handlers.sup = (state: State, node: Element) => {
+    const id = node.properties.dataFn
+    const number = typeof id === 'string' ? context.footnote(id) : undefined
+    if (number === undefined) return keepAsHtml(state, node, undefined)
+    return {type: 'footnoteReference', identifier: String(number), label: String(number)}
+  }
+
+  // A quote's `<cite>` is its attribution: the last line of the quote, after a dash.
+  handlers.blockquote = (state: State, node: Element) => {
+    const cites = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'cite')
+    const body = state.toFlow(state.all({...node, children: node.children.filter((child) => !cites.includes(child as Element))}))
+    const attribution: PhrasingContent[] = cites.flatMap((cite) => toPhrasing(state.all(cite) as RootContent[]))
+    const children = [...(body as RootContent[])]
+    if (attribution.length > 0) children.push({type: 'paragraph', children: [{type: 'text', value: '— '}, ...attribution]})
+    return {type: 'blockquote', children} as Output
+  }
+
+  // Hugo's default renderer drops raw HTML, and a closed `<details>` hides words a reader of a
+  // static page may never open: the summary becomes a bold line, the content follows in the open.
+  handlers.details = (state: State, node: Element) => {
+    const summary = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'summary')
+    const title = summary === undefined ? [] : toPhrasing(state.all(summary) as RootContent[])
+    const body = state.toFlow(state.all({...node, children: node.children.filter((child) => child !== summary)}))
+    const head: RootContent[] = title.length === 0 ? [] : [{type: 'paragraph', children: [{type: 'strong', children: title}]}]
+    return [...head, ...(body as RootContent[])] as Output
+  }
+
+  return handlers
+}
+
+/**
+ * HTML comments leave nothing (a reader never sees them, and MDX rejects them), except
+ * WordPress's own markers: `<!--more-->` ends the teaser, `<!--nextpage-->` a page.
+ */
+export const nodeHandlers: Record<string, NodeHandle> = {
+  comment: (_state, node) => {
+    const value = (node as {value: string}).value.trim()
+    if (/^more\b/.test(value)) return moreMarker()
+    if (value === 'nextpage') return {type: 'thematicBreak'}
+    return undefined
+  }
+}
+
+function holds(parent: Element, target: Element): boolean {
+  return parent.children.some((child) => child === target || (child.type === 'element' && holds(child, target)))
+}

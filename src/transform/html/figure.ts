@@ -1,0 +1,165 @@
+/**
+ * Images in HTML: a `<figure>` holding an `<img>` (classic or block-editor HTML, a `[caption]`'s
+ * contents) and a bare `<img>`. Each becomes one image record and one Markdown image, the same
+ * as an image shortcode gives: `![alt](src)` (linked `[![alt](src)](href)` when the HTML links
+ * it), then the caption in emphasis with its links kept, then the credit split off it.
+ * `wp-image-N` names the export's attachment, which fills in the alt text and the full-size URL.
+ */
+import type {Element, ElementContent, Root} from 'hast'
+import type {PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {captionAndCredit} from '../caption-credit.js'
+import {figure, normalizeAlign, parseDimension} from '../images.js'
+import {collapseSpaces} from '../html-text.js'
+import {toPhrasing} from '../output-shape.js'
+import type {HandlerOutput, ImageFields, MediaLibrary} from '../types.js'
+import type {Marks} from './parse.js'
+import {onlyImage} from './parse.js'
+
+/** Where an image found in HTML is recorded: the converter adds its source and position. */
+export interface ImageSink {
+  readonly media: MediaLibrary | null
+  readonly marks: Marks
+  add(fields: ImageFields, element: Element): void
+}
+
+/** What is known of an image besides its `<img>`: from the block's attributes or the `<figure>`. */
+export interface ImageHints {
+  align?: string | null
+  width?: number | null
+  height?: number | null
+  id?: number | null
+  link?: string | null
+}
+
+/** The `<img>` a figure shows: its own child, or inside the link or `<picture>` that is. */
+export function figureImage(node: Element): Element | null {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'img') return child
+    if (child.tagName === 'a' || child.tagName === 'picture') {
+      const inner = child.tagName === 'a' ? onlyImage(child) : child.children.find(isImg) ?? null
+      if (inner) return inner as Element
+    }
+  }
+  return null
+}
+
+function isImg(node: ElementContent): boolean {
+  return node.type === 'element' && node.tagName === 'img'
+}
+
+function property(element: Element | null, name: string): string | undefined {
+  const value = element?.properties[name]
+  if (value === undefined || value === null || value === false) return undefined
+  const text = (Array.isArray(value) ? value.join(' ') : String(value)).trim()
+  return text === '' ? undefined : text
+}
+
+function classes(element: Element | null): string[] {
+  const value = element?.properties.className
+  return Array.isArray(value) ? value.map(String) : []
+}
+
+/** `wp-image-767` → 767. */
+export function attachmentIdOf(img: Element | null): number | null {
+  for (const name of classes(img)) {
+    const match = /^wp-image-(\d+)$/.exec(name)
+    if (match) return Number(match[1])
+  }
+  return null
+}
+
+/** `alignleft` on the figure or the image → `left`. */
+export function alignOf(...elements: Array<Element | null>): string | null {
+  for (const element of elements) {
+    const name = classes(element).find((value) => /^align(?:left|right|center|none|wide|full)$/.test(value))
+    if (name) return normalizeAlign(name)
+  }
+  return null
+}
+
+/**
+ * The record and the Markdown of one image. `captionNodes` is the caption as inline Markdown
+ * (links kept); its plain text gives the record's caption and credit.
+ */
+export function imageOutput(
+  img: Element,
+  captionNodes: PhrasingContent[],
+  hints: ImageHints,
+  sink: ImageSink,
+  block: boolean,
+  figureElement?: Element,
+  /** False for an `<img>` inside an `<a>` that the link's own rule writes around it. */
+  writeLink = true
+): HandlerOutput {
+  const id = hints.id ?? attachmentIdOf(img)
+  const attachment = id === null ? undefined : sink.media?.attachment(id)
+  const written = property(img, 'src')
+  const src = written ?? attachment?.url ?? null
+  const alt = property(img, 'alt') ?? attachment?.alt ?? null
+  const link = hints.link ?? sink.marks.links.get(img) ?? null
+  const parts = captionParts(captionNodes)
+  sink.add(
+    {
+      src,
+      alt,
+      caption: parts.caption,
+      credit: parts.credit,
+      align: hints.align ?? alignOf(figureElement ?? null, img),
+      width: hints.width ?? parseDimension(property(img, 'width')),
+      height: hints.height ?? parseDimension(property(img, 'height')),
+      id,
+      fullSize: attachment !== undefined && attachment.url !== src ? attachment.url : null,
+      link
+    },
+    figureElement ?? img
+  )
+  return figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link: writeLink ? link : null}, block)
+}
+
+interface CaptionParts {
+  caption: string | null
+  credit: string | null
+  captionText: string | null
+  creditText: string | null
+  /** The caption as inline Markdown when it holds more than text (links, emphasis). */
+  captionNodes: PhrasingContent[] | null
+}
+
+/**
+ * Caption and credit from a caption's inline Markdown. A credit is split off the caption's last
+ * words as for any image; when the caption holds links, the credit is taken off its last text
+ * node, and if it cannot be (the credit is itself linked), the Markdown keeps the caption whole.
+ */
+export function captionParts(nodes: PhrasingContent[]): CaptionParts {
+  const text = collapseSpaces(nodes.map((node) => toString(node)).join(''))
+  const split = captionAndCredit(text === '' ? undefined : text, undefined)
+  const plain = nodes.every((node) => node.type === 'text' || node.type === 'break')
+  if (plain || text === '') return {...split, captionNodes: null}
+  if (split.creditText === null) return {...split, captionNodes: trimNodes(nodes)}
+  const last = nodes.at(-1)
+  const credit = split.creditText
+  if (last?.type === 'text' && last.value.trimEnd().endsWith(credit)) {
+    const kept = last.value.trimEnd().slice(0, -credit.length)
+    const head = trimNodes([...nodes.slice(0, -1), {type: 'text', value: kept}])
+    return {...split, captionNodes: head}
+  }
+  return {...split, creditText: null, captionNodes: trimNodes(nodes)}
+}
+
+function trimNodes(nodes: PhrasingContent[]): PhrasingContent[] {
+  const copy = nodes.map((node) => (node.type === 'text' ? {...node} : node))
+  const first = copy[0]
+  if (first?.type === 'text') first.value = first.value.trimStart()
+  const last = copy.at(-1)
+  if (last?.type === 'text') last.value = last.value.trimEnd()
+  return copy.filter((node) => node.type !== 'text' || node.value !== '')
+}
+
+/** Caption nodes from a `<figcaption>` (or any element) converted to Markdown. */
+export function captionFrom(converted: unknown[]): PhrasingContent[] {
+  return toPhrasing(converted as HandlerOutput)
+}
+
+export type {Root}

@@ -1,0 +1,84 @@
+/**
+ * HTML → hast, with the facts the converters need about elements that the tree alone does not
+ * give: where each image, figure or table stood in the input (for the position of its record or
+ * diagnostic), and which images a link wraps.
+ *
+ * Positions: before parsing, each `<img`, `<figure`, `<table`… gets a `data-wp-at` attribute
+ * holding its offset in the text the run was made from; the parser keeps it through wpautop and
+ * every repair, and `readMarks` takes it off again, so it never reaches the output.
+ */
+import type {Element, Root, RootContent} from 'hast'
+import {unified} from 'unified'
+import {onDemand, once} from '../../on-demand.js'
+
+const rehypeParse = onDemand<typeof import('rehype-parse')>('rehype-parse')
+
+/** hast → mdast (the converter rehype-remark wraps), loaded when HTML is first met. */
+export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-util-to-mdast')
+
+/** The HTML parser, built on first use (`on-demand.ts`). */
+export const htmlParser = once(() => unified().use(rehypeParse().default, {fragment: true}).freeze())
+
+const marked = /<(img|figure|table|video|audio|iframe|object|embed|dl|details)\b/gi
+
+/** The HTML with every element we may report on marked with its offset (`base` + its index). */
+export function markElements(html: string, base: number): string {
+  return html.replace(marked, (whole, name: string, index: number) => `<${name} data-wp-at="${base + index}"${whole.slice(name.length + 1)}`)
+}
+
+export interface Marks {
+  /** The offset an element was marked with. */
+  offsets: WeakMap<Element, number>
+  /** The link (`href`) around an image that is the link's only content. */
+  links: WeakMap<Element, string>
+}
+
+/**
+ * Take the marks off (see above) and note which images are linked. HTML comments go here too: a
+ * reader never sees them, and thousands of them side by side make the whitespace minifier of
+ * hast-util-to-mdast slow (it looks past each to the next); only WordPress's "more" marker (the
+ * first) stays, for `elements.ts` to convert, and a "nextpage" becomes an `<hr>`.
+ */
+export function readMarks(tree: Root): Marks {
+  const marks: Marks = {offsets: new WeakMap(), links: new WeakMap()}
+  let more = false
+  const comment = (value: string): RootContent[] => {
+    const text = value.trim()
+    // A page break reads as a thematic break: an <hr>, so that no comment is left.
+    if (text === 'nextpage') return [{type: 'element', tagName: 'hr', properties: {}, children: []}]
+    if (!/^more\b/.test(text) || more) return []
+    more = true
+    return [{type: 'comment', value: 'more'}]
+  }
+  const visit = (node: Root | Element): void => {
+    if (node.children.some((child) => child.type === 'comment')) {
+      node.children = (node.children as RootContent[]).flatMap((child) => (child.type === 'comment' ? comment(child.value) : [child])) as typeof node.children
+    }
+    for (const child of node.children as RootContent[]) {
+      if (child.type !== 'element') continue
+      const at = child.properties.dataWpAt
+      if (at !== undefined) {
+        marks.offsets.set(child, Number(at))
+        delete child.properties.dataWpAt
+      }
+      if (child.tagName === 'a' && typeof child.properties.href === 'string') {
+        const image = onlyImage(child)
+        if (image !== null) marks.links.set(image, child.properties.href)
+      }
+      visit(child)
+    }
+  }
+  visit(tree)
+  return marks
+}
+
+/** The one `<img>` an element holds and nothing else but white space, or null. */
+export function onlyImage(element: Element): Element | null {
+  let found: Element | null = null
+  for (const child of element.children) {
+    if (child.type === 'text' && child.value.trim() === '') continue
+    if (child.type !== 'element' || child.tagName !== 'img' || found !== null) return null
+    found = child
+  }
+  return found
+}
