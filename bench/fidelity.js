@@ -229,7 +229,7 @@ function report() {
     'Words: lower-case runs of letters and digits, curly quotes folded to ASCII on both sides; kept = Σ min(reference, output) per word. ' +
     'Images by file name without the `-300x200` size suffix; links by exact href; headings by text. ' +
     'An item a tool wrote no document for counts as all lost. Residue is counted in each Markdown body: shortcode text is `[caption`, `[gallery`, `[embed`, `[video`, `[audio` or `[aesop_…` followed by a space, `/` or `]` (but not `](`, a Markdown link), or any `[name attr=`, after undoing Markdown backslash escapes; raw HTML nodes include leftover block delimiters (each is an HTML comment); ' +
-    'a blank-line run is two or more empty lines in a row (`\\n\\n\\n`), counted once per run. wordpress-export-to-markdown 2.2.2 runs with its own CLI arguments (`bench/peers.js`), its 25 ms per-file write delay set to 0 (`bench/wxr-peer-fast.cjs`); it skips drafts and trashed posts by design.', '')
+    'a blank-line run is two or more empty lines in a row (`\\n\\n\\n`), counted once per run. wordpress-export-to-markdown 2.2.2 runs with its own CLI arguments (`bench/peers.js`), its 25 ms per-file write delay set to 0 and its files written one after another in its own order, so the output is the same as with the delay (`bench/wxr-peer-fast.cjs`); it skips drafts and trashed posts by design.', '')
   for (const entry of exports) {
     const rows = results.filter((r) => r.export === entry.name)
     lines.push(`## ${entry.name}`, '', `${entry.items} posts and pages.`)
