@@ -26,11 +26,29 @@ export function markElements(html: string, base: number): string {
   return html.replace(marked, (whole, name: string, index: number) => `<${name} data-wp-at="${base + index}"${whole.slice(name.length + 1)}`)
 }
 
+/**
+ * What `readMarks` found, kept on each element's `data` (not in a map by element: hast-util-to-mdast
+ * converts a copy of the tree, and `data` travels with the copy while no HTML is written of it).
+ */
 export interface Marks {
   /** The offset an element was marked with. */
-  offsets: WeakMap<Element, number>
+  offsets: {get(element: Element): number | undefined}
   /** The link (`href`) around an image that is the link's only content. */
-  links: WeakMap<Element, string>
+  links: {get(element: Element): string | undefined}
+}
+
+interface MarkData {
+  wpAt?: number
+  wpLink?: string
+}
+
+const marks: Marks = {
+  offsets: {get: (element) => (element.data as MarkData | undefined)?.wpAt},
+  links: {get: (element) => (element.data as MarkData | undefined)?.wpLink}
+}
+
+function mark(element: Element, data: MarkData): void {
+  element.data = {...element.data, ...data} as Element['data']
 }
 
 /**
@@ -40,7 +58,6 @@ export interface Marks {
  * first) stays, for `elements.ts` to convert, and a "nextpage" becomes an `<hr>`.
  */
 export function readMarks(tree: Root): Marks {
-  const marks: Marks = {offsets: new WeakMap(), links: new WeakMap()}
   let more = false
   const comment = (value: string): RootContent[] => {
     const text = value.trim()
@@ -58,12 +75,12 @@ export function readMarks(tree: Root): Marks {
       if (child.type !== 'element') continue
       const at = child.properties.dataWpAt
       if (at !== undefined) {
-        marks.offsets.set(child, Number(at))
+        mark(child, {wpAt: Number(at)})
         delete child.properties.dataWpAt
       }
       if (child.tagName === 'a' && typeof child.properties.href === 'string') {
         const image = onlyImage(child)
-        if (image !== null) marks.links.set(image, child.properties.href)
+        if (image !== null) mark(image, {wpLink: child.properties.href})
       }
       visit(child)
     }
