@@ -1,7 +1,7 @@
 /**
  * `[aesop_map]`: the plugin draws the map from markers stored in post meta, not in the text, so
- * Markdown has nothing to show. A placeholder (an HTML comment) marks where the map stood, and an
- * info diagnostic says why.
+ * Markdown has nothing to show: nothing is written (see `placeholder.ts`), and an info diagnostic
+ * says where the map stood and why.
  */
 import type {Handler} from '../types.js'
 import {placeholder} from './placeholder.js'

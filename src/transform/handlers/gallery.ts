@@ -2,9 +2,8 @@
  * Galleries: core's `[gallery ids="1,2,3"]` and Aesop's `[aesop_gallery id="N"]` (an
  * `ai_galleries` post holding a `[gallery ids=…]`). When the export holds the attachments, each
  * becomes an image (image paragraph, then its caption and credit) with an image record. When it
- * holds none of them, a placeholder (an HTML comment holding the shortcode's words without its
- * brackets: no known shortcode is left in the Markdown) marks where the gallery stood, and a
- * warning says which images are missing.
+ * holds none of them, nothing is written (see `placeholder.ts`) and a warning names the gallery
+ * and the images that are missing.
  */
 import {captionAndCredit} from '../caption-credit.js'
 import {figure} from '../images.js'

@@ -1,6 +1,6 @@
 /**
  * Galleries and maps: `[gallery]` and `aesop_gallery` become their images when the export holds
- * them, else a placeholder comment and a warning; `aesop_map` a placeholder and an info.
+ * them, else nothing and a warning; `aesop_map` nothing and an info.
  */
 import {describe, expect, it} from 'vitest'
 import {migrate} from '../../../src/index.js'
@@ -43,21 +43,19 @@ describe('galleries the export holds', () => {
 
 describe('galleries the input does not hold', () => {
   it.each([
-    ['[gallery ids="1,2,3"]', null, 'gallery ids="1,2,3"', 'has 3 images the input does not contain; not converted'],
-    ['[gallery ids="1,2,3" size="large"]', media, 'gallery ids="1,2,3" size="large"', 'has 3 images the input does not contain; not converted'],
+    ['[gallery ids="1,2,3"]', null, 'gallery', 'has 3 images the input does not contain; not converted'],
+    ['[gallery ids="1,2,3" size="large"]', media, 'gallery', 'has 3 images the input does not contain; not converted'],
     ['[gallery]', null, 'gallery', 'shows the images uploaded to the post, and the input holds none'],
-    ['[aesop_gallery id="134"]', null, 'aesop_gallery id="134"', 'the gallery and its images are not in the input'],
-    ['[aesop_gallery id="92"]', media, 'aesop_gallery id="92"', 'has 2 images the input does not contain; not converted']
-  ])('%s leaves a placeholder comment and a warning', (input, library, words, message) => {
-    const {markdown, document} = text(input, library)
-    expect(markdown).toBe(`<!-- ${words}: not converted, see the report -->\n`)
+    ['[aesop_gallery id="134"]', null, 'aesop_gallery', 'the gallery and its images are not in the input'],
+    ['[aesop_gallery id="92"]', media, 'aesop_gallery', 'has 2 images the input does not contain; not converted']
+  ])('%s leaves nothing in the Markdown and a warning that names it', (input, library, name, message) => {
+    const {markdown, document} = text(`Before.\n\n${input}\n\nAfter.`, library)
+    // No HTML comment: MDX rejects them. The diagnostic is how the user finds the place.
+    expect(markdown).toBe('Before.\n\nAfter.\n')
     expect(document.images).toEqual([])
-    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'gallery-unresolved', severity: 'warning'})])
+    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'gallery-unresolved', severity: 'warning', line: 3, column: 1})])
     expect(document.diagnostics[0]!.message).toContain(message)
-  })
-
-  it('the placeholder cannot end its comment early', () => {
-    expect(text('[gallery ids="1" link="--x-->"]').markdown).toBe('<!-- gallery ids="1" link="‐‐x‐‐>": not converted, see the report -->\n')
+    expect(document.diagnostics[0]!.message).toContain(`[${name}`)
   })
 
   it('inside a sentence nothing stands there (a comment could start an HTML block); the warning says where it was', () => {
@@ -74,9 +72,9 @@ describe('galleries the input does not hold', () => {
 })
 
 describe('aesop_map', () => {
-  it('leaves a placeholder comment and an info diagnostic', () => {
+  it('leaves nothing in the Markdown and an info diagnostic', () => {
     const {markdown, document} = text('[aesop_map height="360"]')
-    expect(markdown).toBe('<!-- aesop_map height="360": not converted, see the report -->\n')
+    expect(markdown).toBe('')
     expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'map-not-converted', severity: 'info'})])
   })
 
