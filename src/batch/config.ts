@@ -3,7 +3,8 @@
  *
  * ```json
  * {"shortcodes": {"pullquote": "blockquote", "tweet": "link", "note": "content", "spoiler": "keep"},
- *  "tags": ["footnote"]}
+ *  "tags": ["footnote"],
+ *  "blocks": {"acme/callout": "content", "acme/embed-code": "keep", "acme/ad-slot": "drop"}}
  * ```
  *
  * The config is plain data on purpose: it crosses to the `--jobs` worker threads as it is (a
@@ -18,12 +19,22 @@ export type Mapping = 'blockquote' | 'content' | 'link' | 'keep'
 
 export const mappings: readonly Mapping[] = ['blockquote', 'content', 'link', 'keep']
 
+/** What a block becomes: its HTML converted (`content`), kept as HTML (`keep`), or nothing (`drop`). */
+export type BlockMapping = 'content' | 'keep' | 'drop'
+
+export const blockMappings: readonly BlockMapping[] = ['content', 'keep', 'drop']
+
 export interface Config {
   /** Shortcode name → what it becomes. */
   shortcodes: Record<string, Mapping>
   /** More known names, kept as written without a warning (the same as mapping them to `keep`). */
   tags: string[]
+  /** Block name (`acme/callout`) → what it becomes. */
+  blocks: Record<string, BlockMapping>
 }
+
+// A block name as the block parser reads it: `name` (core) or `namespace/name`.
+const blockName = /^(?:[a-z][a-z0-9_-]*\/)?[a-z][a-z0-9_-]*$/
 
 // WordPress's tag name: no white space, control characters, `<>&/[]=` or quotes would parse.
 const tagName = /^[^\s<>&/[\]\x00-\x1f\x7f="']+$/
@@ -49,10 +60,10 @@ export function parseConfig(text: string, file: string): Config {
   } catch (error) {
     return fail(`not valid JSON (${(error as Error).message})`)
   }
-  if (!isObject(value)) return fail('expected a JSON object with "shortcodes" and/or "tags"')
+  if (!isObject(value)) return fail('expected a JSON object with "shortcodes", "tags" and/or "blocks"')
   // A misspelt key would otherwise be ignored without a word, and the user left wondering.
   for (const key of Object.keys(value)) {
-    if (key !== 'shortcodes' && key !== 'tags') fail(`unknown key "${key}" (expected "shortcodes" or "tags")`)
+    if (key !== 'shortcodes' && key !== 'tags' && key !== 'blocks') fail(`unknown key "${key}" (expected "shortcodes", "tags" or "blocks")`)
   }
 
   const entries: Array<[string, Mapping]> = []
@@ -77,7 +88,19 @@ export function parseConfig(text: string, file: string): Config {
       tags.push(name as string)
     }
   }
-  return {shortcodes, tags}
+  const blockEntries: Array<[string, BlockMapping]> = []
+  if (value.blocks !== undefined) {
+    if (!isObject(value.blocks)) fail('"blocks" must be an object of block name → mapping')
+    for (const [name, mapping] of Object.entries(value.blocks as Record<string, unknown>)) {
+      if (!blockName.test(name)) fail(`"${name}" in "blocks" is not a block name (like "acme/callout")`)
+      if (typeof mapping !== 'string' || !(blockMappings as readonly string[]).includes(mapping)) {
+        fail(`"blocks.${name}" must be one of ${blockMappings.map((known) => `"${known}"`).join(', ')}, not ${JSON.stringify(mapping)}`)
+      }
+      // A name without namespace is core's, as in the block grammar.
+      blockEntries.push([name.includes('/') ? name : `core/${name}`, mapping as BlockMapping])
+    }
+  }
+  return {shortcodes, tags, blocks: Object.fromEntries(blockEntries)}
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -4,8 +4,8 @@
  * shortcode: what it does not place (content next to a `quote` attribute) follows its output.
  */
 import type {BlockContent, PhrasingContent} from 'mdast'
-import type {Handler} from '../transform/types.js'
-import type {Config, Mapping} from './config.js'
+import type {BlockHandler, Handler} from '../transform/types.js'
+import type {BlockMapping, Config, Mapping} from './config.js'
 
 /** `[note]…[/note]` → just what it encloses. */
 const content: Handler = (context) => (context.block ? context.contentBlocks() : context.contentInline())
@@ -60,4 +60,20 @@ export function handlersFor(config: Config | null): Record<string, Handler> {
   // A name both in `tags` and `shortcodes` takes its mapping: the more specific wish.
   for (const [name, mapping] of Object.entries(config.shortcodes)) entries.push([name, handlers[mapping]])
   return Object.fromEntries(entries)
+}
+
+/** A block's mapping as a block handler: `content` converts its HTML in place, as core's static blocks. */
+const blockHandlers: Record<BlockMapping, BlockHandler> = {
+  content: 'html',
+  keep: (context) => {
+    const html = context.html().trim()
+    return html === '' ? [] : [{type: 'html', value: html}]
+  },
+  drop: () => []
+}
+
+/** The config's block names with their handlers. */
+export function blockHandlersFor(config: Config | null): Record<string, BlockHandler> {
+  if (config === null) return {}
+  return Object.fromEntries(Object.entries(config.blocks).map(([name, mapping]) => [name, blockHandlers[mapping]]))
 }

@@ -10,7 +10,7 @@ import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
 import type {Config} from './config.js'
 import {convertInput, readWhole} from './convert-input.js'
-import {handlersFor} from './mapping-handlers.js'
+import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
 import {inOrder, WorkerPool} from './workers.js'
 import {formatSummary, type FileReport, type Summary} from './report.js'
 import {ReportStream} from './report-stream.js'
@@ -59,7 +59,11 @@ const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 /** Runs the job and returns the exit code: 0 done, 1 findings at or above `failOn` or failed files. */
 export async function run(runOptions: RunOptions): Promise<number> {
   const started = Date.now()
-  const options: RunOptions = {...runOptions, handlers: {...handlersFor(runOptions.config), ...runOptions.handlers}}
+  const options: RunOptions = {
+    ...runOptions,
+    handlers: {...handlersFor(runOptions.config), ...runOptions.handlers},
+    blockHandlers: {...blockHandlersFor(runOptions.config), ...runOptions.blockHandlers}
+  }
   const readsStdin = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')
   if (readsStdin && options.out !== null) {
     // stdin has no name to mirror under --out; guessing one would hide where the output went.

@@ -6,13 +6,13 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {convertInput, readWhole} from './convert-input.js'
 import type {ConvertOptions} from './convert-file.js'
-import {handlersFor} from './mapping-handlers.js'
+import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
 import type {WorkerOptions} from './run.js'
 import {toWorkerResult, type WorkerMessage} from './worker-message.js'
 
 // Functions do not cross threads: each worker builds the config's handlers itself.
 const {config, ...plain} = workerData as WorkerOptions
-const options: ConvertOptions = {...plain, handlers: handlersFor(config)}
+const options: ConvertOptions = {...plain, handlers: handlersFor(config), blockHandlers: blockHandlersFor(config)}
 const port = parentPort!
 
 // A chain, so that files are converted strictly one after the other even if reading ever awaits.

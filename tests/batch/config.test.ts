@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {loadConfig, parseConfig, type Config} from '../../src/batch/config.js'
-import {handlersFor} from '../../src/batch/mapping-handlers.js'
+import {blockHandlersFor, handlersFor} from '../../src/batch/mapping-handlers.js'
 import {UsageError} from '../../src/batch/usage-error.js'
 import {migrate} from '../../src/migrate.js'
 
@@ -13,12 +13,18 @@ afterAll(() => rmSync(root, {recursive: true, force: true}))
 
 describe('parseConfig', () => {
   it('reads mappings and tags', () => {
-    const text = JSON.stringify({shortcodes: {pullquote: 'blockquote', tweet: 'link', note: 'content', spoiler: 'keep'}, tags: ['footnote']})
+    const text = JSON.stringify({
+      shortcodes: {pullquote: 'blockquote', tweet: 'link', note: 'content', spoiler: 'keep'},
+      tags: ['footnote'],
+      blocks: {'acme/callout': 'content', 'acme/ad-slot': 'drop', 'widget': 'keep'}
+    })
     expect(parseConfig(text, 'site.json')).toEqual({
       shortcodes: {pullquote: 'blockquote', tweet: 'link', note: 'content', spoiler: 'keep'},
-      tags: ['footnote']
+      tags: ['footnote'],
+      // A block name without namespace is core's, as the block grammar reads it.
+      blocks: {'acme/callout': 'content', 'acme/ad-slot': 'drop', 'core/widget': 'keep'}
     })
-    expect(parseConfig('{}', 'empty.json')).toEqual({shortcodes: {}, tags: []})
+    expect(parseConfig('{}', 'empty.json')).toEqual({shortcodes: {}, tags: [], blocks: {}})
   })
 
   it.each([
@@ -29,7 +35,10 @@ describe('parseConfig', () => {
     ['{"shortcodes": {"pullquote": "marquee"}}', /"shortcodes\.pullquote" must be one of "blockquote", "content", "link", "keep", not "marquee"/],
     ['{"shortcodes": {"pull quote": "keep"}}', /"pull quote" in "shortcodes" is not a shortcode name/],
     ['{"tags": "footnote"}', /"tags" must be an array/],
-    ['{"tags": [1]}', /1 in "tags" is not a shortcode name/]
+    ['{"tags": [1]}', /1 in "tags" is not a shortcode name/],
+    ['{"blocks": []}', /"blocks" must be an object/],
+    ['{"blocks": {"Acme/Callout": "content"}}', /"Acme\/Callout" in "blocks" is not a block name/],
+    ['{"blocks": {"acme/callout": "blockquote"}}', /"blocks\.acme\/callout" must be one of "content", "keep", "drop", not "blockquote"/]
   ])('refuses %s, naming the file and what is wrong', (text, why) => {
     expect(() => parseConfig(text, 'site.json')).toThrow(UsageError)
     expect(() => parseConfig(text, 'site.json')).toThrow(/^Invalid config "site\.json": /)
@@ -38,13 +47,13 @@ describe('parseConfig', () => {
 
   it('loadConfig reads relative to the cwd; a missing file is a usage error', async () => {
     writeFileSync(path.join(root, 'site.json'), '{"tags": ["footnote"]}')
-    expect(await loadConfig('site.json', root)).toEqual({shortcodes: {}, tags: ['footnote']})
+    expect(await loadConfig('site.json', root)).toEqual({shortcodes: {}, tags: ['footnote'], blocks: {}})
     await expect(loadConfig('nope.json', root)).rejects.toThrow(/Cannot read config "nope\.json"/)
   })
 })
 
 describe('mappings', () => {
-  const config: Config = {shortcodes: {pullquote: 'blockquote', tweet: 'link', note: 'content', spoiler: 'keep'}, tags: ['footnote']}
+  const config: Config = {shortcodes: {pullquote: 'blockquote', tweet: 'link', note: 'content', spoiler: 'keep'}, tags: ['footnote'], blocks: {}}
   const convert = (text: string) => {
     const {markdown, document} = migrate(text, {handlers: handlersFor(config)})
     return {markdown, rules: document.diagnostics.map((diagnostic) => diagnostic.ruleId)}
@@ -74,5 +83,24 @@ describe('mappings', () => {
     expect(convert('A claim.[footnote]')).toEqual({markdown: 'A claim.[footnote]\n', rules: []})
     // Without the config, the same text is an unknown shortcode, and said so.
     expect(migrate('Before [spoiler]secret[/spoiler] after.').document.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['shortcode-unknown'])
+  })
+})
+
+describe('block mappings', () => {
+  const config: Config = {shortcodes: {}, tags: [], blocks: {'acme/callout': 'content', 'acme/embed-code': 'keep', 'acme/ad-slot': 'drop'}}
+  const convert = (text: string) => {
+    const {markdown, document} = migrate(text, {syntax: 'html', blockHandlers: blockHandlersFor(config)})
+    return {markdown, rules: document.diagnostics.map((diagnostic) => diagnostic.ruleId)}
+  }
+  const callout = '<!-- wp:acme/callout {"tone":"info"} --><div class="callout"><p>Mind the <em>gap</em>.</p></div><!-- /wp:acme/callout -->'
+
+  it("content: the block's HTML converted, without the block-unknown warning it gets otherwise", () => {
+    expect(convert(callout)).toEqual({markdown: 'Mind the *gap*.\n', rules: []})
+    expect(migrate(callout, {syntax: 'html'}).document.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['block-unknown'])
+  })
+
+  it("keep: the block's HTML kept as written; drop: nothing", () => {
+    expect(convert('<!-- wp:acme/embed-code --><div data-x="1">Widget</div><!-- /wp:acme/embed-code -->').markdown).toBe('<div data-x="1">Widget</div>\n')
+    expect(convert('<p>Before.</p>\n\n<!-- wp:acme/ad-slot {"slot":3} --><div class="ad">Buy</div><!-- /wp:acme/ad-slot -->\n\n<p>After.</p>')).toEqual({markdown: 'Before.\n\nAfter.\n', rules: []})
   })
 })

@@ -36,7 +36,7 @@ describe('WorkerPool', () => {
     writeFileSync(path.join(root, 'a.txt'), 'Title\n\n[pullquote cite="Ann"]Words.[/pullquote] [aesop_image img="x.jpg" caption="A cap."]\n')
     writeFileSync(path.join(root, 'b.html'), '<p>“Quoted” [caption]<img src="y.png"> Photo: Jo[/caption]</p>')
     writeFileSync(path.join(root, 'c.md'), '# Hi\n\n[pullquote]In Markdown.[/pullquote]\n')
-    const config = {shortcodes: {pullquote: 'blockquote' as const}, tags: []}
+    const config = {shortcodes: {pullquote: 'blockquote' as const}, tags: [], blocks: {}}
     const {handlersFor} = await import('../../src/batch/mapping-handlers.js')
     const expected = await Promise.all(names.map((name) => convertInput(input(name), {handlers: handlersFor(config)}, readFile)))
     const results = await all(new WorkerPool(2, {config}, built), names.map(input))
