@@ -17,6 +17,8 @@ const close = '\uE001'
 const placeholderPattern = /\uE000(\d+)\uE001/g
 /** A paragraph of nothing but placeholders, one or more, each on its own line or separated by spaces. */
 const onlyPlaceholders = /^(?:\s*\uE000\d+\uE001)+\s*$/
+/** Nodes whose children are blocks. */
+const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
 
 /** A block of the block editor that its handler converts (see `blocks/`), held like a shortcode. */
 export interface BlockItem {
@@ -99,6 +101,11 @@ export function releasePlaceholders(tree: Root, items: readonly HeldItem[], run:
           if (node.type !== 'text') continue
           for (const match of node.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(items[Number(match[1])]!, true)))
         }
+        continue
+      }
+      // A placeholder the HTML parser left as bare text where blocks stand (a post that is one block).
+      if (child.type === 'text' && flowParents.has(parent.type) && onlyPlaceholders.test(child.value)) {
+        for (const match of child.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(items[Number(match[1])]!, true)))
         continue
       }
       if (child.type === 'text') {

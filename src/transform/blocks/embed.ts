@@ -85,5 +85,9 @@ function mediaBlock(kind: 'video' | 'audio', label: string): BlockHandler {
 export const video = mediaBlock('video', 'Video')
 export const audio = mediaBlock('audio', 'Audio')
 
-/** `core/file`: its links (the file's name, the "Download" button); an embedded PDF viewer is left out. */
-export const file: BlockHandler = (context) => context.convertHtml(context.html().replace(/<object\b[\s\S]*?<\/object>/gi, ''))
+/**
+ * `core/file`: its links (the file's name, then the "Download" button, which CSS sets apart: in
+ * Markdown a space does); an embedded PDF viewer is left out.
+ */
+export const file: BlockHandler = (context) =>
+  context.convertHtml(context.html().replace(/<object\b[\s\S]*?<\/object>/gi, '').replace(/<\/a>\s*<a\b/gi, '</a> <a'))

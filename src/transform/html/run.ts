@@ -12,6 +12,7 @@ import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
 import type {Root, RootContent} from 'mdast'
 import type {Point, Position, Severity, ShortcodeNode} from '../../tokenize/types.js'
 import {hasBlocks, parseBlocks, strayDelimiter, type ParsedBlock} from '../blocks/parse.js'
+import {parseDimension} from '../images.js'
 import {toBlocks} from '../output-shape.js'
 import {placeholderFor, releasePlaceholders, restoreRaw, type Held} from '../placeholders.js'
 import type {BlockContext, BlockHandler, Diagnostic, HandlerOutput, ImageFields, ImageRecord, MediaLibrary} from '../types.js'
@@ -46,6 +47,17 @@ export interface RunHost {
   meta(key: string): string | undefined
   /** A post body converted on its own (a reusable block's), its findings placed at `offset`. */
   nested(text: string, offset: number): RootContent[]
+}
+
+function imageBlockHints(attributes: Readonly<Record<string, unknown>>): {width?: number; height?: number; align?: string; id?: number; link?: string} {
+  const number = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' ? parseDimension(value) ?? undefined : undefined)
+  return {
+    width: number(attributes.width),
+    height: number(attributes.height),
+    align: typeof attributes.align === 'string' ? attributes.align : undefined,
+    id: typeof attributes.id === 'number' ? attributes.id : undefined,
+    link: typeof attributes.href === 'string' ? attributes.href : undefined
+  }
 }
 
 export class HtmlRun {
@@ -198,11 +210,16 @@ export class HtmlRun {
     const at = offset ?? 0
     const block = this.blockAt(at)
     const point = this.host.point(this.held.origin(at))
+    // An image block's attributes say what its HTML may not (a size set in the editor, its attachment).
+    const hints = block?.name === 'core/image' ? imageBlockHints(block.attributes) : {}
     this.host.addImage({
-      id: null,
       fullSize: null,
-      link: null,
       ...fields,
+      width: fields.width ?? hints.width ?? null,
+      height: fields.height ?? hints.height ?? null,
+      align: fields.align ?? hints.align ?? null,
+      id: fields.id ?? hints.id ?? null,
+      link: fields.link ?? hints.link ?? null,
       shortcode: null,
       block: block?.name ?? null,
       attributes: block === undefined ? {} : {...block.attributes},
