@@ -92,7 +92,9 @@ export function galleries(attachments, galleryPosts = new Map()) {
 export function referenceHtml(content, gallery) {
   const hasBlocks = content.includes('<!-- wp:')
   const html = hasBlocks ? stripBlocks(content) : autop(content)
-  return renderShortcodes(html, gallery)
+  // A file block's download button stands apart from the file's name (its CSS sets it off), so
+  // the two are two words to a reader, not one ("Wind FarmDownload").
+  return renderShortcodes(html, gallery).replace(/<\/a>(<a\b[^>]*wp-block-file__button)/g, '</a> $1')
 }
 
 const htmlParser = unified().use(rehypeParse, {fragment: true})
@@ -151,21 +153,37 @@ const normaliseSpace = (text) => foldQuotes(text).replace(/\s+/g, ' ').trim()
 
 const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1)
 
-/** Multisets (Maps of counts) and tallies of one rendered page. */
+const classes = (properties) => [properties.className ?? []].flat().map(String)
+
+/**
+ * Multisets (Maps of counts) and tallies of one rendered page. Two kinds of markup are counted by
+ * what they are, not how they are written: a footnote reference is one "footnote" link whether
+ * WordPress (`<sup data-fn><a href="#uuid">`) or remark (`<a data-footnote-ref>`) writes it, and
+ * remark's back-links under the notes are not counted; an item of an older gallery's
+ * `<ul class="blocks-gallery-grid">` is an image, not a list item (a gallery is not a list).
+ */
 export function measure(tree) {
   const result = {words: new Map(), images: new Map(), links: new Map(), headings: new Map(), listItems: 0, tableCells: 0}
   for (const word of wordsOf(toText(tree))) count(result.words, word)
-  const walk = (node) => {
+  const walk = (node, inFootnote = false) => {
+    let footnote = inFootnote
     if (node.type === 'element') {
       const {tagName, properties = {}} = node
+      if (tagName === 'sup' && (properties.dataFn !== undefined || classes(properties).includes('fn'))) footnote = true
       if (tagName === 'img' && properties.src) count(result.images, imageKey(properties.src))
+      else if (tagName === 'a' && properties.dataFootnoteBackref !== undefined) {
+        // remark's "back to the text" link: not in what WordPress shows
+      } else if (tagName === 'a' && (footnote || properties.dataFootnoteRef !== undefined)) count(result.links, 'footnote')
       else if (tagName === 'a' && properties.href) count(result.links, String(properties.href).trim())
+      else if (tagName === 'li' && classes(properties).includes('blocks-gallery-item')) {
+        // an image of a gallery, counted as one
+      }
       else if (/^h[1-6]$/.test(tagName)) count(result.headings, normaliseSpace(toText(node)))
       else if (tagName === 'li') result.listItems++
       else if (tagName === 'td' || tagName === 'th') result.tableCells++
     }
-    for (const child of node.children ?? []) walk(child)
-    if (node.content) walk(node.content)
+    for (const child of node.children ?? []) walk(child, footnote)
+    if (node.content) walk(node.content, footnote)
   }
   walk(tree)
   return result
