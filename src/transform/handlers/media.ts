@@ -66,7 +66,16 @@ function coreUrl(context: HandlerContext): string | undefined {
   return context.positional.find((value) => value.trim() !== '')
 }
 
-export const video: Handler = (context) => mediaLink(context, coreUrl(context), textAttribute(context, 'caption'), 'Video')
+/** `[video poster=…]`: the poster is the link's image and an image record, as for `core/video`. */
+export const video: Handler = (context) => {
+  const url = coreUrl(context)
+  const poster = context.attribute('poster')
+  const label = textAttribute(context, 'caption')
+  if (url === undefined || poster === undefined) return mediaLink(context, url, label, 'Video')
+  context.addImage({src: poster, alt: label ?? 'Video', caption: label ?? null, credit: null, align: null, width: null, height: null, link: url})
+  const image = {type: 'image', url: encodeUrl(poster), alt: label ?? 'Video', title: null} as const
+  return withContent(context, [{type: 'paragraph', children: [{type: 'link', url: encodeUrl(url), title: null, children: [image]}]}])
+}
 
 export const audio: Handler = (context) => mediaLink(context, coreUrl(context), textAttribute(context, 'caption'), 'Audio')
 

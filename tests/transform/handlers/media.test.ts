@@ -21,7 +21,7 @@ describe('media links', () => {
     ['[embed]https://www.youtube.com/watch?v=abc[/embed]', '[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)\n'],
     ['[embed width="500" height="300"] https://vimeo.com/1 [/embed]', '[https://vimeo.com/1](https://vimeo.com/1)\n'],
     ['[video mp4="http://x.com/v.mp4" width="640" height="360"]', '[Video](http://x.com/v.mp4)\n'],
-    ['[video webm="http://x.com/v.webm" poster="http://x.com/p.jpg"]', '[Video](http://x.com/v.webm)\n'],
+    ['[video webm="http://x.com/v.webm" poster="http://x.com/p.jpg"]', '[![Video](http://x.com/p.jpg)](http://x.com/v.webm)\n'],
     ['[video src="http://x.com/v.mp4" mp4="http://x.com/other.mp4"]', '[Video](http://x.com/v.mp4)\n'],
     ['[audio src="http://x.com/a.mp3"]', '[Audio](http://x.com/a.mp3)\n'],
     ['[audio ogg="http://x.com/a.ogg" loop="on"]', '[Audio](http://x.com/a.ogg)\n'],
@@ -62,5 +62,13 @@ describe('media without a URL', () => {
     const {document} = text('[aesop_video src="myspace" id="42"]')
     expect(document.diagnostics[0]!.message).toContain('"42"')
     expect(document.diagnostics[0]!.message).toContain('myspace')
+  })
+})
+
+describe('[video] with a poster', () => {
+  it('shows the poster as the link’s image and records it, as core/video does', () => {
+    const {markdown, document} = text('[video mp4="https://x.com/a.mp4" poster="https://x.com/p.jpg" caption="Launch day"][/video]')
+    expect(markdown).toBe('[![Launch day](https://x.com/p.jpg)](https://x.com/a.mp4)\n')
+    expect(document.images).toEqual([expect.objectContaining({src: 'https://x.com/p.jpg', link: 'https://x.com/a.mp4', shortcode: 'video'})])
   })
 })
