@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {fromMarkdown} from 'mdast-util-from-markdown'
 import {describe, expect, it} from 'vitest'
 import {convertText} from '../src/batch/convert-file.js'
 import {readWxr} from '../src/read/wxr.js'
@@ -13,7 +14,7 @@ import {decodeEntities} from '../src/transform/typography.js'
 import {assertValidDocument} from './helpers/schema.js'
 
 const corpus = path.join(import.meta.dirname, '../../shared/corpus')
-const files = ['kerouac.wordpress.2014-06-11.xml', 'themeunittestdata.wordpress.xml', 'a11y-unit-test-data.xml']
+const files = ['kerouac.wordpress.2014-06-11.xml', 'themeunittestdata.wordpress.xml', 'a11y-unit-test-data.xml', '64-block-test-data.xml']
 
 /** Attributes whose values are words a reader sees; the others (align, width, lightbox…) are layout. */
 const textAttributes = new Set(['caption', 'credit', 'title', 'subtitle', 'label', 'quote', 'cite', 'name', 'alt'])
@@ -75,6 +76,32 @@ describe.each(files)('%s', (file) => {
       const missing = [...count(inputWords(tokenize(item.content).tree.children))].filter(([word, times]) => (have.get(word) ?? 0) < times)
       expect(missing, `${item.type} ${item.id} ${item.title}`).toEqual([])
     })
+  })
+
+  it('records every image the Markdown shows, and shows every image it records, once each', () => {
+    for (const {markdown, document} of result.documents) {
+      const shown: string[] = []
+      const visit = (node: {type: string; url?: string; children?: unknown[]}) => {
+        if (node.type === 'image' && node.url !== undefined) shown.push(node.url)
+        for (const child of (node.children ?? []) as Array<typeof node>) visit(child)
+      }
+      visit(fromMarkdown(markdown) as never)
+      const recorded = document.images.flatMap((image) => (image.src === null ? [] : [image.src.trim().replace(/ /g, '%20')]))
+      expect(shown.sort(), document.file).toEqual(recorded.sort())
+    }
+  })
+
+  it('leaves no block delimiter and no HTML comment in the Markdown', () => {
+    for (const {markdown, document} of result.documents) {
+      const tree = fromMarkdown(markdown)
+      const comments: string[] = []
+      const visit = (node: {type: string; value?: string; children?: unknown[]}) => {
+        if (node.type === 'html' && node.value?.includes('<!--')) comments.push(node.value)
+        for (const child of (node.children ?? []) as Array<typeof node>) visit(child)
+      }
+      visit(tree as never)
+      expect(comments, document.file).toEqual([])
+    }
   })
 
   it('gives valid JSON documents', () => {
