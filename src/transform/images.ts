@@ -34,14 +34,19 @@ export interface Figure {
   captionNodes?: PhrasingContent[] | null
   /** Where the image links to: the image is then written `[![alt](src)](href)`. */
   link?: string | null
+  /** The image's own title (a tooltip), as the HTML gives it. */
+  title?: string | null
 }
 
 /**
  * `![alt](src)` followed by a caption paragraph: the caption in emphasis, then the credit.
  * Without a source there is no image to show, only the caption and credit.
  */
-export function figure({src, alt, captionText, creditText, captionNodes, link}: Figure, block: boolean): HandlerOutput {
-  let image: PhrasingContent | null = src === null ? null : {type: 'image', url: encodeUrl(src), alt: alt ?? captionText ?? '', title: null}
+export function figure({src, alt, captionText, creditText, captionNodes, link, title}: Figure, block: boolean): HandlerOutput {
+  const shownAlt = alt ?? captionText ?? ''
+  // A tooltip that repeats the alt text (WordPress's default for both is the file's title) says nothing more.
+  const tooltip = title && title !== shownAlt ? title : null
+  let image: PhrasingContent | null = src === null ? null : {type: 'image', url: encodeUrl(src), alt: shownAlt, title: tooltip}
   if (image !== null && link) image = {type: 'link', url: encodeUrl(link), title: null, children: [image]}
   const caption: PhrasingContent[] = []
   const captionWords = captionNodes && captionNodes.length > 0 ? captionNodes : captionText ? [{type: 'text', value: captionText} as const] : []

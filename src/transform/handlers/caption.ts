@@ -50,7 +50,7 @@ export const caption: Handler = (context) => {
     link
   })
   if (src === null) context.report('image-missing-src', 'warning', `\`[${context.node.name}]\` holds no image; its caption is kept as text`)
-  const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link}, context.block)
+  const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link, title: property('title') ?? null}, context.block)
   if (fromAttribute === null || after.length === 0) return output
   return context.block ? [...output, {type: 'paragraph', children: after}] : [...output, {type: 'text', value: ' '}, ...after]
 }

@@ -115,7 +115,7 @@ export function imageOutput(
     },
     figureElement ?? img
   )
-  return figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link: writeLink ? link : null}, block)
+  return figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link: writeLink ? link : null, title: property(img, 'title') ?? null}, block)
 }
 
 interface CaptionParts {
