@@ -43,6 +43,13 @@ describe('core/image', () => {
     expect(document.images[0]).toMatchObject({caption: 'Read the story.'})
   })
 
+  it('a resized copy (`-300x200`) names its attachment, whose full-size URL and alt text the record gets', () => {
+    const media = {attachment: (id: number) => (id === 9 ? {id, url: 'https://x.com/photo.jpg', title: 'Photo', alt: 'Harbour at dawn', caption: null, description: null} : undefined), attachmentByUrl: () => undefined, gallery: () => undefined, attached: () => []}
+    const {markdown, document} = migrate('<p><img src="https://x.com/photo-300x200.jpg" class="alignright size-medium wp-image-9" width="300" height="200"></p>', {syntax: 'html', media})
+    expect(markdown).toBe('![Harbour at dawn](https://x.com/photo-300x200.jpg)\n')
+    expect(document.images).toEqual([expect.objectContaining({src: 'https://x.com/photo-300x200.jpg', fullSize: 'https://x.com/photo.jpg', id: 9, alt: 'Harbour at dawn', align: 'right', width: 300, height: 200, block: null, shortcode: null})])
+  })
+
   it('the size set in the editor comes from the block attributes when the HTML has none', () => {
     const html = '<!-- wp:image {"width":"300px","height":"200px","align":"right"} --><figure class="wp-block-image is-resized"><img src="https://x.com/a.jpg" alt="x"/></figure><!-- /wp:image -->'
     expect(migrate(html, {syntax: 'html'}).document.images[0]).toMatchObject({width: 300, height: 200, align: 'right'})
