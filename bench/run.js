@@ -235,8 +235,8 @@ try {
   const target = (name, measured, value, pass, miss, why) => targets.push({name, measured, value, pass, miss, why})
   target('tokenizer ≥ 100 MB/s (archive)', `${fixed(tokenizeMBs)} MB/s`, `${ratio(tokenizeMBs / 100)} of target`, tokenizeMBs >= 100,
     `${percent(1 - tokenizeMBs / 100)} short`, `profile of the timed passes: ${tokenizeProfile}`)
-  const archiveWhy = `${percent(postsWithHtml / posts)} of the posts carry inline HTML in their prose (\`<em>\`, \`<a href>\`, \`<br />\`), which the baseline passes through as raw HTML while we convert it, as WordPress shows it, through rehype-parse (parse5) and rehype-remark; profile (archive, Markdown): ${mdProfile}; hottest functions: ${mdFunctions}`
-  const corpusWhy = `the baseline reads HTML bodies as Markdown (mostly cheap raw-HTML blocks) while we parse the XML and then each body as HTML (rehype-parse, rehype-remark) before writing Markdown; profile (corpus, Markdown): ${corpusProfile}`
+  const archiveWhy = `${percent(postsWithHtml / posts)} of the posts carry inline HTML in their prose (\`<em>\`, \`<a href>\`, \`<br />\`), which the baseline passes through as raw HTML while we convert it, as WordPress shows it, through rehype-parse (parse5) and hast-util-to-mdast; profile (archive, Markdown): ${mdProfile}; hottest functions: ${mdFunctions}`
+  const corpusWhy = `the baseline reads HTML bodies as Markdown (mostly cheap raw-HTML blocks) while we parse the XML and then each body as HTML (rehype-parse, hast-util-to-mdast) before writing Markdown; profile (corpus, Markdown): ${corpusProfile}`
   for (const [name, ours, base, why] of [['full Markdown (archive)', a.md, a.remark, archiveWhy], ['full JSON (archive)', a.json, a.remark, archiveWhy], ['full Markdown (corpus WXR)', c.md, c.remark, corpusWhy]]) {
     const cost = ours.seconds / base.seconds
     target(`${name} within 1.25x of remark round trip`, `${fixed(ours.seconds, 2)} s vs ${fixed(base.seconds, 2)} s`, ratio(cost), cost <= 1.25,
