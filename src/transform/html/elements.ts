@@ -18,7 +18,12 @@ const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-ht
 /** Elements with no Markdown form whose markup carries meaning: kept as they are. */
 const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'dl', 'u', 'mark', 'abbr', 'cite', 'small', 'kbd', 'q', 'ins', 'dfn', 'address', 'span']
 
-const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node)})
+/**
+ * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
+ * `html` node counts as a block, and `is <sup>super</sup>script` in a list item is cut into three
+ * paragraphs. Void elements are closed (`<br />`), as MDX (JSX) requires.
+ */
+const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node, {closeSelfClosing: true}), data: {hName: node.tagName}}) as Output
 
 export interface ElementContext {
   readonly images: ImageSink
