@@ -12,11 +12,12 @@ import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
 import {toPhrasing} from '../output-shape.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
+import {inlineHandlers} from './inline.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
 /** Elements with no Markdown form whose markup carries meaning: kept as they are. */
-const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'dl', 'u', 'mark', 'abbr', 'cite', 'small', 'kbd', 'q', 'ins', 'dfn', 'address', 'span']
+const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'dl']
 
 /**
  * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
@@ -35,7 +36,10 @@ type Output = ReturnType<Handle>
 
 /** Element handlers for one run of HTML. */
 export function elementHandlers(context: ElementContext): Record<string, Handle> {
-  const handlers: Record<string, Handle> = Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml]))
+  const handlers: Record<string, Handle> = {
+    ...Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml])),
+    ...inlineHandlers()
+  }
   const sink = context.images
 
   handlers.figure = (state: State, node: Element) => {
