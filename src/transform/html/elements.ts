@@ -73,6 +73,9 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     const cites = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'cite')
     const body = state.toFlow(state.all({...node, children: node.children.filter((child) => !cites.includes(child as Element))}))
     const attribution: PhrasingContent[] = cites.flatMap((cite) => toPhrasing(state.all(cite) as RootContent[]))
+    // The block editor leaves `<br>` at the edges of a cite (`<cite><br><em>Name</em><br></cite>`).
+    while (attribution[0]?.type === 'break') attribution.shift()
+    while (attribution.at(-1)?.type === 'break') attribution.pop()
     const children = [...(body as RootContent[])]
     if (attribution.length > 0) children.push({type: 'paragraph', children: [{type: 'text', value: '— '}, ...attribution]})
     return {type: 'blockquote', children} as Output

@@ -51,4 +51,8 @@ describe('inline elements', () => {
     const input = '<strong>Address Tag</strong>\n\n<address>1 Infinite Loop\nCupertino, CA 95014\nUnited States</address><strong>Anchor Tag (aka. Link)</strong>'
     expect(html(input)).toBe('**Address Tag**\n\n1 Infinite Loop\\\nCupertino, CA 95014\\\nUnited States\n\n**Anchor Tag (aka. Link)**\n')
   })
+
+  it('write bold inside bold once: `<strong>bold<strong> text.</strong></strong>`', () => {
+    expect(html('<p>This tag shows <strong>bold<strong> text.</strong></strong></p>')).toBe('This tag shows **bold text.**\n')
+  })
 })
