@@ -8,16 +8,18 @@
 import type {Element} from 'hast'
 import type {Handle, NodeHandle, State} from 'hast-util-to-mdast'
 import type {Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
+import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
 import {toPhrasing} from '../output-shape.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
+import {tableHandler} from './table.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
 /** Elements with no Markdown form whose markup carries meaning: kept as they are. */
-const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'dl']
+const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'sup', 'sub', 'dl']
 
 /**
  * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
@@ -30,6 +32,8 @@ export interface ElementContext {
   readonly images: ImageSink
   /** The number of a footnote of the post by its id (`data-fn`), when the post has it. */
   footnote(id: string): number | undefined
+  /** A diagnostic about an element, placed where the element stood in the input. */
+  report(ruleId: string, severity: Severity, message: string, element: Element): void
 }
 
 type Output = ReturnType<Handle>
@@ -38,7 +42,10 @@ type Output = ReturnType<Handle>
 export function elementHandlers(context: ElementContext): Record<string, Handle> {
   const handlers: Record<string, Handle> = {
     ...Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml])),
-    ...inlineHandlers()
+    ...inlineHandlers(),
+    table: tableHandler(keepAsHtml, (node, why) =>
+      context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
+    )
   }
   const sink = context.images
 
