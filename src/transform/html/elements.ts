@@ -12,6 +12,7 @@ import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
 import {toPhrasing} from '../output-shape.js'
+import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
 import {tableHandler} from './table.js'
@@ -19,7 +20,7 @@ import {tableHandler} from './table.js'
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
 /** Elements with no Markdown form whose markup carries meaning: kept as they are. */
-const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'sup', 'sub', 'dl']
+const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'sup', 'sub']
 
 /**
  * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
@@ -43,6 +44,7 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
   const handlers: Record<string, Handle> = {
     ...Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml])),
     ...inlineHandlers(),
+    dl: definitionList,
     table: tableHandler(keepAsHtml, (node, why) =>
       context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
     )
