@@ -15,12 +15,13 @@ import {toPhrasing} from '../output-shape.js'
 import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
+import {mediaHandlers} from './media.js'
 import {tableHandler} from './table.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
 /** Elements with no Markdown form whose markup carries meaning: kept as they are. */
-const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'sup', 'sub']
+const keptAsHtml = ['sup', 'sub']
 
 /**
  * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
@@ -44,6 +45,7 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
   const handlers: Record<string, Handle> = {
     ...Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml])),
     ...inlineHandlers(),
+    ...mediaHandlers((node, what) => context.report('unsafe-html', 'warning', `${what} was removed: the output holds nothing active`, node)),
     dl: definitionList,
     table: tableHandler(keepAsHtml, (node, why) =>
       context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
