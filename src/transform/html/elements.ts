@@ -2,8 +2,10 @@
  * How each HTML element becomes Markdown: hast-util-to-mdast's own rules (the same that
  * rehype-remark applies), with ours where a WordPress post needs more: images become records,
  * comments leave nothing (the "more" tag aside), footnote references become `[^1]`, a quote's
- * `<cite>` its attribution, `<details>` its summary in bold and its content in the open, and
- * elements with no Markdown form whose markup carries meaning are kept as HTML.
+ * `<cite>` its attribution, `<details>` its summary in bold and its content in the open, tables
+ * GFM tables (`table.ts`), definition lists bold terms (`definition-list.ts`), styling-only
+ * inline elements their text (`inline.ts`), embeds links (`media.ts`), a URL alone on its line a
+ * link (`bare-url.ts`). What Markdown cannot write at all (`<sup>`, `<sub>`) is kept as HTML.
  */
 import type {Element} from 'hast'
 import type {Handle, NodeHandle, State} from 'hast-util-to-mdast'
@@ -12,10 +14,12 @@ import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
 import {toPhrasing} from '../output-shape.js'
+import {linkBareUrls} from './bare-url.js'
 import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
 import {mediaHandlers} from './media.js'
+import {hastToMdast} from './parse.js'
 import {tableHandler} from './table.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
@@ -52,6 +56,12 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     )
   }
   const sink = context.images
+
+  handlers.p = (state: State, node: Element) => {
+    const paragraph = hastToMdast().defaultHandlers.p(state, node)
+    if (paragraph !== undefined) paragraph.children = linkBareUrls(paragraph.children)
+    return paragraph
+  }
 
   handlers.figure = (state: State, node: Element) => {
     const img = figureImage(node)
