@@ -2,10 +2,16 @@
  * White space at the edges of emphasis, moved outside it. HTML allows `<em>Right, </em>and`;
  * Markdown does not, and remark-stringify then writes `_Right,&#x20;_&#x61;nd`. An editor writes
  * `_Right,_ and`, and so do we. Emphasis around nothing but an image is dropped.
+ *
+ * White space at the start or end of a paragraph, heading or cell, or next to a line break, means
+ * nothing in HTML, and remark-stringify keeps it as `&#x20;`: it goes. A paragraph left with
+ * nothing (`<p>&nbsp;</p>`, `<p><strong> </strong></p>`, a shortcode that rendered nothing) would
+ * be written as an empty line between two blank ones: it goes too, as does an empty HTML node.
  */
 import type {Nodes, Parent, PhrasingContent, Text} from 'mdast'
 
 const attention = new Set(['emphasis', 'strong', 'delete'])
+const lines = new Set(['paragraph', 'heading', 'tableCell'])
 
 export function tidySpaces(node: Nodes): void {
   if (!('children' in node)) return
@@ -17,6 +23,8 @@ export function tidySpaces(node: Nodes): void {
       continue
     }
     const inner = child as Parent & PhrasingContent
+    // `<strong>bold <strong>text</strong></strong>` is bold once: `**bold text**`, not `**bold __text__**`.
+    inner.children = inner.children.flatMap((grandchild) => (grandchild.type === child.type ? (grandchild as Parent).children : [grandchild])) as Parent['children']
     const first = inner.children[0]
     const last = inner.children.at(-1)
     const leading = first?.type === 'text' ? takeEdge(first, 'start') : ''
@@ -29,7 +37,34 @@ export function tidySpaces(node: Nodes): void {
     else if (inner.children.length > 0) children.push(inner)
     if (trailing) children.push({type: 'text', value: trailing})
   }
-  ;(node as Parent).children = mergeText(children) as Parent['children']
+  const merged = mergeText(children)
+  if (lines.has(node.type)) trimLines(merged)
+  ;(node as Parent).children = merged.filter((child) => !empty(child as Nodes)) as Parent['children']
+}
+
+/**
+ * Trim the text at the edges of a line: the start and end of the block, and around each break.
+ * A break at the very start or end of a block breaks nothing; CommonMark reads the `\\` written
+ * for it there as a literal backslash (`- \\` before a list item's text).
+ */
+function trimLines(children: PhrasingContent[]): void {
+  const blank = (child: PhrasingContent | undefined) => child?.type === 'break' || (child?.type === 'text' && child.value.trim() === '')
+  while (children.length > 0 && blank(children[0])) children.shift()
+  while (children.length > 0 && blank(children.at(-1))) children.pop()
+  children.forEach((child, index) => {
+    if (child.type !== 'text') return
+    const before = children[index - 1]
+    const after = children[index + 1]
+    // trimStart/trimEnd, not a regex: `/ +$/` is quadratic on a long run of spaces.
+    if (before === undefined || before.type === 'break') child.value = child.value.trimStart()
+    if (after === undefined || after.type === 'break') child.value = child.value.trimEnd()
+  })
+}
+
+function empty(node: Nodes): boolean {
+  if (node.type === 'text') return node.value === ''
+  if (node.type === 'html') return node.value.trim() === ''
+  return node.type === 'paragraph' && node.children.every((child) => child.type === 'break')
 }
 
 function hasText(node: Nodes): boolean {

@@ -2,36 +2,66 @@
  * How each HTML element becomes Markdown: hast-util-to-mdast's own rules (the same that
  * rehype-remark applies), with ours where a WordPress post needs more: images become records,
  * comments leave nothing (the "more" tag aside), footnote references become `[^1]`, a quote's
- * `<cite>` its attribution, `<details>` its summary in bold and its content in the open, and
- * elements with no Markdown form whose markup carries meaning are kept as HTML.
+ * `<cite>` its attribution, `<details>` its summary in bold and its content in the open, tables
+ * GFM tables (`table.ts`), definition lists bold terms (`definition-list.ts`), styling-only
+ * inline elements their text (`inline.ts`), embeds links (`media.ts`), a URL alone on its line a
+ * link (`bare-url.ts`). What Markdown cannot write at all (`<sup>`, `<sub>`) is kept as HTML.
  */
 import type {Element} from 'hast'
 import type {Handle, NodeHandle, State} from 'hast-util-to-mdast'
 import type {Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
+import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
 import {toPhrasing} from '../output-shape.js'
+import {linkBareUrls} from './bare-url.js'
+import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
+import {inlineHandlers} from './inline.js'
+import {mediaHandlers} from './media.js'
+import {hastToMdast} from './parse.js'
+import {tableHandler} from './table.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
 /** Elements with no Markdown form whose markup carries meaning: kept as they are. */
-const keptAsHtml = ['iframe', 'video', 'audio', 'object', 'embed', 'table', 'sup', 'sub', 'dl', 'u', 'mark', 'abbr', 'cite', 'small', 'kbd', 'q', 'ins', 'dfn', 'address', 'span']
+const keptAsHtml = ['sup', 'sub']
 
-const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node)})
+/**
+ * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
+ * `html` node counts as a block, and `is <sup>super</sup>script` in a list item is cut into three
+ * paragraphs. Void elements are closed (`<br />`), as MDX (JSX) requires.
+ */
+const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node, {closeSelfClosing: true}), data: {hName: node.tagName}}) as Output
 
 export interface ElementContext {
   readonly images: ImageSink
   /** The number of a footnote of the post by its id (`data-fn`), when the post has it. */
   footnote(id: string): number | undefined
+  /** A diagnostic about an element, placed where the element stood in the input. */
+  report(ruleId: string, severity: Severity, message: string, element: Element): void
 }
 
 type Output = ReturnType<Handle>
 
 /** Element handlers for one run of HTML. */
 export function elementHandlers(context: ElementContext): Record<string, Handle> {
-  const handlers: Record<string, Handle> = Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml]))
+  const handlers: Record<string, Handle> = {
+    ...Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml])),
+    ...inlineHandlers(),
+    ...mediaHandlers((node, what) => context.report('unsafe-html', 'warning', `${what} was removed: the output holds nothing active`, node)),
+    dl: definitionList,
+    table: tableHandler(keepAsHtml, (node, why) =>
+      context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
+    )
+  }
   const sink = context.images
+
+  handlers.p = (state: State, node: Element) => {
+    const paragraph = hastToMdast().defaultHandlers.p(state, node)
+    if (paragraph !== undefined) paragraph.children = linkBareUrls(paragraph.children)
+    return paragraph
+  }
 
   handlers.figure = (state: State, node: Element) => {
     const img = figureImage(node)
@@ -64,6 +94,9 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     const cites = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'cite')
     const body = state.toFlow(state.all({...node, children: node.children.filter((child) => !cites.includes(child as Element))}))
     const attribution: PhrasingContent[] = cites.flatMap((cite) => toPhrasing(state.all(cite) as RootContent[]))
+    // The block editor leaves `<br>` at the edges of a cite (`<cite><br><em>Name</em><br></cite>`).
+    while (attribution[0]?.type === 'break') attribution.shift()
+    while (attribution.at(-1)?.type === 'break') attribution.pop()
     const children = [...(body as RootContent[])]
     if (attribution.length > 0) children.push({type: 'paragraph', children: [{type: 'text', value: '— '}, ...attribution]})
     return {type: 'blockquote', children} as Output

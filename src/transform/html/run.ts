@@ -97,7 +97,12 @@ export class HtmlRun {
       marks,
       add: (fields, element) => this.addImage(fields, marks.offsets.get(element))
     }
-    const mdast = hastToMdast().toMdast(hast, {handlers: elementHandlers({images: sink, footnote: (id) => this.footnote(id)}), nodeHandlers}) as Root
+    const report = (ruleId: string, severity: Severity, message: string, element: Element) => {
+      const at = this.host.point(this.held.origin(marks.offsets.get(element) ?? 0))
+      this.host.diagnose({ruleId, severity, message, line: at.line, column: at.column, offset: at.offset})
+    }
+    const handlers = elementHandlers({images: sink, footnote: (id) => this.footnote(id), report})
+    const mdast = hastToMdast().toMdast(hast, {handlers, nodeHandlers}) as Root
     return releasePlaceholders(
       mdast,
       this.held.items,
