@@ -22,6 +22,12 @@ export function tableHandler(keepAsHtml: Handle, kept: (node: Element, why: stri
       kept(node, why)
       return keepAsHtml(state, node, undefined)
     }
+    // The block editor aligns a column with `data-align` (and a class), which hast-util-to-mdast
+    // does not read; the HTML `align` attribute it does read gives GFM's `:---:`.
+    for (const cell of cells(node)) {
+      const align = cell.properties.dataAlign
+      if (cell.properties.align === undefined && (align === 'left' || align === 'center' || align === 'right')) cell.properties.align = align
+    }
     const table = hastToMdast().defaultHandlers.table(state, node) as Table
     if (headless(node) && table.children.length > 1) table.children.shift()
     for (const row of table.children) for (const cell of row.children) cell.children = inCell(cell)

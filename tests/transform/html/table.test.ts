@@ -82,4 +82,10 @@ describe('tables', () => {
     expect(markdown).toContain('| ![A](http://x.com/a.jpg) |')
     expect(document.diagnostics).toEqual([])
   })
+
+  it('a column the block editor aligns (data-align) is aligned in GFM', () => {
+    // From 64-block-test-data.xml, "Table": the column alignment options.
+    const input = '<figure class="wp-block-table"><table><thead><tr><th class="has-text-align-center" data-align="center">Header label</th><th>Header label</th></tr></thead><tbody><tr><td class="has-text-align-center" data-align="center">Cell 3</td><td>Cell 4</td></tr></tbody></table></figure>'
+    expect(html(input).markdown).toBe('| Header label | Header label |\n| :----------: | ------------ |\n|    Cell 3    | Cell 4       |\n')
+  })
 })
