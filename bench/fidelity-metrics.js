@@ -134,8 +134,9 @@ export function foldQuotes(text) {
 }
 
 /** Lower-case words: runs of letters and digits (so no-break spaces, punctuation and apostrophes all split). */
+// NFKC: a word written with compatibility characters (`H₂O`, `MC²`, as we write `<sub>2</sub>`) is the same word.
 export function wordsOf(text) {
-  return foldQuotes(text).normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  return foldQuotes(text).normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
 }
 
 /** An image by its file name, lower-case, without WordPress's size suffix: `a/b/Photo-300x200.JPG?x` → `photo.jpg`. */

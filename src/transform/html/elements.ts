@@ -20,6 +20,7 @@ import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js
 import {inlineHandlers} from './inline.js'
 import {mediaHandlers} from './media.js'
 import {hastToMdast} from './parse.js'
+import {scriptText} from './script-digits.js'
 import {tableHandler} from './table.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
@@ -33,6 +34,12 @@ const keptAsHtml = ['sup', 'sub']
  * paragraphs. Void elements are closed (`<br />`), as MDX (JSX) requires.
  */
 const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node, {closeSelfClosing: true}), data: {hName: node.tagName}}) as Output
+
+/** `<sup>2</sup>` → `²` where Unicode has the characters (see `script-digits.ts`), else kept as HTML. */
+const scriptOrHtml: Handle = (state, node) => {
+  const text = scriptText(node)
+  return text === null ? keepAsHtml(state, node, undefined) : ({type: 'text', value: text} as Output)
+}
 
 export interface ElementContext {
   readonly images: ImageSink
@@ -85,9 +92,11 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
   handlers.sup = (state: State, node: Element) => {
     const id = node.properties.dataFn
     const number = typeof id === 'string' ? context.footnote(id) : undefined
-    if (number === undefined) return keepAsHtml(state, node, undefined)
-    return {type: 'footnoteReference', identifier: String(number), label: String(number)}
+    if (number !== undefined) return {type: 'footnoteReference', identifier: String(number), label: String(number)}
+    return scriptOrHtml(state, node, undefined)
   }
+
+  handlers.sub = (state: State, node: Element) => scriptOrHtml(state, node, undefined)
 
   // A quote's `<cite>` is its attribution: the last line of the quote, after a dash.
   handlers.blockquote = (state: State, node: Element) => {

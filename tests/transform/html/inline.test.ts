@@ -22,7 +22,7 @@ describe('inline elements', () => {
     ['<q>Developers, developers, developers...</q> --Steve Ballmer', '“Developers, developers, developers...” --Steve Ballmer'],
     ['<q>Outer <q>inner</q></q>', '“Outer ‘inner’”'],
     ['This scarcely known tag emulates <kbd>keyboard text</kbd>, which is usually styled like the <code>&lt;code&gt;</code> tag.', 'This scarcely known tag emulates `keyboard text`, which is usually styled like the `<code>` tag.'],
-    ['Getting our science styling on with H<sub>2</sub>O, which should push the "2" down.', 'Getting our science styling on with H<sub>2</sub>O, which should push the "2" down.']
+    ['Getting our science styling on with H<sub>2</sub>O, which should push the "2" down.', 'Getting our science styling on with H₂O, which should push the "2" down.']
   ])('%s', (input, expected) => {
     expect(html(`<p>${input}</p>`)).toBe(`${expected}\n`)
   })
@@ -54,5 +54,13 @@ describe('inline elements', () => {
 
   it('write bold inside bold once: `<strong>bold<strong> text.</strong></strong>`', () => {
     expect(html('<p>This tag shows <strong>bold<strong> text.</strong></strong></p>')).toBe('This tag shows **bold text.**\n')
+  })
+
+  it('sup and sub that Unicode can write become its characters; others stay inline HTML', () => {
+    // From themeunittestdata.xml, "Markup: HTML Tags and Formatting" and "Markup: Title With Markup".
+    expect(migrate('<p>Getting our science styling on with H<sub>2</sub>O, and E = MC<sup>2</sup>.</p>', {syntax: 'html'}).markdown).toBe(
+      'Getting our science styling on with H₂O, and E = MC².\n'
+    )
+    expect(migrate('<p>Mark<sup>up</sup> and H<sub>2 δύο</sub>O</p>', {syntax: 'html'}).markdown).toBe('Mark<sup>up</sup> and H<sub>2 δύο</sub>O\n')
   })
 })
