@@ -165,6 +165,14 @@ const classes = (properties) => [properties.className ?? []].flat().map(String)
  */
 export function measure(tree) {
   const result = {words: new Map(), images: new Map(), links: new Map(), headings: new Map(), listItems: 0, tableCells: 0}
+  // hast-util-to-text runs the last cell of a table's head into the first of its body
+  // ("Header labelCell 1"); a space closing every cell keeps them apart, on both sides alike.
+  const spaceCells = (node) => {
+    if (node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th')) node.children = [...node.children, {type: 'text', value: ' '}]
+    for (const child of node.children ?? []) spaceCells(child)
+    if (node.content) spaceCells(node.content)
+  }
+  spaceCells(tree)
   for (const word of wordsOf(toText(tree))) count(result.words, word)
   const walk = (node, inFootnote = false) => {
     let footnote = inFootnote

@@ -86,6 +86,13 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     return [...(imageOutput(img, captionNodes, {}, sink, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
   }
 
+  // A link without a target (a button the author never linked) is its text, not `[text]()`.
+  handlers.a = (state: State, node: Element) => {
+    const href = node.properties.href
+    if (typeof href === 'string' && href.trim() !== '') return hastToMdast().defaultHandlers.a(state, node)
+    return state.all(node) as Output
+  }
+
   handlers.img = (_state: State, node: Element) => imageOutput(node, [], {}, sink, false, undefined, false) as Output
 
   // `<sup data-fn="id" class="fn"><a href="#id">1</a></sup>`: a reference to a note of the footnotes block.

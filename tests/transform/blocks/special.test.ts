@@ -45,10 +45,13 @@ describe('footnotes', () => {
 })
 
 describe('HTML, shortcode and classic blocks', () => {
-  it('custom HTML is kept as the author wrote it, and said so', () => {
+  it('custom HTML is converted as the post’s HTML is (Hugo would drop it raw), and said so', () => {
     const result = convertPost(blocks64, 'custom-html')
-    expect(result.markdown).toContain('<b>Hello World</b>')
-    expect(rules(result)).toEqual(['block-html-kept info'])
+    expect(result.markdown).toContain('**Hello World**')
+    expect(result.markdown).not.toContain('<b>')
+    expect(rules(result)).toEqual(['block-html-converted info'])
+    const active = html('<!-- wp:html --><iframe src="https://www.youtube.com/embed/x" title="Launch"></iframe><script>alert(1)</script><!-- /wp:html -->')
+    expect(active.markdown).toBe('[Launch](https://www.youtube.com/embed/x)\n')
   })
 
   it('a shortcode block goes through the shortcode handlers', () => {

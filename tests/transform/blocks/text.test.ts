@@ -53,8 +53,10 @@ describe('text blocks', () => {
     expect(block('details', 'core/details')).toBe('**Summary**\n\nParagraph block\n')
   })
 
-  it('buttons: each a link of its own', () => {
+  it('buttons: each a link of its own; a button never linked is its text, not `[text]()`', () => {
     expect(block('buttons', 'core/buttons')).toMatch(/^\[[^\]]+\]\([^)]*\)\n/)
+    const unlinked = migrate('<!-- wp:button --><div class="wp-block-button"><a class="wp-block-button__link wp-element-button">Fill, no link</a></div><!-- /wp:button -->', {syntax: 'html'})
+    expect(unlinked.markdown).toBe('Fill, no link\n')
   })
 
   it('group and columns: their content in order, no trace of the layout', () => {
