@@ -106,6 +106,11 @@ describe.each(files)('%s', (file) => {
     }
   })
 
+  it('knows every core block the export uses (none is reported unknown)', () => {
+    const unknown = result.documents.flatMap(({document}) => document.blocks.filter((block) => !block.handled).map((block) => block.name))
+    expect([...new Set(unknown)]).toEqual([])
+  })
+
   it('gives valid JSON documents', () => {
     for (const {document} of result.documents) assertValidDocument(JSON.parse(JSON.stringify(document)))
   })

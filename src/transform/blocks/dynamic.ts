@@ -12,7 +12,11 @@ export const dynamicBlockNames = [
   'archives', 'avatar', 'calendar', 'categories', 'latest-comments', 'latest-posts', 'loginout', 'page-list',
   'page-list-item', 'read-more', 'rss', 'search', 'tag-cloud', 'term-description', 'home-link', 'pattern',
   'template-part', 'legacy-widget', 'widget-group', 'query', 'query-title', 'query-pagination', 'query-no-results',
+  'query-pagination-previous', 'query-pagination-numbers', 'query-pagination-next', 'query-total',
   'navigation', 'navigation-link', 'navigation-submenu', 'comments', 'comments-title', 'comment-template',
+  'comments-pagination', 'comments-pagination-previous', 'comments-pagination-numbers', 'comments-pagination-next',
+  'comment-author-name', 'comment-author-avatar', 'comment-content', 'comment-date', 'comment-edit-link', 'comment-reply-link',
+  'post-comments', 'post-comments-count', 'post-comments-link', 'post-time-to-read', 'social-link',
   'post-comments-form', 'post-title', 'post-date', 'post-excerpt', 'post-terms', 'post-author', 'post-author-name',
   'post-author-biography', 'post-featured-image', 'post-navigation-link', 'post-template', 'post-content',
   'site-logo', 'site-title', 'site-tagline'
