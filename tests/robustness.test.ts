@@ -5,6 +5,7 @@
  */
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
+import {cpuMilliseconds} from './helpers/cpu.js'
 import {convertBytes, convertText} from '../src/batch/convert-file.js'
 import {tokenize} from '../src/tokenize/index.js'
 import {sourceOf} from './helpers/tree.js'
@@ -12,12 +13,6 @@ import {sourceOf} from './helpers/tree.js'
 const paragraph = 'Officials said the “storm” was the worst in decades. [aesop_image img=”” credit=”Crews at work. REUTERS/Jane Doe”]\n\n'
 const post = (bytes: number) => paragraph.repeat(Math.ceil(bytes / paragraph.length)) + 'The very last words.'
 
-function cpuMilliseconds(work: () => void): number {
-  const started = process.cpuUsage()
-  work()
-  const used = process.cpuUsage(started)
-  return (used.user + used.system) / 1000
-}
 
 describe('hostile input', () => {
   it('a 50 MB post tokenizes whole, every byte accounted for', () => {

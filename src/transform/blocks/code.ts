@@ -5,23 +5,13 @@
  * its lines stay lines (hard breaks) and its emphasis stays emphasis.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {htmlParser} from '../html/parse.js'
+import {findElement, htmlParser} from '../html/parse.js'
 import type {BlockHandler} from '../types.js'
 
 function textOf(node: Root | ElementContent): string {
   if (node.type === 'text') return node.value
   if (node.type === 'element' && node.tagName === 'br') return '\n'
   return 'children' in node ? (node.children as ElementContent[]).map(textOf).join('') : ''
-}
-
-function findPre(node: Root | Element): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue
-    if (child.tagName === 'pre') return child
-    const found = findPre(child)
-    if (found) return found
-  }
-  return undefined
 }
 
 function languageOf(element: Element | undefined): string | undefined {
@@ -36,7 +26,7 @@ function languageOf(element: Element | undefined): string | undefined {
 
 export const code: BlockHandler = (context) => {
   const tree = htmlParser().parse(context.html()) as Root
-  const pre = findPre(tree)
+  const pre = findElement(tree, (element) => element.tagName === 'pre')
   // The parser drops one newline right after <pre>, as browsers do; a final newline is the fence's.
   const value = textOf(pre ?? tree).replace(/\n$/, '')
   if (value.trim() === '') return []

@@ -7,23 +7,13 @@
 import type {Element, Root} from 'hast'
 import type {BlockContent, PhrasingContent} from 'mdast'
 import {onDemand} from '../../on-demand.js'
-import {htmlParser} from '../html/parse.js'
+import {findElement as find, htmlParser} from '../html/parse.js'
 import {collapseSpaces} from '../html-text.js'
 import {encodeUrl} from '../images.js'
 import {toPhrasing} from '../output-shape.js'
 import type {BlockContext, BlockHandler, HandlerOutput} from '../types.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
-
-function find(node: Root | Element, test: (element: Element) => boolean): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue
-    if (test(child)) return child
-    const found = find(child, test)
-    if (found) return found
-  }
-  return undefined
-}
 
 function textOf(node: Root | Element): string {
   return collapseSpaces(

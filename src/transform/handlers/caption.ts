@@ -7,7 +7,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import type {PhrasingContent, Root as MdastRoot} from 'mdast'
 import {captionParts} from '../html/figure.js'
-import {hastToMdast, htmlParser, readMarks} from '../html/parse.js'
+import {findElement, hastToMdast, htmlParser, readMarks} from '../html/parse.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
 import {toPhrasing} from '../output-shape.js'
 import {cleanInvisibles} from '../typography.js'
@@ -17,7 +17,7 @@ export const caption: Handler = (context) => {
   const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
   const tree = htmlParser().parse(html) as Root
   const marks = readMarks(tree)
-  const img = findImage(tree)
+  const img = findElement(tree, (element) => element.tagName === 'img')
   const property = (name: string) => {
     const value = img?.properties[name]
     return value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim()
@@ -53,16 +53,6 @@ export const caption: Handler = (context) => {
   const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link, title: property('title') ?? null}, context.block)
   if (fromAttribute === null || after.length === 0) return output
   return context.block ? [...output, {type: 'paragraph', children: after}] : [...output, {type: 'text', value: ' '}, ...after]
-}
-
-function findImage(node: Root | Element): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue
-    if (child.tagName === 'img') return child
-    const found = findImage(child)
-    if (found) return found
-  }
-  return undefined
 }
 
 /** The caption's HTML: the tree without the image (and the link that holds only it). */

@@ -99,3 +99,14 @@ export function onlyImage(element: Element): Element | null {
   }
   return found
 }
+
+/** The first element under `node`, in document order, that passes `test`. */
+export function findElement(node: Root | Element, test: (element: Element) => boolean): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (test(child)) return child
+    const found = findElement(child, test)
+    if (found) return found
+  }
+  return undefined
+}
