@@ -76,8 +76,8 @@ describe('broken block markup', () => {
     ['page breaks', '<!--nextpage-->'],
     ['comments', '<!-- note -->']
   ])('%s convert in time that grows linearly', (_, unit) => {
-    const once = unit.repeat(2000)
-    const eight = unit.repeat(16000)
+    const once = unit.repeat(4000)
+    const eight = unit.repeat(32000)
     const converted = html(eight)
     expect(converted.markdown).not.toMatch(/wp:/)
     html(once) // warm up before measuring
