@@ -28,6 +28,14 @@ describe('HTML post bodies', () => {
     expect(html('<ul><li>(and "up" is <sup>super</sup>script).</li></ul>').markdown).toBe('- (and "up" is <sup>super</sup>script).\n')
   })
 
+  it('drops a <base> with a warning: relative links stay relative, and a relative base cannot fail the post', () => {
+    for (const base of ['/', 'sub/', 'https://evil.example/']) {
+      const {markdown, document} = html(`<base href="${base}"><p><a href="x.html">x</a></p>`)
+      expect(markdown).toBe('[x](x.html)\n')
+      expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'html-dropped', severity: 'warning'})])
+    }
+  })
+
   it('drops scripts and styles with a warning', () => {
     const {markdown, document} = html('<p>Text</p>\n\n<script>alert(1)</script>')
     expect(markdown).toBe('Text\n')

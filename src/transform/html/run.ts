@@ -22,7 +22,8 @@ import {readFootnotes} from '../blocks/footnotes.js'
 import type {ImageSink} from './figure.js'
 import {hastToMdast, htmlParser, markElements, readMarks} from './parse.js'
 
-const dropped = new Set(['script', 'style', 'noscript', 'template'])
+// `<base>` would rewrite every relative link to another host (or fail the post on a relative one).
+const dropped = new Set(['script', 'style', 'noscript', 'template', 'base'])
 
 export interface BlockRecord {
   name: string
