@@ -8,8 +8,9 @@
  * link (`bare-url.ts`). What Markdown cannot write at all (`<sup>`, `<sub>`) is kept as HTML.
  */
 import type {Element} from 'hast'
+import {phrasing} from 'hast-util-phrasing'
 import type {Handle, NodeHandle, State} from 'hast-util-to-mdast'
-import type {Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
+import type {ListItem, Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
 import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
@@ -84,6 +85,16 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     const rest = node.children.filter((child) => child !== caption && !(child.type === 'element' && (child === img || holds(child, img))))
     const others = rest.length === 0 ? [] : state.toFlow(state.all({...node, children: rest}))
     return [...(imageOutput(img, captionNodes, {}, sink, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
+  }
+
+  // hast-util-to-mdast calls an item loose when anything below it holds two blocks, so every item
+  // with a nested list of two came out with blank lines between all of them. An item is loose
+  // when it holds a paragraph or two blocks itself; a nested list alone leaves it tight.
+  handlers.li = (state: State, node: Element) => {
+    const item = hastToMdast().defaultHandlers.li(state, node) as ListItem
+    const blocks = node.children.filter((child) => child.type === 'element' && !phrasing(child))
+    item.spread = blocks.some((child) => child.type === 'element' && child.tagName === 'p') || blocks.length > 1
+    return item
   }
 
   // A link without a target (a button the author never linked) is its text, not `[text]()`.
