@@ -7,8 +7,12 @@
  * nothing in HTML, and remark-stringify keeps it as `&#x20;`: it goes. A paragraph left with
  * nothing (`<p>&nbsp;</p>`, `<p><strong> </strong></p>`, a shortcode that rendered nothing) would
  * be written as an empty line between two blank ones: it goes too, as does an empty HTML node.
+ *
+ * Two line breaks in a row end a paragraph, as wpautop makes them: a block-editor post (which
+ * WordPress does not run through wpautop) writes `<br><br>` where it means one, and a line with
+ * nothing but `\` on it is no way to write a blank line.
  */
-import type {Nodes, Parent, PhrasingContent, Text} from 'mdast'
+import type {Nodes, Paragraph, Parent, PhrasingContent, Text} from 'mdast'
 
 const attention = new Set(['emphasis', 'strong', 'delete'])
 const lines = new Set(['paragraph', 'heading', 'tableCell'])
@@ -39,7 +43,28 @@ export function tidySpaces(node: Nodes): void {
   }
   const merged = mergeText(children)
   if (lines.has(node.type)) trimLines(merged)
-  ;(node as Parent).children = merged.filter((child) => !empty(child as Nodes)) as Parent['children']
+  const kept = merged.filter((child) => !empty(child as Nodes)) as Nodes[]
+  ;(node as Parent).children = kept.flatMap((child): Nodes[] => (child.type === 'paragraph' ? splitAtDoubleBreaks(child) : [child])) as Parent['children']
+}
+
+function splitAtDoubleBreaks(paragraph: Paragraph): Paragraph[] {
+  const pieces: PhrasingContent[][] = [[]]
+  let breaks = 0
+  for (const child of paragraph.children) {
+    if (child.type === 'break') breaks++
+    else if (child.type === 'text' && child.value.trim() === '' && breaks > 0) continue
+    else {
+      if (breaks >= 2) pieces.push([])
+      else if (breaks === 1) pieces.at(-1)!.push({type: 'break'})
+      breaks = 0
+      pieces.at(-1)!.push(child)
+    }
+  }
+  if (pieces.length === 1) return [paragraph]
+  return pieces.flatMap((children) => {
+    trimLines(children)
+    return children.length === 0 ? [] : [{...paragraph, children}]
+  })
 }
 
 /**

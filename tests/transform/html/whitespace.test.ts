@@ -39,4 +39,10 @@ describe('white space', () => {
       'This tag is for preserving whitespace as typed, such as in poetry or ASCII art.\n\n## The Road Not Taken\n\n```\nRobert Frost\n\n\n\tTwo roads diverged in a yellow wood,\n\tAnd sorry I could not travel both          (\\_/)\n\tThough as for that the passing there        ( > º < )\n\t /  O  \\\n```\n\n**Quote Tag** for short, inline quotes\n'
     )
   })
+
+  it('two line breaks in a row end a paragraph, as wpautop makes them (64-block-test-data, "How to use the test data")', () => {
+    const input = '<!-- wp:paragraph -->\n<p>it will require further testing.<br><br>For example:</p>\n<!-- /wp:paragraph -->'
+    expect(migrate(input, {syntax: 'html'}).markdown).toBe('it will require further testing.\n\nFor example:\n')
+    expect(migrate('<p>One line<br>next line</p>', {syntax: 'html'}).markdown).toBe('One line\\\nnext line\n')
+  })
 })
