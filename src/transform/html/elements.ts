@@ -20,17 +20,15 @@ import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
 import {mediaHandlers} from './media.js'
-import {hastToMdast} from './parse.js'
+import {findElement, hastToMdast} from './parse.js'
 import {scriptText} from './script-digits.js'
 import {tableHandler} from './table.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
-/** Elements with no Markdown form whose markup carries meaning: kept as they are. */
-const keptAsHtml = ['sup', 'sub']
-
 /**
- * The element as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
+ * An element with no Markdown form whose markup carries meaning (a `<sup>` Unicode cannot write,
+ * a table with merged cells), as HTML. `hName` tells hast-util-to-mdast what the node stands for: without it an
  * `html` node counts as a block, and `is <sup>super</sup>script` in a list item is cut into three
  * paragraphs. Void elements are closed (`<br />`), as MDX (JSX) requires.
  */
@@ -55,9 +53,12 @@ type Output = ReturnType<Handle>
 /** Element handlers for one run of HTML. */
 export function elementHandlers(context: ElementContext): Record<string, Handle> {
   const handlers: Record<string, Handle> = {
-    ...Object.fromEntries(keptAsHtml.map((name) => [name, keepAsHtml])),
     ...inlineHandlers(),
-    ...mediaHandlers((node, what) => context.report('unsafe-html', 'warning', `${what} was removed: the output holds nothing active`, node)),
+    ...mediaHandlers(
+      (node, what) => context.report('unsafe-html', 'warning', `${what} was removed: the output holds nothing active`, node),
+      // A video's poster is an image a reader sees: recorded like any other.
+      (node, poster, link, alt) => context.images.add({src: poster, alt, caption: null, credit: null, align: null, width: null, height: null, link}, node)
+    ),
     dl: definitionList,
     table: tableHandler(keepAsHtml, (node, why) =>
       context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
@@ -82,9 +83,9 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
       return [...(content as RootContent[]), {type: 'paragraph', children: [{type: 'emphasis', children: captionNodes}]}] as Output
     }
     // Anything else the figure holds besides its image and caption still follows it.
-    const rest = node.children.filter((child) => child !== caption && !(child.type === 'element' && (child === img || holds(child, img))))
+    const rest = node.children.filter((child) => child !== caption && !(child.type === 'element' && (child === img || findElement(child, (element) => element === img) !== undefined)))
     const others = rest.length === 0 ? [] : state.toFlow(state.all({...node, children: rest}))
-    return [...(imageOutput(img, captionNodes, {}, sink, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
+    return [...(imageOutput(img, captionNodes, sink, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
   }
 
   // hast-util-to-mdast calls an item loose when anything below it holds two blocks, so every item
@@ -104,7 +105,7 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     return state.all(node) as Output
   }
 
-  handlers.img = (_state: State, node: Element) => imageOutput(node, [], {}, sink, false, undefined, false) as Output
+  handlers.img = (_state: State, node: Element) => imageOutput(node, [], sink, false, undefined, false) as Output
 
   // `<sup data-fn="id" class="fn"><a href="#id">1</a></sup>`: a reference to a note of the footnotes block.
   handlers.sup = (state: State, node: Element) => {
@@ -143,18 +144,10 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
 }
 
 /**
- * HTML comments leave nothing (a reader never sees them, and MDX rejects them), except
- * WordPress's own markers: `<!--more-->` ends the teaser, `<!--nextpage-->` a page.
+ * HTML comments leave nothing (a reader never sees them, and MDX rejects them): `readMarks` has
+ * already dropped all but WordPress's `<!--more-->`, which ends the teaser, and made a
+ * `<!--nextpage-->` an `<hr>`.
  */
 export const nodeHandlers: Record<string, NodeHandle> = {
-  comment: (_state, node) => {
-    const value = (node as {value: string}).value.trim()
-    if (/^more\b/.test(value)) return moreMarker()
-    if (value === 'nextpage') return {type: 'thematicBreak'}
-    return undefined
-  }
-}
-
-function holds(parent: Element, target: Element): boolean {
-  return parent.children.some((child) => child === target || (child.type === 'element' && holds(child, target)))
+  comment: (_state, node) => (/^more\b/.test((node as {value: string}).value.trim()) ? moreMarker() : undefined)
 }

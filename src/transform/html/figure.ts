@@ -23,15 +23,6 @@ export interface ImageSink {
   add(fields: ImageFields, element: Element): void
 }
 
-/** What is known of an image besides its `<img>`: from the block's attributes or the `<figure>`. */
-export interface ImageHints {
-  align?: string | null
-  width?: number | null
-  height?: number | null
-  id?: number | null
-  link?: string | null
-}
-
 /** The `<img>` a figure shows: its own child, or inside the link or `<picture>` that is. */
 export function figureImage(node: Element): Element | null {
   for (const child of node.children) {
@@ -86,19 +77,18 @@ export function alignOf(...elements: Array<Element | null>): string | null {
 export function imageOutput(
   img: Element,
   captionNodes: PhrasingContent[],
-  hints: ImageHints,
   sink: ImageSink,
   block: boolean,
   figureElement?: Element,
   /** False for an `<img>` inside an `<a>` that the link's own rule writes around it. */
   writeLink = true
 ): HandlerOutput {
-  const id = hints.id ?? attachmentIdOf(img)
+  const id = attachmentIdOf(img)
   const attachment = id === null ? undefined : sink.media?.attachment(id)
   const written = property(img, 'src')
   const src = written ?? attachment?.url ?? null
   const alt = property(img, 'alt') ?? attachment?.alt ?? null
-  const link = hints.link ?? sink.marks.links.get(img) ?? null
+  const link = sink.marks.links.get(img) ?? null
   const parts = captionParts(captionNodes)
   sink.add(
     {
@@ -106,9 +96,9 @@ export function imageOutput(
       alt,
       caption: parts.caption,
       credit: parts.credit,
-      align: hints.align ?? alignOf(figureElement ?? null, img),
-      width: hints.width ?? parseDimension(property(img, 'width')),
-      height: hints.height ?? parseDimension(property(img, 'height')),
+      align: alignOf(figureElement ?? null, img),
+      width: parseDimension(property(img, 'width')),
+      height: parseDimension(property(img, 'height')),
       id,
       fullSize: attachment !== undefined && attachment.url !== src ? attachment.url : null,
       link

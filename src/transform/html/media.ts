@@ -13,6 +13,8 @@ import type {Handle, State} from 'hast-util-to-mdast'
 import type {Link, PhrasingContent, RootContent} from 'mdast'
 
 export type Unsafe = (node: Element, what: string) => void
+/** A video's poster shown as the link's image, for the image records. */
+export type Poster = (node: Element, poster: string, link: string, alt: string | null) => void
 
 const scriptLike = /^\s*(javascript|vbscript):|^\s*data:\s*(text\/html|image\/svg|application\/(xhtml|x-?javascript|ecmascript))/i
 
@@ -34,7 +36,7 @@ function link(url: string, children: PhrasingContent[]): Link {
   return {type: 'link', url, title: null, children}
 }
 
-export function mediaHandlers(unsafe: Unsafe): Record<string, Handle> {
+export function mediaHandlers(unsafe: Unsafe, recordPoster: Poster): Record<string, Handle> {
   /** A link to `source` named by the title attribute or the URL, or nothing. */
   const linkTo = (node: Element, source: unknown): Link | undefined => {
     const url = linkable(source)
@@ -61,7 +63,10 @@ export function mediaHandlers(unsafe: Unsafe): Record<string, Handle> {
     const source = node.properties.src ?? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source' && child.properties.src !== undefined)?.properties.src
     const result = linkTo(node, source)
     const poster = node.tagName === 'video' ? linkable(node.properties.poster) : null
-    if (result !== undefined && poster !== null) result.children = [{type: 'image', url: poster, alt: attribute(node, 'title'), title: null}]
+    if (result !== undefined && poster !== null) {
+      result.children = [{type: 'image', url: poster, alt: attribute(node, 'title'), title: null}]
+      recordPoster(node, poster, result.url, attribute(node, 'title') || null)
+    }
     return result
   }
 

@@ -43,4 +43,9 @@ describe('embedded content', () => {
     expect(markdown).not.toMatch(/javascript|script|<(iframe|embed|object)/)
     expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'unsafe-html', severity: 'warning', line: 2})])
   })
+
+  it('a video’s poster is an image record, linked to the video', () => {
+    const {document} = html('<video src="https://x.com/a.mp4" poster="https://x.com/a.jpg" title="Launch"></video>')
+    expect(document.images).toEqual([expect.objectContaining({src: 'https://x.com/a.jpg', alt: 'Launch', link: 'https://x.com/a.mp4', block: null, shortcode: null})])
+  })
 })
