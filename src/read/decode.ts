@@ -33,15 +33,11 @@ const CP1252_HIGH = [
 ]
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
-  const magic = MAGIC.find((m) => startsWith(bytes, m.bytes))
-  if (magic) return binary(`looks like a binary file (${magic.name}), not text; skipped`)
+  const refused = sniffBinary(bytes)
+  if (refused) return refused
 
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), true)
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), false)
-
-  if (bytes.subarray(0, SNIFF_LENGTH).includes(0)) {
-    return binary('looks like a binary file (it contains NUL bytes; UTF-16 needs a byte-order mark), not text; skipped')
-  }
 
   const bomLength = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0
   const body = bytes.subarray(bomLength)
@@ -70,6 +66,23 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   ])
 }
 
+/**
+ * The refusal of a file that is not text, judged on its first bytes (a signature, or NUL bytes
+ * without a UTF-16 byte-order mark); null for text. Shared with the streaming decoder.
+ */
+export function sniffBinary(head: Uint8Array): {ok: false; diagnostic: Diagnostic} | null {
+  const magic = MAGIC.find((m) => startsWith(head, m.bytes))
+  if (magic) return binary(`looks like a binary file (${magic.name}), not text; skipped`)
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return null
+  if (head.subarray(0, SNIFF_LENGTH).includes(0)) {
+    return binary('looks like a binary file (it contains NUL bytes; UTF-16 needs a byte-order mark), not text; skipped')
+  }
+  return null
+}
+
+/** How many bytes `sniffBinary` looks at. */
+export const SNIFF_BYTES = SNIFF_LENGTH
+
 function decodeUtf16(body: Uint8Array, littleEndian: boolean): DecodeResult {
   const label = littleEndian ? 'utf-16le' : 'utf-16be'
   const raw = new TextDecoder(label, {ignoreBOM: true}).decode(body)
@@ -94,18 +107,18 @@ function done(raw: string, diagnostics: Diagnostic[]): DecodeResult {
   return {ok: true, text: raw.replace(/\r\n?/g, '\n'), diagnostics}
 }
 
-function binary(message: string): DecodeResult {
+function binary(message: string): {ok: false; diagnostic: Diagnostic} {
   return {ok: false, diagnostic: {ruleId: 'file-binary', severity: 'error', message, line: 1, column: 1, offset: 0}}
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b)
 }
 
 /** Fatal as a safety net: we only hand it runs our own check found well-formed, so it never throws in practice. */
 const UTF8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
-function decodeValidUtf8(bytes: Uint8Array): string | null {
+export function decodeValidUtf8(bytes: Uint8Array): string | null {
   try {
     return UTF8.decode(bytes)
   } catch {
@@ -121,7 +134,7 @@ function decodeValidUtf8(bytes: Uint8Array): string | null {
  * `count` is how many bytes were decoded as 1252; `firstByte` and `firstChar` locate the first one in the
  * input and in `raw` (-1 when there is none).
  */
-function decodeUtf8Or1252(bytes: Uint8Array): {raw: string; count: number; firstByte: number; firstChar: number} {
+export function decodeUtf8Or1252(bytes: Uint8Array): {raw: string; count: number; firstByte: number; firstChar: number} {
   const parts: string[] = []
   let length = 0 // UTF-16 code units in `parts`
   let count = 0
@@ -189,7 +202,7 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 /** Byte offset (into `body`) of the first unpaired surrogate or trailing odd byte, or -1. */
-function firstInvalidUtf16(body: Uint8Array, littleEndian: boolean): number {
+export function firstInvalidUtf16(body: Uint8Array, littleEndian: boolean): number {
   const unit = (i: number) => (littleEndian ? body[i]! | (body[i + 1]! << 8) : (body[i]! << 8) | body[i + 1]!)
   let i = 0
   for (; i + 1 < body.length; i += 2) {

@@ -9,17 +9,38 @@ import type {Attachment, MediaLibrary} from '../transform/types.js'
 import type {WxrItem} from './wxr.js'
 
 /** The media of an export, seen from one of its posts (`postId`), or from none. */
-export function mediaLibrary(items: WxrItem[]): (postId: number | null) => MediaLibrary {
-  const byId = new Map<number, Attachment>()
-  const byParent = new Map<number, number[]>()
-  const byUrl = new Map<string, Attachment>()
-  const galleries = new Map<number, number[]>()
-  const reusable = new Map<number, string>()
-  for (const item of items) {
-    if (item.id === null) continue
+export function mediaLibrary(items: Iterable<WxrItem>): (postId: number | null) => MediaLibrary {
+  const index = new MediaIndex()
+  for (const item of items) index.add(item)
+  return (postId) => index.library(postId)
+}
+
+/**
+ * What an export's posts may point at, gathered item by item: an export is read twice, once to
+ * fill this and once to convert its posts, because an attachment often comes after the post
+ * that shows it (an image uploaded once the draft existed). Only what a reference needs is kept
+ * (URLs, alt text, captions; reusable blocks whole), never the posts themselves.
+ *
+ * Plain maps, so that the index crosses to worker threads as it is (`data`, `MediaIndex.from`).
+ */
+export class MediaIndex {
+  constructor(readonly data: MediaData = {byId: new Map(), byParent: new Map(), byUrl: new Map(), galleries: new Map(), reusable: new Map()}) {}
+
+  static from(data: MediaData): MediaIndex {
+    return new MediaIndex(data)
+  }
+
+  /** Whether `add` keeps anything of items of this type: other items need not be read whole. */
+  static wants(type: string): boolean {
+    return type === 'attachment' || type === 'wp_block' || type === 'ai_galleries'
+  }
+
+  add(item: WxrItem): void {
+    const {byId, byParent, byUrl, galleries, reusable} = this.data
+    if (item.id === null) return
     if (item.type === 'attachment') {
       const url = item.attachmentUrl ?? item.guid
-      if (url === null) continue
+      if (url === null) return
       const attachment: Attachment = {
         id: item.id,
         url,
@@ -29,7 +50,7 @@ export function mediaLibrary(items: WxrItem[]): (postId: number | null) => Media
         description: nonEmpty(item.content)
       }
       byId.set(item.id, attachment)
-      byUrl.set(withoutSizeSuffix(url), attachment)
+      byUrl.set(withoutSizeSuffix(url), item.id)
       if (item.parentId !== null) {
         const siblings = byParent.get(item.parentId)
         if (siblings === undefined) byParent.set(item.parentId, [item.id])
@@ -42,13 +63,32 @@ export function mediaLibrary(items: WxrItem[]): (postId: number | null) => Media
       if (ids !== null) galleries.set(item.id, ids)
     }
   }
-  return (postId) => ({
-    attachment: (id) => byId.get(id),
-    attachmentByUrl: (url) => byUrl.get(withoutSizeSuffix(url)),
-    gallery: (id) => galleries.get(id),
-    attached: () => (postId === null ? [] : [...(byParent.get(postId) ?? [])].sort((a, b) => a - b)),
-    reusableBlock: (id) => reusable.get(id)
-  })
+
+  library(postId: number | null): MediaLibrary {
+    const {byId, byParent, byUrl, galleries, reusable} = this.data
+    return {
+      attachment: (id) => byId.get(id),
+      attachmentByUrl: (url) => {
+        const id = byUrl.get(withoutSizeSuffix(url))
+        return id === undefined ? undefined : byId.get(id)
+      },
+      gallery: (id) => galleries.get(id),
+      attached: () => (postId === null ? [] : [...(byParent.get(postId) ?? [])].sort((a, b) => a - b)),
+      reusableBlock: (id) => reusable.get(id)
+    }
+  }
+}
+
+export interface MediaData {
+  byId: Map<number, Attachment>
+  /** Attachment ids by the post they were uploaded to. */
+  byParent: Map<number, number[]>
+  /** Attachment ids by URL without WordPress's size suffix. */
+  byUrl: Map<string, number>
+  /** `ai_galleries` post id → attachment ids. */
+  galleries: Map<number, number[]>
+  /** `wp_block` post id → its block markup. */
+  reusable: Map<number, string>
 }
 
 /** The ids of the first `[gallery ids="…"]` in a text. */

@@ -96,127 +96,180 @@ interface Draft {
   contentColumn: number
 }
 
+/** The whole export at once: for texts already in memory (stdin, a post body that turned out to be an export). */
 export function readWxr(xml: string): WxrExport {
-  const locate = locator(xml)
-  const channel = new Map<string, string>()
-  const authors = new Map<string, string>()
-  const items: WxrItem[] = []
-  const diagnostics: Diagnostic[] = []
-  const stack: string[] = []
-  let draft: Draft | null = null
-  let meta: Map<string, string> | null = null
-  let author: Map<string, string> | null = null
+  const reader = new WxrReader()
+  reader.write(xml)
+  reader.close()
+  return {site: reader.site, items: reader.take(), diagnostics: reader.diagnostics}
+}
+
+/**
+ * An export read as its text arrives, chunk after chunk: `write` each chunk, `take` the items
+ * finished so far, `close` at the end. An item is given out as soon as its `</item>` is read,
+ * so a reader of a 500 MB export holds one item and two chunks of text, never the file.
+ *
+ * Positions (for diagnostics and where each post's content starts) are worked out on a window of
+ * the last two chunks (at least 4 KiB): a start tag, or the `<![CDATA[` after one, may straddle a boundary.
+ */
+export class WxrReader {
+  readonly diagnostics: Diagnostic[] = []
+  private readonly channel = new Map<string, string>()
+  private readonly authors = new Map<string, string>()
+  private ready: WxrItem[] = []
+  private readonly stack: string[] = []
+  private draft: Draft | null = null
+  private meta: Map<string, string> | null = null
+  private author: Map<string, string> | null = null
   /** The field whose text we are collecting, and the stack depth of its element. */
-  let capture: {depth: number; text: string; done: (text: string) => void} | null = null
+  private capture: {depth: number; text: string; done: (text: string) => void} | null = null
   /** On a mismatched end tag saxes first closes the open element, then reports; this names it. */
-  let lastClosed = ''
+  private lastClosed = ''
+  /** Items finished, for the count in a message. */
+  private count = 0
+  /** A content start tag ended the last chunk: whether `<![CDATA[` follows is seen in the next. */
+  private pendingContent: {offset: number; draft: Draft} | null = null
+  private stopped = false
+  private readonly text = new TextWindow()
+  private readonly parser: import('saxes').SaxesParser<{xmlns: false}>
 
-  const parser = new (saxes().SaxesParser)({xmlns: false})
+  constructor() {
+    this.parser = new (saxes().SaxesParser)({xmlns: false})
+    this.listen()
+  }
 
-  parser.on('doctype', (doctype) => {
-    if (!/<!ENTITY/.test(doctype)) return
-    const at = locate(Math.max(0, xml.lastIndexOf('<!DOCTYPE', parser.position)))
-    diagnostics.push({
-      ruleId: 'wxr-doctype',
-      severity: 'error',
-      message: 'the DOCTYPE declares entities; refusing to read it (entity expansion can exhaust memory, and WordPress never writes one)',
-      ...at
+  get site(): WxrExport['site'] {
+    return {title: text(this.channel.get('title')), link: text(this.channel.get('link')), baseUrl: text(this.channel.get('wp:base_site_url'))}
+  }
+
+  /** Reads the next chunk of the export's text. */
+  write(chunk: string): void {
+    if (this.stopped) return
+    this.text.append(chunk)
+    if (this.pendingContent) this.placeContent(this.pendingContent.draft, this.pendingContent.offset)
+    this.guard(() => this.parser.write(chunk))
+  }
+
+  /** The end of the text: an export cut short is reported here. */
+  close(): void {
+    if (this.stopped) return
+    this.text.ended = true
+    if (this.pendingContent) this.placeContent(this.pendingContent.draft, this.pendingContent.offset)
+    this.guard(() => this.parser.close())
+    this.stopped = true
+  }
+
+  /** The items finished since the last call, in document order. */
+  take(): WxrItem[] {
+    const items = this.ready
+    this.ready = []
+    return items
+  }
+
+  private guard(step: () => void): void {
+    try {
+      step()
+    } catch (error) {
+      if (!(error instanceof Stop)) throw error
+      this.stopped = true
+    }
+  }
+
+  private listen(): void {
+    const parser = this.parser
+    parser.on('doctype', (doctype) => {
+      if (!/<!ENTITY/.test(doctype)) return
+      const at = this.text.locate(Math.max(this.text.start, this.text.lastIndexOf('<!DOCTYPE', parser.position)))
+      this.diagnostics.push({
+        ruleId: 'wxr-doctype',
+        severity: 'error',
+        message: 'the DOCTYPE declares entities; refusing to read it (entity expansion can exhaust memory, and WordPress never writes one)',
+        ...at
+      })
+      throw new Stop()
     })
-    throw new Stop()
-  })
 
-  parser.on('opentag', (tag) => {
-    const parent = stack.at(-1)
-    stack.push(tag.name)
-    if (capture) return // markup inside a field: its text belongs to the field
-    if (parent === 'channel' && tag.name === 'item') draft = startItem()
-    else if (parent === 'channel' && AUTHOR_TAGS.has(tag.name)) author = new Map()
-    else if (parent === 'item' && tag.name === 'wp:postmeta') meta = new Map()
-    const done = sink(parent, tag)
-    if (done) capture = {depth: stack.length, text: '', done}
-  })
+    parser.on('opentag', (tag) => {
+      const parent = this.stack.at(-1)
+      this.stack.push(tag.name)
+      if (this.capture) return // markup inside a field: its text belongs to the field
+      if (parent === 'channel' && tag.name === 'item') this.draft = this.startItem()
+      else if (parent === 'channel' && AUTHOR_TAGS.has(tag.name)) this.author = new Map()
+      else if (parent === 'item' && tag.name === 'wp:postmeta') this.meta = new Map()
+      const done = this.sink(parent, tag)
+      if (done) this.capture = {depth: this.stack.length, text: '', done}
+    })
 
-  const collect = (text: string) => {
-    if (capture) capture.text += text
-  }
-  parser.on('text', collect)
-  parser.on('cdata', collect) // consecutive sections (WXR's "]]]]><![CDATA[>" split) simply join
-
-  parser.on('closetag', (tag) => {
-    if (capture && capture.depth === stack.length) {
-      capture.done(capture.text)
-      capture = null
+    const collect = (text: string) => {
+      if (this.capture) this.capture.text += text
     }
-    stack.pop()
-    lastClosed = tag.name
-    const parent = stack.at(-1)
-    if (parent === 'channel' && tag.name === 'item' && draft) {
-      items.push(finishItem(draft))
-      draft = null
-    } else if (parent === 'channel' && AUTHOR_TAGS.has(tag.name) && author) {
-      const login = author.get('wp:author_login')?.trim()
-      const name = author.get('wp:author_display_name')?.trim()
-      if (login && name && !authors.has(login)) authors.set(login, name)
-      author = null
-    } else if (parent === 'item' && tag.name === 'wp:postmeta' && meta && draft) {
-      const key = meta.get('wp:meta_key')?.trim()
-      if (key && !Object.hasOwn(draft.meta, key)) draft.meta[key] = meta.get('wp:meta_value') ?? ''
-      meta = null
-    }
-  })
+    parser.on('text', collect)
+    parser.on('cdata', collect) // consecutive sections (WXR's "]]]]><![CDATA[>" split) simply join
 
-  parser.on('error', (error) => {
-    const reason = error.message.replace(/^\d+:\d+: /, '')
-    const recoverable = ENTITY_ERRORS.has(reason)
-    let offset = Math.max(0, parser.position - 1)
-    let message: string
-    if (recoverable) {
-      const amp = xml.lastIndexOf('&', offset)
-      if (amp !== -1) offset = amp
-      const written = xml.slice(offset, Math.min(parser.position, offset + 40))
-      message = `invalid XML: ${reason.replace(/\.$/, '')} ${JSON.stringify(written)} (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references); kept as written`
-    } else {
-      let what = reason.replace(/\.$/, '')
-      if (reason === 'unexpected close tag.') {
-        // saxes stands past the ">"; point at the "</" and name both tags, which says more than its message.
-        const lt = xml.lastIndexOf('</', offset)
-        if (lt !== -1) offset = lt
-        what = `${xml.slice(offset, parser.position)} does not close <${lastClosed}>`
+    parser.on('closetag', (tag) => {
+      if (this.capture && this.capture.depth === this.stack.length) {
+        this.capture.done(this.capture.text)
+        this.capture = null
       }
-      const count = `${items.length} item${items.length === 1 ? '' : 's'}`
-      message = `invalid XML: ${what}; stopped reading here (${count} read before it)`
-    }
-    diagnostics.push({ruleId: 'wxr-invalid-xml', severity: 'error', message, ...locate(offset)})
-    if (!recoverable) throw new Stop()
-  })
+      this.stack.pop()
+      this.lastClosed = tag.name
+      const parent = this.stack.at(-1)
+      if (parent === 'channel' && tag.name === 'item' && this.draft) {
+        this.ready.push(this.finishItem(this.draft))
+        this.count++
+        this.draft = null
+      } else if (parent === 'channel' && AUTHOR_TAGS.has(tag.name) && this.author) {
+        const login = this.author.get('wp:author_login')?.trim()
+        const name = this.author.get('wp:author_display_name')?.trim()
+        if (login && name && !this.authors.has(login)) this.authors.set(login, name)
+        this.author = null
+      } else if (parent === 'item' && tag.name === 'wp:postmeta' && this.meta && this.draft) {
+        const key = this.meta.get('wp:meta_key')?.trim()
+        if (key && !Object.hasOwn(this.draft.meta, key)) this.draft.meta[key] = this.meta.get('wp:meta_value') ?? ''
+        this.meta = null
+      }
+    })
 
-  try {
-    parser.write(xml).close()
-  } catch (error) {
-    if (!(error instanceof Stop)) throw error
-  }
-
-  for (const item of items) item.authorName = (item.author && authors.get(item.author)) || null
-  return {
-    site: {title: text(channel.get('title')), link: text(channel.get('link')), baseUrl: text(channel.get('wp:base_site_url'))},
-    items,
-    diagnostics
+    parser.on('error', (error) => {
+      const reason = error.message.replace(/^\d+:\d+: /, '')
+      const recoverable = ENTITY_ERRORS.has(reason)
+      let offset = Math.max(this.text.start, parser.position - 1)
+      let message: string
+      if (recoverable) {
+        const amp = this.text.lastIndexOf('&', offset)
+        if (amp !== -1) offset = amp
+        const written = this.text.slice(offset, Math.min(parser.position, offset + 40))
+        message = `invalid XML: ${reason.replace(/\.$/, '')} ${JSON.stringify(written)} (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references); kept as written`
+      } else {
+        let what = reason.replace(/\.$/, '')
+        if (reason === 'unexpected close tag.') {
+          // saxes stands past the ">"; point at the "</" and name both tags, which says more than its message.
+          const lt = this.text.lastIndexOf('</', offset)
+          if (lt !== -1) offset = lt
+          what = `${this.text.slice(offset, parser.position)} does not close <${this.lastClosed}>`
+        }
+        const count = `${this.count} item${this.count === 1 ? '' : 's'}`
+        message = `invalid XML: ${what}; stopped reading here (${count} read before it)`
+      }
+      this.diagnostics.push({ruleId: 'wxr-invalid-xml', severity: 'error', message, ...this.text.locate(offset)})
+      if (!recoverable) throw new Stop()
+    })
   }
 
   /** What to do with the text of the element just opened, or null to ignore it. */
-  function sink(parent: string | undefined, tag: SaxesTagPlain): ((text: string) => void) | null {
+  private sink(parent: string | undefined, tag: SaxesTagPlain): ((text: string) => void) | null {
     const name = tag.name
-    if (parent === 'channel' && CHANNEL_FIELDS.has(name)) return (value) => first(channel, name, value)
-    if (parent !== undefined && AUTHOR_TAGS.has(parent) && author) {
-      const into = author
+    if (parent === 'channel' && CHANNEL_FIELDS.has(name)) return (value) => first(this.channel, name, value)
+    if (parent !== undefined && AUTHOR_TAGS.has(parent) && this.author) {
+      const into = this.author
       return (value) => first(into, name, value)
     }
-    if (parent === 'wp:postmeta' && meta) {
-      const into = meta
+    if (parent === 'wp:postmeta' && this.meta) {
+      const into = this.meta
       return (value) => first(into, name, value)
     }
-    if (parent !== 'item' || !draft) return null
-    const item = draft
+    if (parent !== 'item' || !this.draft) return null
+    const item = this.draft
     if (name === 'category') {
       // Exports before WXR 1.1 also wrote a bare <category> per category, next to the one with a domain.
       const domain = tag.attributes['domain'] ?? 'category'
@@ -227,18 +280,27 @@ export function readWxr(xml: string): WxrExport {
       }
     }
     if (!ITEM_FIELDS.has(name)) return null
-    if (name === 'content:encoded' && !item.fields.has(name)) {
-      // The parser stands just past the start tag's ">"; the text proper starts after a leading "<![CDATA[".
-      const start = parser.position + (xml.startsWith('<![CDATA[', parser.position) ? 9 : 0)
-      const at = locate(start)
-      item.contentLine = at.line
-      item.contentColumn = at.column
-    }
+    if (name === 'content:encoded' && !item.fields.has(name)) this.placeContent(item, this.parser.position)
     return (value) => first(item.fields, name, value)
   }
 
-  function startItem(): Draft {
-    const at = locate(Math.max(0, xml.lastIndexOf('<', parser.position - 1)))
+  /**
+   * Where a post's content starts: just past the start tag's ">" (`offset`), after a leading
+   * "<![CDATA[". When the chunk ends before those nine characters, the next chunk decides.
+   */
+  private placeContent(item: Draft, offset: number): void {
+    this.pendingContent = null
+    if (offset + 9 > this.text.end && !this.text.ended) {
+      this.pendingContent = {offset, draft: item}
+      return
+    }
+    const at = this.text.locate(offset + (this.text.startsWith('<![CDATA[', offset) ? 9 : 0))
+    item.contentLine = at.line
+    item.contentColumn = at.column
+  }
+
+  private startItem(): Draft {
+    const at = this.text.locate(Math.max(this.text.start, this.text.lastIndexOf('<', this.parser.position - 1)))
     return {
       fields: new Map(),
       categories: [],
@@ -251,8 +313,10 @@ export function readWxr(xml: string): WxrExport {
     }
   }
 
-  function finishItem(d: Draft): WxrItem {
+  private finishItem(d: Draft): WxrItem {
+    if (this.pendingContent?.draft === d) this.placeContent(d, this.pendingContent.offset)
     const get = (name: string) => text(d.fields.get(name))
+    const author = get('dc:creator')
     const item: WxrItem = {
       id: integer(get('wp:post_id')),
       type: get('wp:post_type') ?? '',
@@ -260,8 +324,9 @@ export function readWxr(xml: string): WxrExport {
       slug: get('wp:post_name'),
       status: get('wp:status'),
       date: null,
-      author: get('dc:creator'),
-      authorName: null,
+      author,
+      // The channel lists its authors before its items.
+      authorName: (author && this.authors.get(author)) || null,
       link: get('link'),
       guid: get('guid'),
       parentId: integer(get('wp:post_parent')) || null,
@@ -276,7 +341,7 @@ export function readWxr(xml: string): WxrExport {
     }
     const label = `item ${JSON.stringify(item.title ?? '')}${item.id === null ? '' : ` (post ${item.id})`}`
     const warn = (ruleId: string, message: string) =>
-      diagnostics.push({ruleId, severity: 'warning', message, line: d.line, column: d.column})
+      this.diagnostics.push({ruleId, severity: 'warning', message, line: d.line, column: d.column})
     if (item.type === '') warn('wxr-missing-post-type', `${label} has no wp:post_type; WordPress's importer would skip it`)
     // GMT is unambiguous; drafts have a zero GMT date, so fall back to the site-local one.
     for (const [field, zone] of [['wp:post_date_gmt', 'Z'], ['wp:post_date', '']] as const) {
@@ -307,24 +372,73 @@ function integer(value: string | null): number | null {
   return value !== null && /^\d+$/.test(value) ? Number(value) : null
 }
 
-/** Offset → 1-based line/column; scans forward from the last answer, since parse events come in order. */
-function locator(source: string): (offset: number) => {line: number; column: number} {
-  let line = 1
-  let lineStart = 0
-  let scanned = 0
-  return (offset) => {
-    if (offset < scanned) {
-      line = 1
-      lineStart = 0
-      scanned = 0
+/**
+ * The last two chunks of the export's text (at least its last 4 KiB), addressed by offsets into the whole text, and
+ * offset → 1-based line and column. Lines are counted once, forward, as the window moves on;
+ * a position behind the last one asked for starts again from the window's start.
+ */
+class TextWindow {
+  /** Offset of `window[0]` in the whole text. */
+  start = 0
+  /** No chunk will follow. */
+  ended = false
+  private window = ''
+  private lastLength = 0
+  /** Line count at `scanned`, and where that line starts. */
+  private line = 1
+  private lineStart = 0
+  private scanned = 0
+  /** The same at `start`. */
+  private mark = {line: 1, lineStart: 0}
+
+  get end(): number {
+    return this.start + this.window.length
+  }
+
+  append(chunk: string): void {
+    // Drop all but the last chunk (and at least the last 4 KiB, for chunks smaller than a tag):
+    // count the lines of what goes, and remember the count where the window now starts.
+    const drop = this.window.length - Math.max(this.lastLength, 4096)
+    if (drop > 0) {
+      const newStart = this.start + drop
+      this.locate(newStart)
+      this.mark = {line: this.line, lineStart: this.lineStart}
+      this.window = this.window.slice(drop)
+      this.start = newStart
     }
-    for (; scanned < offset; scanned++) {
-      const c = source.charCodeAt(scanned)
-      if (c === 10 || (c === 13 && source.charCodeAt(scanned + 1) !== 10)) {
-        line++
-        lineStart = scanned + 1
+    this.window += chunk
+    this.lastLength = chunk.length
+  }
+
+  locate(offset: number): {line: number; column: number} {
+    const at = Math.min(Math.max(offset, this.start), this.end)
+    if (at < this.scanned) {
+      this.scanned = this.start
+      this.line = this.mark.line
+      this.lineStart = this.mark.lineStart
+    }
+    const text = this.window
+    for (let i = this.scanned - this.start, stop = at - this.start; i < stop; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        this.line++
+        this.lineStart = this.start + i + 1
       }
     }
-    return {line, column: offset - lineStart + 1}
+    this.scanned = at
+    return {line: this.line, column: at - this.lineStart + 1}
+  }
+
+  lastIndexOf(search: string, offset: number): number {
+    const at = this.window.lastIndexOf(search, offset - this.start)
+    return at === -1 ? -1 : at + this.start
+  }
+
+  startsWith(search: string, offset: number): boolean {
+    return this.window.startsWith(search, offset - this.start)
+  }
+
+  slice(from: number, to: number): string {
+    return this.window.slice(Math.max(0, from - this.start), Math.max(0, to - this.start))
   }
 }

@@ -1,0 +1,54 @@
+/**
+ * The streaming decoder gives what `decodeBytes` gives for the whole file, wherever the chunks
+ * are cut: inside a UTF-8 sequence, a UTF-16 surrogate pair, a CRLF, the byte-order mark.
+ */
+import {describe, expect, it} from 'vitest'
+import {StreamDecoder} from '../../src/read/decode-stream.js'
+import {decodeBytes} from '../../src/read/decode.js'
+
+function streamed(bytes: Uint8Array, size: number) {
+  const decoder = new StreamDecoder()
+  let text = ''
+  for (let at = 0; at < bytes.length; at += size) text += decoder.push(bytes.subarray(at, at + size))
+  text += decoder.end()
+  return decoder.refused ? {ok: false, diagnostic: decoder.refused} : {ok: true, text, diagnostics: decoder.diagnostics}
+}
+
+const utf16 = (text: string, littleEndian: boolean) => {
+  const bytes = [littleEndian ? 0xff : 0xfe, littleEndian ? 0xfe : 0xff]
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    bytes.push(...(littleEndian ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]))
+  }
+  return new Uint8Array(bytes)
+}
+
+const long = 'x'.repeat(9000) // past the 8 KiB the decoder sniffs before deciding
+const inputs: Record<string, Uint8Array> = {
+  'UTF-8 with curly quotes and an emoji': Buffer.from(`${long}“Quoted” café 😀\nend`),
+  'UTF-8 with a BOM': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${long}naïve`)]),
+  'CRLF and lone CR': Buffer.from(`${long}a\r\nb\rc\r\n\r\nd\r`),
+  'stray Windows-1252 bytes in UTF-8': Buffer.concat([Buffer.from(`${long}it`), Buffer.from([0x92]), Buffer.from('s “ok”\nand '), Buffer.from([0x93, 0x94]), Buffer.from('\n')]),
+  'a truncated sequence at the very end': Buffer.concat([Buffer.from(`${long}end `), Buffer.from([0xe2, 0x80])]),
+  'UTF-16LE with a surrogate pair': utf16(`${long}😀 ok\r\nnext`, true),
+  'UTF-16BE with an unpaired surrogate': utf16(`${long}a\ud800b`, false),
+  'short text (ends before the sniff window)': Buffer.from('short “text”\r\n'),
+  'a PNG': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+  'NUL bytes': Buffer.concat([Buffer.from('abc'), Buffer.alloc(20), Buffer.from(long)])
+}
+
+describe('StreamDecoder', () => {
+  for (const [name, bytes] of Object.entries(inputs)) {
+    it(`${name}: the same as decoding it whole, at every chunk size`, () => {
+      const whole = decodeBytes(bytes)
+      for (const size of [1, 2, 3, 5, 4096, 65536]) expect(streamed(bytes, size), `chunks of ${size}`).toEqual(whole)
+    })
+  }
+
+  it('places the first stray byte by line and column of the decoded text', () => {
+    const bytes = Buffer.concat([Buffer.from(`${long}\nline two\r\nthree `), Buffer.from([0x96]), Buffer.from(' dash')])
+    const [warning] = streamed(bytes, 7).diagnostics as Array<{line: number; column: number; message: string}>
+    expect(warning).toMatchObject({line: 3, column: 7})
+    expect(warning!.message).toContain('(0x96) at line 3, column 7')
+  })
+})
