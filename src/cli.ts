@@ -29,6 +29,8 @@ Examples:
   migrate post.txt > post.md             one file to stdout
   cat post.txt | migrate -f json         a Unix filter: stdin to stdout, as JSON
   migrate export.xml --out posts/        a WordPress export: one file per post and page
+  migrate export.xml --out posts/ --jobs 4 --shard 2/8
+                                         one machine's eighth of a huge export, on 4 threads
   migrate ./archive --config site.json   your own shortcodes, e.g. {"shortcodes": {"pullquote": "blockquote"}}
                                          (mappings: blockquote, content, link, keep; "tags": kept as written)
   migrate ./archive --check --fail-on warning --report github
@@ -58,7 +60,7 @@ const program = new Command()
   .option('--keep-nbsp', 'keep no-break spaces in prose', false)
   .option('--include <glob>', 'only files matching this glob inside folders (repeatable)', collect)
   .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect)
-  .option('--shard <i/n>', 'convert only shard i of n (a stable split by path, for CI matrices)', (value) => {
+  .option('--shard <i/n>', 'convert only shard i of n: a stable split of files by path and of exports by post, for CI matrices', (value) => {
     try {
       return parseShard(value)
     } catch (error) {
@@ -72,6 +74,12 @@ const program = new Command()
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('a whole number from 1 to 64')
     return jobs
   }, 1)
+  .option('--timeout <seconds>', 'stop and report a document that takes longer to convert', (value) => {
+    const seconds = Number(value)
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('a number of seconds above 0')
+    return seconds
+  }, 30)
+  .option('--summary <file>', 'also write the end-of-run counts to <file> as JSON (shards\' counts add up)')
   .option('--config <file>', 'a JSON file mapping your own shortcodes: {"shortcodes": {"pullquote": "blockquote"}}')
   .option('-q, --quiet', 'only errors on stderr: no warnings (with --report stylish), notes or summary', false)
   .option('--no-progress', 'no progress line, even on a terminal')
@@ -100,6 +108,8 @@ program.action(async (paths: string[], flags) => {
     postTypes: flags.postTypes,
     datePrefix: flags.datePrefix,
     jobs: flags.jobs,
+    timeoutMs: flags.timeout * 1000,
+    summaryFile: flags.summary ?? null,
     config: flags.config === undefined ? null : await loadConfig(flags.config, process.cwd()),
     include: flags.include,
     exclude: flags.exclude,

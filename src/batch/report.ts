@@ -20,6 +20,12 @@ export interface Summary {
   skipped?: number
   /** Output files written (an export writes one per post, so this can exceed `files`). */
   written: number
+  /** Outputs that already held exactly what this run would write, so were left alone. */
+  unchanged?: number
+  /** Documents converted: one per post of an export, one per other file. */
+  documents?: number
+  /** `--shard i/n`: the counts of shards add up to those of one run over everything. */
+  shard?: string
   /** Shortcodes seen, by name. */
   shortcodes: Record<string, number>
   images: number
@@ -154,7 +160,9 @@ export function formatSummary(summary: Summary): string {
   const fileParts = [`${converted} converted`, `${summary.failed} failed`]
   if (skipped > 0) fileParts.push(`${skipped} skipped`)
   const lines = [
-    `Files:       ${summary.files} (${fileParts.join(', ')}), ${plural(summary.written, 'output')} written`,
+    `Files:       ${summary.files} (${fileParts.join(', ')}), ${plural(summary.written, 'output')} written` +
+      (summary.unchanged ? `, ${summary.unchanged} unchanged` : '') +
+      (summary.shard ? ` (shard ${summary.shard})` : ''),
     `Shortcodes:  ${tally(summary.shortcodes)}`,
     `Images:      ${summary.images}`,
     `Diagnostics: ${tally(summary.diagnostics)}`,

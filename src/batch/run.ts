@@ -2,19 +2,28 @@
  * A whole run: find the inputs, convert each, write the outputs, report. The CLI parses
  * arguments into `RunOptions` and calls this; tests can call it directly.
  */
-import {stat} from 'node:fs/promises'
+import {mkdir, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
-import {toJson, toNdjsonLine} from '../emit/json.js'
+import type {MigrationDocument} from '../emit/json.js'
+import {StreamDecoder} from '../read/decode-stream.js'
+import type {MediaIndex} from '../read/media.js'
+import {isWxr} from '../read/wxr.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
 import type {Config} from './config.js'
 import {convertInput, readWhole} from './convert-input.js'
+import {convertPost, postResult} from './convert-post.js'
+import {bytesSource, exportUnits, fileSource, type ByteSource} from './export-stream.js'
 import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
+import {Output} from './output.js'
+import {withoutExtension} from './output-path.js'
 import {inOrder, WorkerPool} from './workers.js'
 import {formatSummary, type FileReport, type Summary} from './report.js'
 import {ReportStream} from './report-stream.js'
 import {inShard, type Shard} from './shard.js'
+import {removeStaleTempFiles} from './temp-files.js'
+import type {Unit} from './units.js'
 import {UsageError} from './usage-error.js'
 import {findInputs, type Input} from './walk.js'
 import {OutputFolder} from './write.js'
@@ -43,6 +52,8 @@ export interface RunOptions extends ConvertOptions {
   jobs: number
   /** `--config`: the site's own shortcodes; plain data, so it crosses to worker threads. */
   config: Config | null
+  /** `--summary <file>`: the end-of-run counts as JSON, for a CI step (or a merge of shards) to read. */
+  summaryFile?: string | null
 }
 
 /** What a worker needs: plain data only (functions do not cross threads; each builds its handlers from the config). */
@@ -51,7 +62,7 @@ export interface WorkerOptions extends ConvertOptions {
 }
 
 function workerOptions(options: RunOptions): WorkerOptions {
-  return {quotes: options.quotes, keepNbsp: options.keepNbsp, postTypes: options.postTypes, datePrefix: options.datePrefix, config: options.config}
+  return {quotes: options.quotes, keepNbsp: options.keepNbsp, postTypes: options.postTypes, datePrefix: options.datePrefix, timeoutMs: options.timeoutMs, config: options.config}
 }
 
 const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
@@ -69,8 +80,8 @@ export async function run(runOptions: RunOptions): Promise<number> {
     // stdin has no name to mirror under --out; guessing one would hide where the output went.
     throw new UsageError('--out needs input paths; with stdin the output goes to stdout (migrate < post.txt > post.md)')
   }
-  // Nothing per file is kept: each document is let go once written and each file's findings once
-  // reported, so memory stays flat however large the archive.
+  // Nothing per document is kept: each is let go once written and its findings once reported,
+  // so memory stays flat however large the archive.
   const tally = new Tally()
   const progress = new Progress(options)
   const reporter = new ReportStream(options.report, (text) => progress.print(text), options.color)
@@ -79,87 +90,200 @@ export async function run(runOptions: RunOptions): Promise<number> {
   const quiet = options.quiet && options.report === 'stylish'
   const report = (file: FileReport) => {
     tally.count(file.diagnostics)
-    reporter.add(quiet ? {...file, diagnostics: file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')} : file)
+    if (file.diagnostics.length > 0) reporter.add(quiet ? {...file, diagnostics: file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')} : file)
   }
 
+  let units: AsyncIterable<Unit> | Iterable<Unit>
+  let outDir: string | null = null
+  let total = 0
   if (readsStdin) {
-    const result = convertBytes(await readAll(options.stdin), '-', options)
-    if (!options.check) tally.written += emitToStdout(result, options)
-    tally.add(result).forEach(report)
+    const bytes = await readAll(options.stdin)
+    units = (await looksLikeExport(bytesSource(bytes))) ? exportUnits(bytesSource(bytes), '-', options, null) : [{kind: 'file', input: stdinInput(options.cwd), bytes} satisfies Unit]
   } else {
     const out = options.out === null ? null : path.resolve(options.cwd, options.out)
     const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(out ? {outDir: out} : {})})
     for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
-    const inputs = found.inputs.filter((input) => options.shard === null || inShard(input.relative, options.shard))
     // One file named on its own is a filter: its output goes to stdout unless --out says otherwise.
-    const single = options.paths.length === 1 && inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
-    const outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
-    if (outDir !== null && out === null && !options.check && !options.quiet && inputs.length > 0) {
+    const single = options.paths.length === 1 && found.inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
+    outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
+    if (outDir !== null && out === null && !options.check && !options.quiet && found.inputs.length > 0) {
       options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
     }
-    // No more threads than files: each costs a start-up.
-    const threads = Math.min(options.jobs, inputs.length)
-    const pool = threads > 1 ? new WorkerPool(threads, workerOptions(options)) : null
-    const convert = pool === null ? (input: Input) => convertInput(input, options, readWhole) : (input: Input) => pool.convert(input)
-    const writer = outDir === null ? null : new Writer(new OutputFolder(outDir), options.format)
-    const window = Math.max(1, options.jobs) * 4
-    // Writes run behind the conversions (at most `window` at once), so converting the next files
-    // overlaps the kernel creating this one's; results are still reported in input order.
-    const writing: Array<Promise<FileResult>> = []
-    // Called in input order: stdout is written and output names are claimed before the first await.
-    const emit = async (result: FileResult): Promise<FileResult> => {
-      if (options.check) return result
-      // Not `tally.written += await …`: that reads the count before the await and loses the writes finishing meanwhile.
-      const count = writer === null ? emitToStdout(result, options) : await writer.write(result)
-      tally.written += count
-      return result
-    }
-    const finish = (result: FileResult) => {
-      tally.add(result).forEach(report)
-      progress.step(result.file, inputs.length)
-    }
-    try {
-      for await (const [, result] of inOrder(inputs, convert, window)) {
-        writing.push(emit(result))
-        if (writing.length >= window) finish(await writing.shift()!)
-      }
-      for (const result of writing) finish(await result)
-    } finally {
-      // Live workers would keep the process running after an unexpected error.
-      await pool?.close()
-    }
-    progress.clear()
+    total = found.inputs.length
+    units = unitsOf(found.inputs, options)
   }
 
+  const writer = outDir === null || options.check ? null : new Writer(new OutputFolder(outDir), options.format)
+  // A killed run's temp files go while this one runs; ours have another pid.
+  const cleanup = writer === null || outDir === null ? Promise.resolve(0) : removeStaleTempFiles(outDir)
+  // Threads only pay off with more than one thing to convert; each costs a start-up.
+  const pool = options.jobs > 1 && !readsStdin && total > 0 ? new WorkerPool(options.jobs, workerOptions(options)) : null
+  const media = new Map<number, MediaIndex>()
+  const convert = (unit: Unit): Promise<FileResult> => {
+    switch (unit.kind) {
+      case 'file':
+        if (unit.bytes) return Promise.resolve(convertBytes(unit.bytes, unit.input.relative, options))
+        return pool ? pool.convert(unit) : convertInput(unit.input, options, readWhole)
+      case 'post':
+        return pool ? pool.convert(unit) : Promise.resolve(postResult(unit.task, convertPost(unit.task, media.get(unit.key)!, options)))
+      case 'begin':
+        if (pool) pool.addMedia(unit.key, unit.media.data)
+        else media.set(unit.key, unit.media)
+        return Promise.resolve(empty(unit.file))
+      default:
+        return Promise.resolve(empty(unit.kind === 'end' ? unit.file : ''))
+    }
+  }
+
+  const output = new Output(options, writer)
+  const pending: Array<Promise<() => void>> = []
+  /** Writes for `result`, then what to report once they are done (in order: reports follow the input order). */
+  const settle = (unit: Unit, result: FileResult): Promise<() => void> => {
+    const finish = () => {
+      if (unit.kind === 'file') tally.file(result, report)
+      else if (unit.kind === 'post') tally.post(result, report)
+      else if (unit.kind === 'end') tally.endExport(result.file, unit.diagnostics, unit.owned, report)
+      if (unit.kind === 'file' || unit.kind === 'post') progress.step(result.file, unit.kind === 'file' ? total : 0)
+    }
+    if (unit.kind === 'begin') tally.beginExport()
+    if (unit.kind === 'end') {
+      pool?.dropMedia(unit.key)
+      media.delete(unit.key)
+    }
+    return output.emit(unit, result).then((count) => {
+      tally.written += count.written
+      tally.unchanged += count.unchanged
+      return finish
+    })
+  }
+  try {
+    // Conversions run ahead of the writes by `window`; writes behind them by the writer's
+    // open-file budget. Waiting on both is what keeps a huge export from piling up in memory.
+    const window = Math.max(1, options.jobs) * 4
+    for await (const [unit, result] of inOrder(units, convert, window)) {
+      pending.push(settle(unit, result))
+      while (pending.length >= window) (await pending.shift()!)()
+      if (writer) await writer.ready()
+    }
+    for (const done of pending) (await done)()
+  } finally {
+    // Live workers would keep the process running after an unexpected error.
+    await pool?.close()
+  }
+  progress.clear()
+  const removed = await cleanup
+  if (removed > 0 && !options.quiet) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${path.relative(options.cwd, outDir!) || '.'}/\n`)
+
   reporter.end()
-  if (!options.quiet) options.stderr.write(formatSummary(tally.summary(Date.now() - started)))
+  const summary = tally.summary(Date.now() - started, options.shard)
+  if (!options.quiet) options.stderr.write(formatSummary(summary))
+  if (options.summaryFile) await writeSummary(path.resolve(options.cwd, options.summaryFile), summary)
   // A file that failed always carries an error, and an error reaches any threshold.
   return tally.worst >= rank[options.failOn] || tally.failed > 0 ? 1 : 0
 }
 
-/** Counts for the summary and the exit code, taken from each file's result as it goes by. */
+/**
+ * The inputs as units: plain files whole, exports (`.xml` files that are WordPress exports)
+ * streamed post by post. `--shard` splits plain files by path and exports by post; every shard
+ * reads every export (to name its posts as a whole run would) and claims the names of the
+ * outputs other shards write.
+ */
+async function* unitsOf(inputs: Input[], options: RunOptions): AsyncGenerator<Unit> {
+  for (const input of inputs) {
+    if (/\.xml$/i.test(input.relative) && (await looksLikeExport(fileSource(input.path)))) {
+      yield* exportUnits(fileSource(input.path), input.relative, options, options.shard)
+    } else if (options.shard === null || inShard(input.relative, options.shard)) {
+      yield {kind: 'file', input}
+    } else {
+      yield {kind: 'claim', relatives: [withoutExtension(input.relative)]}
+    }
+  }
+}
+
+/** Whether the first bytes are those of a WordPress export; an unreadable file is not (its own unit reports it). */
+async function looksLikeExport(source: ByteSource): Promise<boolean> {
+  const decoder = new StreamDecoder()
+  let text = ''
+  try {
+    for await (const bytes of source()) {
+      text += decoder.push(bytes)
+      if (text.length >= 4096 || decoder.refused) break
+    }
+  } catch {
+    return false
+  }
+  if (text.length < 4096) text += decoder.end()
+  return decoder.refused === null && isWxr(text)
+}
+
+function stdinInput(cwd: string): Input {
+  return {path: '-', relative: '-', root: cwd}
+}
+
+function empty(file: string): FileResult {
+  return {file, documents: [], diagnostics: [], failed: false}
+}
+
+async function writeSummary(file: string, summary: Summary): Promise<void> {
+  await mkdir(path.dirname(file), {recursive: true})
+  await writeFile(file, JSON.stringify(summary, null, 2) + '\n')
+}
+
+/** Counts for the summary and the exit code, taken from each result as it goes by. */
 class Tally {
   files = 0
   failed = 0
+  documents = 0
   images = 0
   written = 0
+  unchanged = 0
   /** The rank of the most severe finding so far; -1 before any. */
   worst = -1
   readonly shortcodes: Record<string, number> = {}
   readonly diagnostics: Record<string, number> = {}
+  /** The export being read: whether any of its posts failed or converted. */
+  private export = {failed: false, documents: 0}
 
-  /** Counts a result; returns its findings, one report per file they are about. */
-  add(result: FileResult): FileReport[] {
+  /** A plain file: counted, and its findings reported (a post's own and its file's under one heading). */
+  file(result: FileResult, report: (file: FileReport) => void): void {
     this.files++
     if (result.failed) this.failed++
-    // A post's own findings and those about its file (a failed write) go under one heading.
     const byFile = new Map<string, Diagnostic[]>([[result.file, [...result.diagnostics]]])
     for (const {document} of result.documents) {
-      this.images += document.images.length
-      for (const shortcode of document.shortcodes) this.shortcodes[shortcode.name] = (this.shortcodes[shortcode.name] ?? 0) + 1
+      this.document(document)
       byFile.set(document.file, [...(byFile.get(document.file) ?? []), ...(document.diagnostics as Diagnostic[])])
     }
-    return [...byFile].filter(([, diagnostics]) => diagnostics.length > 0).map(([file, diagnostics]) => ({file, diagnostics}))
+    for (const [file, diagnostics] of byFile) report({file, diagnostics})
+  }
+
+  beginExport(): void {
+    this.export = {failed: false, documents: 0}
+  }
+
+  /** One post of an export: its findings under its own name (`export.xml#slug`), a failure under the export's. */
+  post(result: FileResult, report: (file: FileReport) => void): void {
+    if (result.failed) this.export.failed = true
+    report({file: result.file, diagnostics: result.diagnostics})
+    for (const {document} of result.documents) {
+      this.export.documents++
+      this.document(document)
+      report({file: document.file, diagnostics: document.diagnostics as Diagnostic[]})
+    }
+  }
+
+  /** The export's own findings; counted as a file by the one shard that owns it, so shards' counts add up. */
+  endExport(file: string, diagnostics: Diagnostic[], owned: boolean, report: (file: FileReport) => void): void {
+    report({file, diagnostics})
+    if (!owned) return
+    this.files++
+    const unreadable = diagnostics.some((diagnostic) => diagnostic.severity === 'error') && this.export.documents === 0
+    if (this.export.failed || unreadable) this.failed++
+  }
+
+  private document(document: MigrationDocument): void {
+    this.documents++
+    this.images += document.images.length
+    for (const shortcode of document.shortcodes) this.shortcodes[shortcode.name] = (this.shortcodes[shortcode.name] ?? 0) + 1
   }
 
   count(diagnostics: Diagnostic[]): void {
@@ -169,8 +293,19 @@ class Tally {
     }
   }
 
-  summary(elapsedMs: number): Summary {
-    return {files: this.files, failed: this.failed, written: this.written, shortcodes: this.shortcodes, images: this.images, diagnostics: this.diagnostics, elapsedMs}
+  summary(elapsedMs: number, shard: Shard | null): Summary {
+    return {
+      files: this.files,
+      failed: this.failed,
+      documents: this.documents,
+      written: this.written,
+      unchanged: this.unchanged,
+      shortcodes: this.shortcodes,
+      images: this.images,
+      diagnostics: this.diagnostics,
+      elapsedMs,
+      ...(shard ? {shard: `${shard.index}/${shard.count}`} : {})
+    }
   }
 }
 
@@ -181,10 +316,12 @@ class Progress {
 
   constructor(private readonly options: Pick<RunOptions, 'progress' | 'stderr'>) {}
 
+  /** `total` 0: not known ahead (the posts of an export). */
   step(file: string, total: number): void {
     this.done++
     if (!this.options.progress) return
-    this.options.stderr.write(`\r${this.done}/${total} ${file.slice(-60).padEnd(60)}`)
+    const count = total > 0 ? `${this.done}/${total}` : `${this.done}`
+    this.options.stderr.write(`\r${count} ${file.slice(-60).padEnd(60)}`)
     this.shown = true
   }
 
@@ -197,19 +334,6 @@ class Progress {
     if (this.shown) this.options.stderr.write('\r' + ' '.repeat(70) + '\r')
     this.shown = false
   }
-}
-
-function emitToStdout(result: FileResult, options: RunOptions): number {
-  if (options.format === 'json' && result.export) {
-    // An export holds any number of documents, and stdout must still be one JSON document: an array.
-    options.stdout.write(JSON.stringify(result.documents.map((converted) => converted.document), null, 2) + '\n')
-    return result.documents.length
-  }
-  for (const converted of result.documents) {
-    const text = options.format === 'md' ? converted.markdown : options.format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document)
-    options.stdout.write(text)
-  }
-  return result.documents.length
 }
 
 async function isFile(file: string): Promise<boolean> {

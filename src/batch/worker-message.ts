@@ -1,5 +1,7 @@
 /** What a `--jobs` worker thread posts to the pool. */
+import type {MediaData} from '../read/media.js'
 import type {FileResult} from './convert-file.js'
+import type {PostTask} from './convert-post.js'
 
 /**
  * `ready` once started (the pool tells a worker that cannot start from one that crashed on a
@@ -7,6 +9,15 @@ import type {FileResult} from './convert-file.js'
  * copying it across threads once is enough (`fromWorker` puts it back).
  */
 export type WorkerMessage = {type: 'ready'} | {type: 'result'; result: FileResult}
+
+/**
+ * What the pool posts to a worker: a file to read and convert, an export's media (before its
+ * first post reaches that worker), a post to convert with the media of export `key`.
+ */
+export type ToWorker =
+  | {type: 'file'; path: string; relative: string}
+  | {type: 'media'; key: number; data: MediaData}
+  | {type: 'post'; key: number; task: PostTask}
 
 export function toWorkerResult(result: FileResult): FileResult {
   return {...result, documents: result.documents.map((converted) => ({...converted, markdown: ''}))}

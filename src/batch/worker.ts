@@ -1,25 +1,34 @@
 /**
- * A worker thread of `--jobs`: reads and converts the files it is sent, one at a time and in the
- * order sent (the pool counts on it), and posts each result back. Reading happens here too, so the
- * main thread only walks, writes and reports.
+ * A worker thread of `--jobs`: converts the files and posts it is sent, one at a time and in the
+ * order sent (the pool counts on it), and posts each result back. Files are read here too, so the
+ * main thread only walks, reads exports, writes and reports.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {convertInput, readWhole} from './convert-input.js'
 import type {ConvertOptions} from './convert-file.js'
 import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
 import type {WorkerOptions} from './run.js'
-import {toWorkerResult, type WorkerMessage} from './worker-message.js'
+import {toWorkerResult, type ToWorker, type WorkerMessage} from './worker-message.js'
+import {convertPost, postResult} from './convert-post.js'
+import {MediaIndex} from '../read/media.js'
 
 // Functions do not cross threads: each worker builds the config's handlers itself.
 const {config, ...plain} = workerData as WorkerOptions
 const options: ConvertOptions = {...plain, handlers: handlersFor(config), blockHandlers: blockHandlersFor(config)}
 const port = parentPort!
 
-// A chain, so that files are converted strictly one after the other even if reading ever awaits.
+/** The media of the export whose posts come now: the pool sends it before the first of them. */
+let media = new MediaIndex()
+
+// A chain, so that jobs are done strictly one after the other even if reading ever awaits.
 let chain = Promise.resolve()
-port.on('message', (input: {path: string; relative: string}) => {
+port.on('message', (message: ToWorker) => {
   chain = chain.then(async () => {
-    const result = await convertInput(input, options, readWhole)
+    if (message.type === 'media') {
+      media = MediaIndex.from(message.data)
+      return
+    }
+    const result = message.type === 'file' ? await convertInput(message, options, readWhole) : postResult(message.task, convertPost(message.task, media, options))
     port.postMessage({type: 'result', result: toWorkerResult(result)} satisfies WorkerMessage)
   })
 })

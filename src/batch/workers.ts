@@ -3,31 +3,42 @@
  * writes and reports. Results come back in the order the inputs were given (`inOrder`), so the
  * output of `--jobs 2` is byte for byte that of `--jobs 1`.
  *
- * Each worker is handed `depth` files at a time and converts them in order, so it has the next
+ * A job is a file or, for an export, one post: the main thread reads the export and hands its
+ * posts out, so `--jobs 2` speeds up a single large export too.
+ *
+ * Each worker is handed `depth` jobs at a time and converts them in order, so it has the next
  * one at hand when it finishes one instead of idling for a round trip to the main thread. A
  * worker that crashes takes only the file it was converting (its oldest): that file gets a
  * `file-crashed` error, the ones queued behind it go back to the pool, a fresh worker takes the
  * dead one's place, and the batch goes on.
  */
 import {Worker} from 'node:worker_threads'
+import type {MediaData} from '../read/media.js'
 import type {FileResult} from './convert-file.js'
+import type {PostTask} from './convert-post.js'
 import type {WorkerOptions} from './run.js'
 import type {Input} from './walk.js'
-import {fromWorker, type WorkerMessage} from './worker-message.js'
+import {fromWorker, type ToWorker, type WorkerMessage} from './worker-message.js'
+
+/** What a worker converts: a whole file it reads itself, or one post of an export. */
+export type Job = {kind: 'file'; input: Input} | {kind: 'post'; key: number; task: PostTask}
 
 interface Task {
-  input: Input
+  job: Job
   resolve: (result: FileResult) => void
 }
 
-/** Files handed to one worker at once. */
+/** Jobs handed to one worker at once. */
 const depth = 2
 
 export class WorkerPool {
   /** Every live worker, ready or not: close() must end those still starting too. */
   private readonly all = new Set<Worker>()
-  /** Ready workers and the files each was handed, oldest (the one it is converting) first. */
+  /** Ready workers and the jobs each was handed, oldest (the one it is converting) first. */
   private readonly assigned = new Map<Worker, Task[]>()
+  /** The export whose media each worker holds. */
+  private readonly holds = new Map<Worker, number>()
+  private readonly media = new Map<number, MediaData>()
   private readonly queue: Task[] = []
   /** Why the last worker that died on start died. */
   private failure: string | null = null
@@ -42,9 +53,18 @@ export class WorkerPool {
     for (let index = 0; index < size; index++) this.spawn()
   }
 
-  convert(input: Input): Promise<FileResult> {
+  /** The media of export `key`, sent to each worker before the first of its posts. */
+  addMedia(key: number, data: MediaData): void {
+    this.media.set(key, data)
+  }
+
+  dropMedia(key: number): void {
+    this.media.delete(key)
+  }
+
+  convert(job: Job): Promise<FileResult> {
     return new Promise((resolve) => {
-      this.queue.push({input, resolve})
+      this.queue.push({job, resolve})
       this.dispatch()
     })
   }
@@ -68,6 +88,7 @@ export class WorkerPool {
     worker.on('error', (error) => (reason ??= error.message))
     worker.on('exit', (code) => {
       this.all.delete(worker)
+      this.holds.delete(worker)
       if (this.closed) return
       const tasks = this.assigned.get(worker)
       this.assigned.delete(worker)
@@ -77,7 +98,7 @@ export class WorkerPool {
         this.failure = `no worker thread could start (${why})`
       } else {
         const [current, ...waiting] = tasks
-        current?.resolve(crashed(current.input, why))
+        current?.resolve(crashed(current.job, why))
         this.queue.unshift(...waiting)
         this.spawn()
       }
@@ -88,32 +109,63 @@ export class WorkerPool {
   private dispatch(): void {
     // With every worker gone, nothing would ever take what is queued: fail it rather than hang.
     if (this.all.size === 0) {
-      for (const task of this.queue.splice(0)) task.resolve(crashed(task.input, this.failure ?? 'no worker thread is left'))
+      for (const task of this.queue.splice(0)) task.resolve(crashed(task.job, this.failure ?? 'no worker thread is left'))
     }
     for (const [worker, tasks] of this.assigned) {
       while (tasks.length < depth && this.queue.length > 0) {
         const task = this.queue.shift()!
         tasks.push(task)
-        worker.postMessage({path: task.input.path, relative: task.input.relative})
+        for (const message of this.messagesFor(worker, task.job)) worker.postMessage(message)
       }
     }
   }
+
+  private messagesFor(worker: Worker, job: Job): ToWorker[] {
+    if (job.kind === 'file') return [{type: 'file', path: job.input.path, relative: job.input.relative}]
+    const messages: ToWorker[] = []
+    if (this.holds.get(worker) !== job.key) {
+      // Structured cloning copies the maps once per worker and export, not once per post.
+      messages.push({type: 'media', key: job.key, data: this.media.get(job.key) ?? emptyMedia()})
+      this.holds.set(worker, job.key)
+    }
+    messages.push({type: 'post', key: job.key, task: job.task})
+    return messages
+  }
 }
 
-function crashed(input: Input, why: string): FileResult {
-  const message = `${input.relative} crashed the worker converting it (${why}); please report it`
-  return {file: input.relative, documents: [], failed: true, diagnostics: [{ruleId: 'file-crashed', severity: 'error', message, line: 1, column: 1}]}
+function emptyMedia(): MediaData {
+  return {byId: new Map(), byParent: new Map(), byUrl: new Map(), galleries: new Map(), reusable: new Map()}
+}
+
+function crashed(job: Job, why: string): FileResult {
+  const what = job.kind === 'file' ? job.input.relative : `${job.task.file}#${job.task.name}`
+  const file = job.kind === 'file' ? job.input.relative : job.task.file
+  const [line, column] = job.kind === 'file' ? [1, 1] : [job.task.item.contentLine, job.task.item.contentColumn]
+  const message = `${what} crashed the worker converting it (${why}); please report it`
+  return {file, documents: [], failed: true, diagnostics: [{ruleId: 'file-crashed', severity: 'error', message, line, column}]}
 }
 
 /**
- * Converts inputs with `convert`, keeping at most `window` in flight, and yields the results in
- * input order: memory stays bounded however large the archive.
+ * Converts units with `convert`, keeping at most `window` in flight, and yields the results in
+ * the units' order: memory stays bounded however large the archive, and the units are only
+ * pulled (an export only read) as fast as results are taken.
  */
-export async function* inOrder(inputs: Input[], convert: (input: Input) => Promise<FileResult>, window: number): AsyncGenerator<[Input, FileResult]> {
-  const flight: Array<Promise<FileResult>> = []
-  let started = 0
-  for (let index = 0; index < inputs.length; index++) {
-    while (started < inputs.length && started < index + window) flight.push(convert(inputs[started++]!))
-    yield [inputs[index]!, await flight.shift()!]
+export async function* inOrder<U, R>(units: AsyncIterable<U> | Iterable<U>, convert: (unit: U) => Promise<R>, window: number): AsyncGenerator<[U, R]> {
+  const flight: Array<[U, Promise<R>]> = []
+  const source = Symbol.asyncIterator in units ? units[Symbol.asyncIterator]() : toAsync(units[Symbol.iterator]())
+  let ended = false
+  for (;;) {
+    while (!ended && flight.length < window) {
+      const next = await source.next()
+      if (next.done) ended = true
+      else flight.push([next.value, convert(next.value)])
+    }
+    const head = flight.shift()
+    if (head === undefined) return
+    yield [head[0], await head[1]]
   }
+}
+
+function toAsync<U>(iterator: Iterator<U>): AsyncIterator<U> {
+  return {next: async () => iterator.next()}
 }

@@ -21,8 +21,14 @@ import {OutputError} from './output-error.js'
  * Temp names: the pid and a random token per process (a pid comes back, and in a container every
  * run may be pid 1, while a killed run's temp files stay behind), then a counter within it.
  */
-const tempPrefix = `.migrate-${process.pid}-${Math.random().toString(36).slice(2, 10)}-`
+const tempPrefix = `.migrate-${process.pid}-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}-`
 let tempCounter = 0
+
+/** Our temp names and nothing else: `.migrate-<pid>-<8 letters or digits>-<counter>.tmp`. */
+export const tempName = /^\.migrate-(\d+)-[a-z0-9]{8}-\d+\.tmp$/
+
+/** What a write did: `unchanged` when the file already held exactly this (a rerun after a kill). */
+export type WriteOutcome = 'written' | 'unchanged'
 
 /**
  * Write `data` (UTF-8) to `file`: create the parent folders, write a temp file next to the
@@ -78,8 +84,36 @@ export class OutputFolder {
     return this.base
   }
 
-  /** `file` is absolute or relative to the folder. */
-  async write(file: string, data: string): Promise<void> {
+  /**
+   * `file` is absolute or relative to the folder. A file that already holds exactly `data` is
+   * left alone: a rerun after a killed run only writes what is missing or different, and keeps
+   * the dates of the rest (which site generators and rsync go by).
+   */
+  async write(file: string, data: string): Promise<WriteOutcome> {
+    const target = path.resolve(this.base, file)
+    if (!isInside(this.base, target)) {
+      throw new OutputError('output-escapes', file, `Refusing to write "${file}": it is outside "${this.outDir}"`)
+    }
+    const existing = await lstatOrNull(target)
+    if (existing?.isSymbolicLink()) {
+      throw new OutputError('output-symlink', file, `Refusing to write "${file}": it is a symlink`)
+    }
+    const folder = path.dirname(target)
+    if (!this.checked.has(folder)) {
+      await this.check(file, folder)
+      await fs.mkdir(folder, {recursive: true})
+      this.checked.add(folder)
+    }
+    if (existing?.isFile() && existing.size === Buffer.byteLength(data) && (await fs.readFile(target, 'utf8')) === data) return 'unchanged'
+    await replaceFile(target, data)
+    return 'written'
+  }
+
+  /**
+   * A file written piece by piece (an export's posts as ndjson lines, as they are converted),
+   * into a temp file that `commit` renames over `file`: atomic like `write`, with the same checks.
+   */
+  async open(file: string): Promise<AppendFile> {
     const target = path.resolve(this.base, file)
     if (!isInside(this.base, target)) {
       throw new OutputError('output-escapes', file, `Refusing to write "${file}": it is outside "${this.outDir}"`)
@@ -93,7 +127,23 @@ export class OutputFolder {
       await fs.mkdir(folder, {recursive: true})
       this.checked.add(folder)
     }
-    await replaceFile(target, data)
+    const temp = path.join(folder, `${tempPrefix}${tempCounter++}.tmp`)
+    const handle = await fs.open(temp, 'wx')
+    let chain: Promise<unknown> = Promise.resolve()
+    return {
+      append: (text) => (chain = chain.then(() => handle.write(text, null, 'utf8'))),
+      commit: async () => {
+        try {
+          await chain
+          await handle.close()
+          await fs.rename(temp, target)
+        } catch (error) {
+          await handle.close().catch(() => {})
+          await fs.rm(temp, {force: true}).catch(() => {})
+          throw error
+        }
+      }
+    }
   }
 
   private async check(file: string, folder: string): Promise<void> {
@@ -109,9 +159,16 @@ export class OutputFolder {
   }
 }
 
+export interface AppendFile {
+  /** Appends, after everything appended before; the promise settles when this piece is written. */
+  append(text: string): Promise<unknown>
+  /** Puts the file in place; on failure the temp file is removed and the error rethrown. */
+  commit(): Promise<void>
+}
+
 /** One write into `outDir`, with every check of `OutputFolder`. */
-export async function writeInside(outDir: string, file: string, data: string): Promise<void> {
-  await new OutputFolder(outDir).write(file, data)
+export async function writeInside(outDir: string, file: string, data: string): Promise<WriteOutcome> {
+  return new OutputFolder(outDir).write(file, data)
 }
 
 async function deepestExisting(folder: string): Promise<string> {

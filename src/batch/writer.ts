@@ -1,61 +1,198 @@
 /**
- * A file's results written under `--out`: one output per document (one per file for ndjson),
- * each under a name no other input of the run has taken.
+ * Results written under `--out`: one output per document (one per input file for ndjson), each
+ * under a name no other input of the run has taken, with a fixed number of files open at once.
  *
  * Two inputs can want the same output: `a.txt` and `a.md` both become `a.md`. The later one (in
- * input order, so the same on every run) is written as `a-2.md` with an `output-renamed` warning,
- * instead of silently overwriting the first.
+ * input order, so the same on every run and in every shard) is written as `a-2.md` with an
+ * `output-renamed` warning, instead of silently overwriting the first.
+ *
+ * Each write holds one of `slots` while it has a file open; the run waits for a slot before it
+ * reads and converts more (backpressure), so a 500,000-post export never has more than `slots`
+ * files open nor more than that many documents waiting in memory, whatever `ulimit -n` says. A
+ * write that fails is tried once more (EMFILE from another process, a rename racing a cleanup),
+ * then reported as an error on its document: a post is never lost without a word.
  */
+import {readFileSync} from 'node:fs'
 import {toJson, toNdjsonLine} from '../emit/json.js'
-import type {FileResult} from './convert-file.js'
+import type {Diagnostic} from '../tokenize/types.js'
+import type {ConvertedDocument, FileResult} from './convert-file.js'
 import {OutputError} from './output-error.js'
-import {safeJoin, uniqueName, withoutExtension, type OutputExtension} from './output-path.js'
-import type {OutputFolder} from './write.js'
+import {safeJoin, uniqueName, type OutputExtension} from './output-path.js'
+import type {AppendFile, OutputFolder, WriteOutcome} from './write.js'
 
 export type OutputFormat = 'md' | 'json' | 'ndjson'
 
 const extensions: Record<OutputFormat, OutputExtension> = {md: '.md', json: '.json', ndjson: '.ndjson'}
 
+export interface WriteCount {
+  written: number
+  unchanged: number
+}
+
+export interface LinesOutput {
+  append(post: FileResult): void
+  /** Puts the file in place; failures go on `end` (the export's last result). Returns the outputs written (0 or 1). */
+  close(end: FileResult): Promise<number>
+}
+
 export class Writer {
   /** Output names (relative, without extension) taken so far in this run. */
   private readonly taken = new Set<string>()
+  private readonly slots: Slots
 
   constructor(
     private readonly folder: OutputFolder,
-    private readonly format: OutputFormat
-  ) {}
+    private readonly format: OutputFormat,
+    slots = openFileSlots()
+  ) {
+    this.slots = new Slots(slots)
+  }
+
+  /** Takes `relative` (or `relative-2` …) for an output; returns the name taken. */
+  claim(relative: string, diagnostics?: Diagnostic[]): string {
+    const name = uniqueName(relative, this.taken)
+    if (name !== relative && diagnostics) {
+      const extension = extensions[this.format]
+      const message = `another input already writes ${relative}${extension}; this one is written as ${name}${extension}`
+      diagnostics.push({ruleId: 'output-renamed', severity: 'warning', message, line: 1, column: 1})
+    }
+    return name
+  }
+
+  /** Resolves once a write could start without going over the open-file budget. */
+  ready(): Promise<void> {
+    return this.slots.available()
+  }
 
   /**
-   * Writes `result`'s outputs and returns how many were written. Names are claimed at once, in
-   * the order of the calls; the writes finish later. A write that fails becomes an error on
-   * `result` and marks it failed.
+   * Writes `result`'s documents (names claimed now, in call order) and counts them. A write that
+   * fails becomes an error on `result` and marks it failed.
    */
-  write(result: FileResult): Promise<number> {
-    const extension = extensions[this.format]
-    const entries: Array<[string, string]> =
-      this.format === 'ndjson'
-        ? [[withoutExtension(result.file), result.documents.map((converted) => toNdjsonLine(converted.document)).join('')]]
-        : result.documents.map((converted) => [converted.relative, this.format === 'md' ? converted.markdown : toJson(converted.document)])
-    const claimed = entries.map(([relative, data]): [string, string] => {
-      const name = uniqueName(relative, this.taken)
-      if (name !== relative) {
-        const message = `another input already writes ${relative}${extension}; this one is written as ${name}${extension}`
-        result.diagnostics.push({ruleId: 'output-renamed', severity: 'warning', message, line: 1, column: 1})
-      }
-      return [name, data]
-    })
-    return Promise.all(claimed.map(([relative, data]) => this.writeOne(result, relative + extension, data))).then((done) => done.filter(Boolean).length)
+  write(result: FileResult): Promise<WriteCount> {
+    const entries = result.documents.map((converted): [string, string] => [this.claim(converted.relative, result.diagnostics), this.data(converted)])
+    return this.writeAll(result, entries)
   }
 
-  private async writeOne(result: FileResult, relative: string, data: string): Promise<boolean> {
+  /** One ndjson output holding `documents`, one line each (a file's, or an export's whole). */
+  writeLines(result: FileResult, relative: string, lines: string): Promise<WriteCount> {
+    return this.writeAll(result, [[this.claim(relative, result.diagnostics), lines]])
+  }
+
+  /**
+   * One ndjson output written line by line as an export's posts arrive: `append` each result,
+   * then `close`. It keeps one file open (one slot) for the whole export.
+   */
+  async openLines(result: FileResult, relative: string): Promise<LinesOutput> {
+    const name = this.claim(relative, result.diagnostics) + extensions[this.format]
+    await this.slots.take()
+    let file: AppendFile | null = null
     try {
-      await this.folder.write(safeJoin(this.folder.path, relative), data)
-      return true
+      file = await this.folder.open(safeJoin(this.folder.path, name))
     } catch (error) {
-      const ruleId = error instanceof OutputError ? error.ruleId : 'output-write-failed'
-      result.failed = true
-      result.diagnostics.push({ruleId, severity: 'error', message: `cannot write ${relative}: ${(error as Error).message}`, line: 1, column: 1})
-      return false
+      this.fail(result, name, error, '')
+    }
+    let lines = 0
+    return {
+      append: (post) => {
+        for (const converted of post.documents) {
+          lines++
+          void file?.append(toNdjsonLine(converted.document))
+        }
+      },
+      close: async (end) => {
+        try {
+          if (file === null) return 0
+          await file.commit()
+          return 1
+        } catch (error) {
+          this.fail(end, name, error, ` (${lines} lines)`)
+          return 0
+        } finally {
+          this.slots.give()
+        }
+      }
     }
   }
+
+  private fail(result: FileResult, relative: string, error: unknown, detail: string): void {
+    const ruleId = error instanceof OutputError ? error.ruleId : 'output-write-failed'
+    result.failed = true
+    result.diagnostics.push({ruleId, severity: 'error', message: `cannot write ${relative}${detail}: ${(error as Error).message}`, line: 1, column: 1})
+  }
+
+  private data(converted: ConvertedDocument): string {
+    if (this.format === 'md') return converted.markdown
+    return this.format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document)
+  }
+
+  private async writeAll(result: FileResult, entries: Array<[string, string]>): Promise<WriteCount> {
+    const outcomes = await Promise.all(entries.map(([relative, data]) => this.writeOne(result, relative + extensions[this.format], data)))
+    return {written: outcomes.filter((outcome) => outcome === 'written').length, unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length}
+  }
+
+  private async writeOne(result: FileResult, relative: string, data: string): Promise<WriteOutcome | null> {
+    const target = safeJoin(this.folder.path, relative)
+    for (let attempt = 1; ; attempt++) {
+      await this.slots.take()
+      try {
+        return await this.folder.write(target, data)
+      } catch (error) {
+        // Refusals (outside the folder, a symlink) would only be refused again.
+        if (attempt === 1 && !(error instanceof OutputError)) continue
+        this.fail(result, relative, error, attempt > 1 ? ' (tried twice)' : '')
+        return null
+      } finally {
+        this.slots.give()
+      }
+    }
+  }
+}
+
+/** A counting semaphore, first come first served. */
+class Slots {
+  private free: number
+  private readonly waiting: Array<() => void> = []
+  private readonly watchers: Array<() => void> = []
+
+  constructor(size: number) {
+    this.free = size
+  }
+
+  take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  give(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else {
+      this.free++
+      for (const watcher of this.watchers.splice(0)) watcher()
+    }
+  }
+
+  available(): Promise<void> {
+    if (this.free > 0 && this.waiting.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.watchers.push(resolve))
+  }
+}
+
+/**
+ * How many output files to have open at once: an eighth of the soft `ulimit -n` (Node, its
+ * workers and the export being read need some, and other processes share a container's limit),
+ * between 4 and 64. Linux says it in /proc; elsewhere 1,024 is the common default.
+ */
+export function openFileSlots(): number {
+  let limit = 1024
+  try {
+    const line = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'))
+    if (line) limit = line[1] === 'unlimited' ? 65536 : Number(line[1])
+  } catch {
+    // Not Linux: keep the default.
+  }
+  return Math.max(4, Math.min(64, Math.floor(limit / 8)))
 }

@@ -23,7 +23,7 @@ const input = (relative: string): Input => ({path: path.join(root, relative), re
 async function all(pool: WorkerPool, inputs: Input[]): Promise<FileResult[]> {
   const results: FileResult[] = []
   try {
-    for await (const [, result] of inOrder(inputs, (one) => pool.convert(one), 8)) results.push(result)
+    for await (const [, result] of inOrder(inputs, (one) => pool.convert({kind: 'file', input: one}), 8)) results.push(result)
   } finally {
     await pool.close()
   }

@@ -1,0 +1,62 @@
+/**
+ * One post of an export → its document. The same on the main thread and in a `--jobs` worker,
+ * for an export streamed from disk and for one held in memory. Never throws: a bug of ours or a
+ * post over its time budget becomes an error naming the post, and the batch goes on.
+ */
+import {migrate} from '../migrate.js'
+import type {MediaIndex} from '../read/media.js'
+import type {WxrItem} from '../read/wxr.js'
+import type {Diagnostic} from '../tokenize/types.js'
+import type {ConvertedDocument, ConvertOptions, FileResult} from './convert-file.js'
+import type {PostName} from './export-names.js'
+import {failure} from './failure.js'
+import {withTimeLimit} from './time-limit.js'
+
+export interface PostTask extends PostName {
+  /** The export's path as shown to the user. */
+  file: string
+  item: WxrItem
+}
+
+export interface PostResult {
+  document: ConvertedDocument | null
+  /** Why there is no document. */
+  diagnostics: Diagnostic[]
+}
+
+export function convertPost(task: PostTask, media: MediaIndex, options: ConvertOptions): PostResult {
+  const {item, file, name} = task
+  const metadata: Record<string, unknown> = {
+    title: item.title,
+    date: item.date,
+    author: item.authorName ?? item.author,
+    slug: item.slug,
+    status: item.status,
+    type: item.type,
+    categories: item.categories.length > 0 ? item.categories : null,
+    tags: item.tags.length > 0 ? item.tags : null,
+    excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
+    link: item.link
+  }
+  let converted
+  try {
+    converted = withTimeLimit(options.timeoutMs, () =>
+      migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media.library(item.id), meta: item.meta})
+    )
+  } catch (error) {
+    return {document: null, diagnostics: [failure(error, `${file}#${name}`, item.contentLine, item.contentColumn)]}
+  }
+  const {markdown, document} = converted
+  // Diagnostics point into the export file, not into the post body alone.
+  for (const diagnostic of document.diagnostics) {
+    if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
+    diagnostic.line += item.contentLine - 1
+  }
+  return {document: {relative: task.relative, markdown, document}, diagnostics: []}
+}
+
+/** A post's result as the run takes every result: under the export's name. */
+export function postResult(task: PostTask, post: PostResult): FileResult {
+  const failed = post.document === null
+  return {file: task.file, documents: post.document ? [post.document] : [], diagnostics: post.diagnostics, failed}
+}

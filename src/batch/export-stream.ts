@@ -1,0 +1,132 @@
+/**
+ * A WordPress export read from disk (or from stdin's bytes) as a stream, in two passes, so that
+ * memory stays flat however large the export:
+ *
+ * 1. the media index: attachments, Aesop galleries and reusable blocks (`MediaIndex`). It has to
+ *    be complete before the first post is converted, since an attachment often comes after the
+ *    post that shows it; deferring such posts instead would hold an unbounded number of them.
+ * 2. the posts: each becomes a `post` unit as soon as its `</item>` is read, and is let go once
+ *    written. Reading waits while the run has enough in flight (the generator is pulled).
+ *
+ * The second pass costs one more parse of the XML: a few per cent of converting the posts.
+ */
+import {createReadStream} from 'node:fs'
+import {StreamDecoder} from '../read/decode-stream.js'
+import {MediaIndex} from '../read/media.js'
+import {WxrReader, type WxrItem} from '../read/wxr.js'
+import type {Diagnostic} from '../tokenize/types.js'
+import type {ConvertOptions} from './convert-file.js'
+import {ExportNames} from './export-names.js'
+import {withoutExtension} from './output-path.js'
+import {inShard, type Shard} from './shard.js'
+import type {Unit} from './units.js'
+
+/** Where an export's bytes come from; called once per pass. */
+export type ByteSource = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>
+
+const chunkSize = 1 << 16
+
+export function fileSource(file: string): ByteSource {
+  return () => createReadStream(file, {highWaterMark: chunkSize})
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return function* () {
+    for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize)
+  }
+}
+
+let nextKey = 0
+
+/**
+ * The units of one export: `file` as shown to the user, `shard` the posts this run converts
+ * (by post: `fnv1a32("<file>#<post id>")`, the slug for a post without an id).
+ */
+export async function* exportUnits(source: ByteSource, file: string, options: ConvertOptions, shard: Shard | null): AsyncGenerator<Unit> {
+  const key = nextKey++
+  const media = new MediaIndex()
+  const first = await readItems(source, (item) => {
+    if (MediaIndex.wants(item.type)) media.add(item)
+  })
+  // The file's own findings come from the second pass, which reads just what the first did.
+  const owned = shard === null || inShard(file, shard)
+  if (first.refused) {
+    yield {kind: 'end', file, key, diagnostics: first.diagnostics, owned}
+    return
+  }
+  yield {kind: 'begin', file, key, media}
+  const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options)
+  const pending: Unit[] = []
+  const second = startRead(source, (item) => {
+    const name = names.name(item)
+    if (name === null) return
+    const mine = shard === null || inShard(`${file}#${item.id ?? name.name}`, shard)
+    pending.push(mine ? {kind: 'post', key, task: {...name, file, item}} : {kind: 'claim', relatives: [name.relative]})
+  })
+  // readItems calls back chunk by chunk; the units are handed on between chunks.
+  for await (const units of drain(second.chunks, pending)) yield* units
+  const {diagnostics} = await second.done
+  yield {kind: 'end', file, key, diagnostics, owned}
+}
+
+interface Read {
+  refused: boolean
+  diagnostics: Diagnostic[]
+}
+
+/** Reads the export through, calling `onItem` for each item in order. */
+async function readItems(source: ByteSource, onItem: (item: WxrItem) => void): Promise<Read> {
+  const pass = startRead(source, onItem)
+  for await (const _ of pass.chunks) {
+    // The first pass needs nothing between chunks.
+  }
+  return pass.done
+}
+
+/** A pass as a sequence of chunks read (each after its items were handed to `onItem`) and its outcome. */
+function startRead(source: ByteSource, onItem: (item: WxrItem) => void): {chunks: AsyncGenerator<void>; done: Promise<Read>} {
+  let settle!: (read: Read) => void
+  const done = new Promise<Read>((resolve) => (settle = resolve))
+  async function* chunks(): AsyncGenerator<void> {
+    const decoder = new StreamDecoder()
+    const reader = new WxrReader()
+    const hand = () => {
+      for (const item of reader.take()) onItem(item)
+    }
+    try {
+      for await (const bytes of source()) {
+        const text = decoder.push(bytes)
+        if (decoder.refused) break
+        if (text !== '') reader.write(text)
+        hand()
+        yield
+      }
+    } catch (error) {
+      settle({refused: true, diagnostics: [unreadable(error)]})
+      return
+    }
+    if (decoder.refused) {
+      settle({refused: true, diagnostics: [decoder.refused]})
+      return
+    }
+    const rest = decoder.end()
+    if (rest !== '') reader.write(rest)
+    reader.close()
+    hand()
+    settle({refused: false, diagnostics: [...decoder.diagnostics, ...reader.diagnostics]})
+  }
+  return {chunks: chunks(), done}
+}
+
+async function* drain(chunks: AsyncGenerator<void>, pending: Unit[]): AsyncGenerator<Unit[]> {
+  for await (const _ of chunks) {
+    if (pending.length > 0) yield pending.splice(0)
+  }
+  if (pending.length > 0) yield pending.splice(0)
+}
+
+function unreadable(error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code
+  const reason = code === 'EACCES' ? 'cannot be read (permission denied)' : code === 'ENOENT' ? 'disappeared before it could be read' : (error as Error).message
+  return {ruleId: 'file-unreadable', severity: 'error', message: `the export ${reason}`, line: 1, column: 1}
+}

@@ -1,0 +1,85 @@
+/**
+ * Where results go, unit by unit: files under `--out` (through the `Writer`) or stdout. An
+ * export on stdout as JSON is one array, opened at its first unit and closed at its last, so it
+ * streams like everything else; as ndjson under `--out` it is one file, written line by line.
+ */
+import type {Writable} from 'node:stream'
+import {toJson, toNdjsonLine} from '../emit/json.js'
+import type {FileResult} from './convert-file.js'
+import {withoutExtension} from './output-path.js'
+import type {Shard} from './shard.js'
+import type {Unit} from './units.js'
+import type {LinesOutput, OutputFormat, WriteCount, Writer} from './writer.js'
+
+const none: WriteCount = {written: 0, unchanged: 0}
+
+export class Output {
+  /** The export being streamed: documents given out so far, and its ndjson file under --out. */
+  private current: {documents: number; lines: Promise<LinesOutput> | null} = {documents: 0, lines: null}
+
+  constructor(
+    private readonly options: {format: OutputFormat; check: boolean; stdout: Writable; shard: Shard | null},
+    private readonly writer: Writer | null
+  ) {}
+
+  /** Writes what `result` (of `unit`) has to write; called in unit order. */
+  emit(unit: Unit, result: FileResult): Promise<WriteCount> {
+    if (this.options.check) return Promise.resolve(none)
+    return this.writer === null ? Promise.resolve(this.toStdout(unit, result)) : this.toFolder(this.writer, unit, result)
+  }
+
+  private async toFolder(writer: Writer, unit: Unit, result: FileResult): Promise<WriteCount> {
+    const ndjson = this.options.format === 'ndjson'
+    switch (unit.kind) {
+      case 'claim':
+        for (const relative of unit.relatives) writer.claim(relative)
+        return none
+      case 'file':
+        return ndjson ? writer.writeLines(result, withoutExtension(result.file), result.documents.map((converted) => toNdjsonLine(converted.document)).join('')) : writer.write(result)
+      case 'begin':
+        // Shards write an export's lines to files of their own, which a merge simply concatenates.
+        this.current = {documents: 0, lines: ndjson ? writer.openLines(result, this.linesName(unit.file)) : null}
+        return none
+      case 'post':
+        if (this.current.lines === null) return writer.write(result)
+        ;(await this.current.lines).append(result)
+        return {written: 0, unchanged: 0}
+      case 'end': {
+        const lines = this.current.lines
+        this.current = {documents: 0, lines: null}
+        return lines === null ? none : {written: await (await lines).close(result), unchanged: 0}
+      }
+    }
+  }
+
+  private linesName(file: string): string {
+    const shard = this.options.shard
+    return withoutExtension(file) + (shard ? `.shard-${shard.index}-of-${shard.count}` : '')
+  }
+
+  private toStdout(unit: Unit, result: FileResult): WriteCount {
+    const {format, stdout} = this.options
+    if (unit.kind === 'file' && format === 'json' && result.export) {
+      // An export holds any number of documents, and stdout must still be one JSON document: an array.
+      stdout.write(JSON.stringify(result.documents.map((converted) => converted.document), null, 2) + '\n')
+      return {written: result.documents.length, unchanged: 0}
+    }
+    if (format === 'json' && unit.kind === 'begin') {
+      stdout.write('[')
+      this.current = {documents: 0, lines: null}
+    }
+    if (format === 'json' && unit.kind === 'post') {
+      // What JSON.stringify(array, null, 2) writes, one element at a time.
+      for (const converted of result.documents) {
+        stdout.write((this.current.documents++ === 0 ? '\n  ' : ',\n  ') + JSON.stringify(converted.document, null, 2).replace(/\n/g, '\n  '))
+      }
+      return {written: result.documents.length, unchanged: 0}
+    }
+    if (format === 'json' && unit.kind === 'end') stdout.write(this.current.documents > 0 ? '\n]\n' : ']\n')
+    if (unit.kind !== 'file' && unit.kind !== 'post') return none
+    for (const converted of result.documents) {
+      stdout.write(format === 'md' ? converted.markdown : format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document))
+    }
+    return {written: result.documents.length, unchanged: 0}
+  }
+}
