@@ -42,8 +42,9 @@ export class Output {
         return none
       case 'post':
         if (this.current.lines === null) return writer.write(result)
-        ;(await this.current.lines).append(result)
-        return {written: 0, unchanged: 0}
+        // Awaited, so that a slow disk holds the run back instead of lines piling up in memory.
+        await (await this.current.lines).append(result)
+        return none
       case 'end': {
         const lines = this.current.lines
         this.current = {documents: 0, lines: null}

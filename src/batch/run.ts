@@ -143,7 +143,8 @@ export async function run(runOptions: RunOptions): Promise<number> {
       if (unit.kind === 'file') tally.file(result, report)
       else if (unit.kind === 'post') tally.post(result, report)
       else if (unit.kind === 'end') tally.endExport(result.file, unit.diagnostics, unit.owned, report)
-      if (unit.kind === 'file' || unit.kind === 'post') progress.step(result.file, unit.kind === 'file' ? total : 0)
+      if (unit.kind === 'file') progress.step(result.file, total)
+      else if (unit.kind === 'post') progress.step(result.documents[0]?.document.file ?? result.file, 0)
     }
     if (unit.kind === 'begin') tally.beginExport()
     if (unit.kind === 'end') {

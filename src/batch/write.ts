@@ -90,6 +90,42 @@ export class OutputFolder {
    * the dates of the rest (which site generators and rsync go by).
    */
   async write(file: string, data: string): Promise<WriteOutcome> {
+    const {target, existing} = await this.prepare(file)
+    if (existing?.isFile() && existing.size === Buffer.byteLength(data) && (await fs.readFile(target, 'utf8')) === data) return 'unchanged'
+    await replaceFile(target, data)
+    return 'written'
+  }
+
+  /**
+   * A file written piece by piece (an export's posts as ndjson lines, as they are converted),
+   * into a temp file that `commit` renames over `file`: atomic like `write`, with the same checks.
+   */
+  async open(file: string): Promise<AppendFile> {
+    const {target} = await this.prepare(file)
+    const temp = path.join(path.dirname(target), `${tempPrefix}${tempCounter++}.tmp`)
+    const handle = await fs.open(temp, 'wx')
+    let chain: Promise<unknown> = Promise.resolve()
+    let failure: unknown = null
+    return {
+      // A failed piece fails the file: the pieces after it are not written, and commit throws.
+      append: (text) => (chain = chain.then(() => (failure === null ? handle.write(text, null, 'utf8') : undefined)).catch((error: unknown) => void (failure ??= error))),
+      commit: async () => {
+        try {
+          await chain
+          if (failure !== null) throw failure
+          await handle.close()
+          await fs.rename(temp, target)
+        } catch (error) {
+          await handle.close().catch(() => {})
+          await fs.rm(temp, {force: true}).catch(() => {})
+          throw error
+        }
+      }
+    }
+  }
+
+  /** The checks every write makes: inside the folder, not a symlink, its folder created and checked once. */
+  private async prepare(file: string): Promise<{target: string; existing: Awaited<ReturnType<typeof lstatOrNull>>}> {
     const target = path.resolve(this.base, file)
     if (!isInside(this.base, target)) {
       throw new OutputError('output-escapes', file, `Refusing to write "${file}": it is outside "${this.outDir}"`)
@@ -104,46 +140,7 @@ export class OutputFolder {
       await fs.mkdir(folder, {recursive: true})
       this.checked.add(folder)
     }
-    if (existing?.isFile() && existing.size === Buffer.byteLength(data) && (await fs.readFile(target, 'utf8')) === data) return 'unchanged'
-    await replaceFile(target, data)
-    return 'written'
-  }
-
-  /**
-   * A file written piece by piece (an export's posts as ndjson lines, as they are converted),
-   * into a temp file that `commit` renames over `file`: atomic like `write`, with the same checks.
-   */
-  async open(file: string): Promise<AppendFile> {
-    const target = path.resolve(this.base, file)
-    if (!isInside(this.base, target)) {
-      throw new OutputError('output-escapes', file, `Refusing to write "${file}": it is outside "${this.outDir}"`)
-    }
-    if ((await lstatOrNull(target))?.isSymbolicLink()) {
-      throw new OutputError('output-symlink', file, `Refusing to write "${file}": it is a symlink`)
-    }
-    const folder = path.dirname(target)
-    if (!this.checked.has(folder)) {
-      await this.check(file, folder)
-      await fs.mkdir(folder, {recursive: true})
-      this.checked.add(folder)
-    }
-    const temp = path.join(folder, `${tempPrefix}${tempCounter++}.tmp`)
-    const handle = await fs.open(temp, 'wx')
-    let chain: Promise<unknown> = Promise.resolve()
-    return {
-      append: (text) => (chain = chain.then(() => handle.write(text, null, 'utf8'))),
-      commit: async () => {
-        try {
-          await chain
-          await handle.close()
-          await fs.rename(temp, target)
-        } catch (error) {
-          await handle.close().catch(() => {})
-          await fs.rm(temp, {force: true}).catch(() => {})
-          throw error
-        }
-      }
-    }
+    return {target, existing}
   }
 
   private async check(file: string, folder: string): Promise<void> {
@@ -160,7 +157,7 @@ export class OutputFolder {
 }
 
 export interface AppendFile {
-  /** Appends, after everything appended before; the promise settles when this piece is written. */
+  /** Appends, after everything appended before; resolves (never rejects) once this piece is written or failed. */
   append(text: string): Promise<unknown>
   /** Puts the file in place; on failure the temp file is removed and the error rethrown. */
   commit(): Promise<void>

@@ -30,7 +30,8 @@ export interface WriteCount {
 }
 
 export interface LinesOutput {
-  append(post: FileResult): void
+  /** Resolves once the post's line is written (a failure surfaces at `close`). */
+  append(post: FileResult): Promise<void>
   /** Puts the file in place; failures go on `end` (the export's last result). Returns the outputs written (0 or 1). */
   close(end: FileResult): Promise<number>
 }
@@ -93,10 +94,10 @@ export class Writer {
     }
     let lines = 0
     return {
-      append: (post) => {
+      append: async (post) => {
         for (const converted of post.documents) {
           lines++
-          void file?.append(toNdjsonLine(converted.document))
+          await file?.append(toNdjsonLine(converted.document))
         }
       },
       close: async (end) => {
