@@ -96,6 +96,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
   let units: AsyncIterable<Unit> | Iterable<Unit>
   let outDir: string | null = null
   let total = 0
+  let oneExport = false
   if (readsStdin) {
     const bytes = await readAll(options.stdin)
     units = (await looksLikeExport(bytesSource(bytes))) ? exportUnits(bytesSource(bytes), '-', options, null) : [{kind: 'file', input: stdinInput(options.cwd), bytes} satisfies Unit]
@@ -110,14 +111,19 @@ export async function run(runOptions: RunOptions): Promise<number> {
       options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
     }
     total = found.inputs.length
+    oneExport = total === 1 && /\.xml$/i.test(found.inputs[0]!.relative)
     units = unitsOf(found.inputs, options)
   }
 
   const writer = outDir === null || options.check ? null : new Writer(new OutputFolder(outDir), options.format)
   // A killed run's temp files go while this one runs; ours have another pid.
   const cleanup = writer === null || outDir === null ? Promise.resolve(0) : removeStaleTempFiles(outDir)
-  // Threads only pay off with more than one thing to convert; each costs a start-up.
-  const pool = options.jobs > 1 && !readsStdin && total > 0 ? new WorkerPool(options.jobs, workerOptions(options)) : null
+  // Conversions run on worker threads (`--jobs` of them, one by default) whenever there is more
+  // than one document: the main thread reads, writes and reports meanwhile, and a document over
+  // --timeout can only be stopped by terminating its thread. One plain file (stdin, `migrate
+  // post.txt`) converts here, under `withTimeLimit`, without a thread's start-up.
+  const many = total > 1 || (total === 1 && oneExport)
+  const pool = !readsStdin && many ? new WorkerPool(options.jobs, workerOptions(options)) : null
   const media = new Map<number, MediaIndex>()
   const convert = (unit: Unit): Promise<FileResult> => {
     switch (unit.kind) {

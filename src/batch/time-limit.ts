@@ -3,7 +3,9 @@
  * thread could stop it; V8 can, though, on behalf of `vm`: a script run with a `timeout` is
  * terminated by a watchdog thread when the time is up, whatever function it is in at the moment
  * (a regular expression backtracking included). The conversion runs as such a script's one call.
- * The cost is a watchdog per call, about a tenth of a millisecond: small next to a post.
+ * The cost is a watchdog thread per call: a tenth of a millisecond on an idle machine, several
+ * on a busy one. So this is for documents converted on the main thread (stdin, one file); a
+ * batch converts on worker threads, and the pool terminates one that runs over (`workers.ts`).
  */
 import vm from 'node:vm'
 

@@ -13,7 +13,9 @@ import {convertPost, postResult} from './convert-post.js'
 import {MediaIndex} from '../read/media.js'
 
 // Functions do not cross threads: each worker builds the config's handlers itself.
-const {config, ...plain} = workerData as WorkerOptions
+// The pool keeps the time (`--timeout`) and terminates a worker over it: a budget kept in here
+// (`withTimeLimit`) would start a watchdog thread per post, which cost more than a tenth of a run.
+const {config, timeoutMs: _, ...plain} = workerData as WorkerOptions
 const options: ConvertOptions = {...plain, handlers: handlersFor(config), blockHandlers: blockHandlersFor(config)}
 const port = parentPort!
 

@@ -18,6 +18,8 @@ import type {FileResult} from './convert-file.js'
 import type {PostTask} from './convert-post.js'
 import type {WorkerOptions} from './run.js'
 import type {Input} from './walk.js'
+import {failure} from './failure.js'
+import {TimeLimitExceeded} from './time-limit.js'
 import {fromWorker, type ToWorker, type WorkerMessage} from './worker-message.js'
 
 /** What a worker converts: a whole file it reads itself, or one post of an export. */
@@ -43,6 +45,9 @@ export class WorkerPool {
   /** Why the last worker that died on start died. */
   private failure: string | null = null
   private closed = false
+  /** `--timeout`: each worker's timer for the job it is converting, and the workers stopped by one. */
+  private readonly timers = new Map<Worker, NodeJS.Timeout>()
+  private readonly timedOut = new Set<Worker>()
 
   /** `script` is the worker entry; tests pass their own. Built, it is `dist/batch/worker.js`. */
   constructor(
@@ -82,6 +87,7 @@ export class WorkerPool {
       if (message.type === 'ready') this.assigned.set(worker, [])
       else this.assigned.get(worker)?.shift()?.resolve(fromWorker(message.result))
       this.dispatch()
+      this.time(worker)
     })
     // An uncaught exception or running out of memory emits 'error' and then 'exit'; a worker that
     // calls process.exit() only emits 'exit'. Either way the worker is gone.
@@ -89,6 +95,8 @@ export class WorkerPool {
     worker.on('exit', (code) => {
       this.all.delete(worker)
       this.holds.delete(worker)
+      clearTimeout(this.timers.get(worker))
+      this.timers.delete(worker)
       if (this.closed) return
       const tasks = this.assigned.get(worker)
       this.assigned.delete(worker)
@@ -98,7 +106,8 @@ export class WorkerPool {
         this.failure = `no worker thread could start (${why})`
       } else {
         const [current, ...waiting] = tasks
-        current?.resolve(crashed(current.job, why))
+        const timedOut = this.timedOut.delete(worker)
+        current?.resolve(timedOut ? overTime(current.job, this.options.timeoutMs!) : crashed(current.job, why))
         this.queue.unshift(...waiting)
         this.spawn()
       }
@@ -117,7 +126,27 @@ export class WorkerPool {
         tasks.push(task)
         for (const message of this.messagesFor(worker, task.job)) worker.postMessage(message)
       }
+      if (!this.timers.has(worker)) this.time(worker)
     }
+  }
+
+  /**
+   * Starts the clock on the job `worker` converts now (the oldest handed to it). Converting is
+   * synchronous, so a job over its budget cannot be interrupted from inside: the worker is
+   * terminated, the job reported, the ones queued behind it handed out again.
+   */
+  private time(worker: Worker): void {
+    clearTimeout(this.timers.get(worker))
+    this.timers.delete(worker)
+    const ms = this.options.timeoutMs
+    if (ms === undefined || !((this.assigned.get(worker)?.length ?? 0) > 0)) return
+    this.timers.set(
+      worker,
+      setTimeout(() => {
+        this.timedOut.add(worker)
+        void worker.terminate()
+      }, ms)
+    )
   }
 
   private messagesFor(worker: Worker, job: Job): ToWorker[] {
@@ -135,6 +164,13 @@ export class WorkerPool {
 
 function emptyMedia(): MediaData {
   return {byId: new Map(), byParent: new Map(), byUrl: new Map(), galleries: new Map(), reusable: new Map()}
+}
+
+function overTime(job: Job, ms: number): FileResult {
+  const what = job.kind === 'file' ? job.input.relative : `${job.task.file}#${job.task.name}`
+  const file = job.kind === 'file' ? job.input.relative : job.task.file
+  const [line, column] = job.kind === 'file' ? [1, 1] : [job.task.item.contentLine, job.task.item.contentColumn]
+  return {file, documents: [], failed: true, diagnostics: [failure(new TimeLimitExceeded(ms), what, line, column)]}
 }
 
 function crashed(job: Job, why: string): FileResult {
