@@ -321,7 +321,7 @@ try {
     const why = !done ? 'not measured: a run did not finish with every post'
       : lopsided ? `${fixed(100 * (1 - up.value / 1.7), 0)}% short of 1.7x; the two shards do not count as a ceiling: one took ${lopsided}, the other the whole export`
         : `${fixed(100 * (1 - up.value / 1.7), 0)}% short of 1.7x, ${fixed(100 * (0.9 - ofShards.value), 0)} points short of 90%`
-    target(`${count(e.posts)} posts: --jobs 2 ≥ 1.7x --jobs 1, or ≥ 90% of two --shard processes`, `${ratio(up.value)} of jobs 1; ${fixed(100 * ofShards.value, 0)}% of two shards${lopsided ? ' (uneven)' : ''}`, ratio(up.value), pass, why)
+    target(`${count(e.posts)} posts: --jobs 2 ≥ 1.7x --jobs 1, or ≥ 90% of two --shard processes`, `${ratio(up.value)} of jobs 1; ${Number.isFinite(ofShards.value) ? `${fixed(100 * ofShards.value, 0)}%` : 'n/a'} of two shards${lopsided ? ' (uneven)' : ''}`, ratio(up.value), pass, why)
   }
   lines.push('### Targets', '', '| target | measured | ratio | result |', '| --- | --- | --- | --- |')
   for (const t of targets) lines.push(`| ${t.name} | ${t.measured} | ${t.value} | ${t.pass ? 'PASS' : `MISS (${t.miss})`} |`)
