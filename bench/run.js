@@ -5,6 +5,8 @@
  * Environment: BENCH_POSTS (default 10000), BENCH_PASSES (runs per figure, median kept; default 3),
  * BENCH_CLI_PASSES (runs of the CLI on the whole archive; default 2),
  * BENCH_LARGE=1 (also measure memory on 100,000 files), BENCH_GROWTH (default 2000,4000,8000).
+ * The scale bench (bench/scale.js, one large WordPress export, ~15 minutes) runs last and its section
+ * goes in too; BENCH_SCALE=0 leaves it out. Its own settings (BENCH_SCALE_*) pass through.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -220,6 +222,15 @@ try {
   const coldProfileData = profileRun([cli], {input: seeds[0], cwd: root})
   const coldProfile = coldProfileData === null ? 'no profile' : top(aggregate(coldProfileData), 6)
 
+  // One large export, in a process of its own (it starts its own children and writes bench/SCALE.md).
+  // A failure of the scale bench is reported in its section, not fatal to the rest.
+  let scaleSection = null
+  if (process.env.BENCH_SCALE !== '0') {
+    log('scale: one large export (bench/scale.js)')
+    const scale = spawnSync(process.execPath, ['bench/scale.js'], {cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1e8})
+    scaleSection = scale.status === 0 ? scale.stdout.trim() : `## Scale: one large export\n\n\`node bench/scale.js\` failed (${scale.status === null ? `signal ${scale.signal}` : `exit ${scale.status}`}); see its log.`
+  }
+
   // The report.
   const a = lib.archive
   const c = lib.corpus
@@ -347,6 +358,7 @@ try {
   if (misses.length === 0) lines.push('None.')
   for (const t of misses) lines.push(`- **${t.name}**: ${t.value}, ${t.miss}. ${t.why[0].toUpperCase()}${t.why.slice(1)}.`)
   lines.push('', `Quick profiles (self time): tokenizer: ${tokenizeProfile}. Full Markdown: ${mdProfile}. Full Markdown on the corpus: ${corpusProfile}. Cold start: ${coldProfile}.`, '')
+  if (scaleSection !== null) lines.push(scaleSection, '')
   lines.push(`Whole bench: ${fixed((Date.now() - started) / 1000, 0)} s.`, '')
 
   const report = lines.join('\n')
