@@ -6,7 +6,7 @@
  */
 import {tokenize} from '../tokenize/tokenize.js'
 import type {Attachment, MediaLibrary} from '../transform/types.js'
-import type {WxrItem} from './wxr.js'
+import {detach, type WxrItem} from './wxr.js'
 
 /** The media of an export, seen from one of its posts (`postId`), or from none. */
 export function mediaLibrary(items: Iterable<WxrItem>): (postId: number | null) => MediaLibrary {
@@ -46,8 +46,9 @@ export class MediaIndex {
         url,
         title: item.title,
         alt: nonEmpty(item.meta._wp_attachment_image_alt),
-        caption: nonEmpty(item.excerpt),
-        description: nonEmpty(item.content)
+        // Kept to the end of the run: copies, not slices of the export's text (`detach`).
+        caption: nonEmpty(detach(item.excerpt)),
+        description: nonEmpty(detach(item.content))
       }
       byId.set(item.id, attachment)
       byUrl.set(withoutSizeSuffix(url), item.id)
@@ -57,7 +58,7 @@ export class MediaIndex {
         else siblings.push(item.id)
       }
     } else if (item.type === 'wp_block') {
-      reusable.set(item.id, item.content)
+      reusable.set(item.id, detach(item.content))
     } else if (item.type === 'ai_galleries') {
       const ids = galleryIds(item.content)
       if (ids !== null) galleries.set(item.id, ids)
