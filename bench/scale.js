@@ -212,6 +212,9 @@ try {
     return Math.max(30e3, (budgetEnd - Date.now()) / (runsLeft + 1))
   }
 
+  /** ` (stopped after 90 s)`, or nothing for a run without a limit (0). */
+  const limitText = (ms) => (ms > 0 ? ` (stopped after ${fixed(ms / 1000, 0)} s)` : '')
+
   const results = [] // {posts, bytes, attachments, rounds: [{mode: run}], fd?}
   for (const posts of sizes) {
     const file = path.join(work, `export-${posts}.xml`)
@@ -224,7 +227,7 @@ try {
       const runs = {}
       for (const mode of MODES) {
         const timeoutMs = nextTimeout()
-        log(`${count(posts)} posts, round ${round + 1}: ${mode} (stopped after ${fixed(timeoutMs / 1000, 0)} s)`)
+        log(`${count(posts)} posts, round ${round + 1}: ${mode}${limitText(timeoutMs)}`)
         runs[mode] = await measure(mode, file, posts, out, timeoutMs)
         const r = runs[mode]
         log(`  ${fixed(r.seconds, 1)} s, ${kbToMb(r.rssKb)}, ${count(r.written)} written, ${r.status}${r.note ? `: ${r.note}` : ''}`)
@@ -233,7 +236,7 @@ try {
     }
     if (posts === fdSize) {
       const timeoutMs = nextTimeout()
-      log(`${count(posts)} posts: --jobs 2 under ulimit -n ${FD_LIMIT} (stopped after ${fixed(timeoutMs / 1000, 0)} s)`)
+      log(`${count(posts)} posts: --jobs 2 under ulimit -n ${FD_LIMIT}${limitText(timeoutMs)}`)
       entry.fd = await measure('fdlimit', file, posts, out, timeoutMs)
       log(`  ${fixed(entry.fd.seconds, 1)} s, ${count(entry.fd.written)} written, ${entry.fd.status}${entry.fd.note ? `: ${entry.fd.note}` : ''}`)
     }
@@ -282,7 +285,7 @@ try {
     results.map((e) => `${count(e.posts)}: ${e.rounds.length} round${e.rounds.length === 1 ? '' : 's'}`).join(', ') + '; ' +
     `figures are medians over rounds. Peak RSS is the whole process's (${timeBin ? 'GNU time `%M`' : '`process.resourceUsage().maxRSS`'}); for the two shards, the larger of the two. ` +
     `Speed is posts written per second, so a run that stopped early counts what it got through. The peer runs its own CLI with image downloads off and its 25 ms per-file write delay set to 0 (\`bench/wxr-peer-fast.cjs\`). ` +
-    (fixedTimeout !== null ? `Each run was stopped after ${fixedTimeout} s.` : `The bench has a budget of ${budgetSeconds} s: each run may take its share of what is left (at least 30 s) and one still going then is stopped ("timeout", with what it had written and its peak RSS so far).`), '')
+    (fixedTimeout === 0 ? 'No run had a time limit (BENCH_SCALE_TIMEOUT=0).' : fixedTimeout !== null ? `Each run was stopped after ${fixedTimeout} s.` : `The bench has a budget of ${budgetSeconds} s: each run may take its share of what is left (at least 30 s) and one still going then is stopped ("timeout", with what it had written and its peak RSS so far).`), '')
 
   // Targets.
   const targets = []

@@ -69,7 +69,7 @@ const program = new Command()
   })
   .option('--post-types <types>', 'post types of an export that become documents, comma-separated', (value) => value.split(',').map((type) => type.trim()).filter(Boolean), ['post', 'page'])
   .option('--date-prefix', 'name export documents by date and slug (2014-05-20-my-post)', false)
-  .option('-j, --jobs <n>', 'worker threads converting files (output is the same as with 1)', (value) => {
+  .option('-j, --jobs <n>', 'worker threads converting files and the posts of an export (output is the same as with 1)', (value) => {
     const jobs = Number(value)
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('a whole number from 1 to 64')
     return jobs
