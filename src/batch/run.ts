@@ -18,7 +18,7 @@ import {bytesSource, exportUnits, fileSource, type ByteSource} from './export-st
 import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
 import {Output} from './output.js'
 import {withoutExtension} from './output-path.js'
-import {inOrder, WorkerPool} from './workers.js'
+import {inOrder, WorkerPool, type Job} from './workers.js'
 import {formatSummary, type FileReport, type Summary} from './report.js'
 import {ReportStream} from './report-stream.js'
 import {inShard, type Shard} from './shard.js'
@@ -66,6 +66,9 @@ function workerOptions(options: RunOptions): WorkerOptions {
 }
 
 const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
+
+/** Each worker's old generation (`PoolLimits`): ample for a post of a few megabytes; a bigger one converts on the main thread. */
+const workerHeapMb = 128
 
 /** Runs the job and returns the exit code: 0 done, 1 findings at or above `failOn` or failed files. */
 export async function run(runOptions: RunOptions): Promise<number> {
@@ -123,8 +126,11 @@ export async function run(runOptions: RunOptions): Promise<number> {
   // --timeout can only be stopped by terminating its thread. One plain file (stdin, `migrate
   // post.txt`) converts here, under `withTimeLimit`, without a thread's start-up.
   const many = total > 1 || (total === 1 && oneExport)
-  const pool = !readsStdin && many ? new WorkerPool(options.jobs, workerOptions(options)) : null
   const media = new Map<number, MediaIndex>()
+  // A post too big for a worker's heap converts here, where the heap has no such limit.
+  const onMainThread = (job: Job): Promise<FileResult> =>
+    job.kind === 'file' ? convertInput(job.input, options, readWhole) : Promise.resolve(postResult(job.task, convertPost(job.task, media.get(job.key)!, options)))
+  const pool = !readsStdin && many ? new WorkerPool(options.jobs, workerOptions(options), undefined, {heapMb: workerHeapMb, fallback: onMainThread}) : null
   const convert = (unit: Unit): Promise<FileResult> => {
     switch (unit.kind) {
       case 'file':
@@ -133,8 +139,8 @@ export async function run(runOptions: RunOptions): Promise<number> {
       case 'post':
         return pool ? pool.convert(unit) : Promise.resolve(postResult(unit.task, convertPost(unit.task, media.get(unit.key)!, options)))
       case 'begin':
-        if (pool) pool.addMedia(unit.key, unit.media.data)
-        else media.set(unit.key, unit.media)
+        pool?.addMedia(unit.key, unit.media.data)
+        media.set(unit.key, unit.media)
         return Promise.resolve(empty(unit.file))
       default:
         return Promise.resolve(empty(unit.kind === 'end' ? unit.file : ''))

@@ -30,6 +30,17 @@ interface Task {
   resolve: (result: FileResult) => void
 }
 
+export interface PoolLimits {
+  /**
+   * The old generation of each worker's heap, in MB. Without a limit V8 lets a worker's heap grow
+   * with the run (measured: 218 MB → 288 MB of RSS from 5,000 to 20,000 posts); with one it
+   * collects instead (192 → 203 MB).
+   */
+  heapMb?: number
+  /** Converts a job that ran a worker out of that heap, on a thread without the limit. */
+  fallback?: (job: Job) => Promise<FileResult>
+}
+
 /** Jobs handed to one worker at once. */
 const depth = 2
 
@@ -53,7 +64,8 @@ export class WorkerPool {
   constructor(
     size: number,
     private readonly options: WorkerOptions,
-    private readonly script: URL = new URL('./worker.js', import.meta.url)
+    private readonly script: URL = new URL('./worker.js', import.meta.url),
+    private readonly limits: PoolLimits = {}
   ) {
     for (let index = 0; index < size; index++) this.spawn()
   }
@@ -80,8 +92,10 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, {workerData: this.options})
+    const heap = this.limits.heapMb
+    const worker = new Worker(this.script, {workerData: this.options, ...(heap ? {resourceLimits: {maxOldGenerationSizeMb: heap}} : {})})
     let reason: string | null = null
+    let outOfMemory = false
     this.all.add(worker)
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') this.assigned.set(worker, [])
@@ -91,7 +105,10 @@ export class WorkerPool {
     })
     // An uncaught exception or running out of memory emits 'error' and then 'exit'; a worker that
     // calls process.exit() only emits 'exit'. Either way the worker is gone.
-    worker.on('error', (error) => (reason ??= error.message))
+    worker.on('error', (error) => {
+      reason ??= error.message
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') outOfMemory = true
+    })
     worker.on('exit', (code) => {
       this.all.delete(worker)
       this.holds.delete(worker)
@@ -107,7 +124,9 @@ export class WorkerPool {
       } else {
         const [current, ...waiting] = tasks
         const timedOut = this.timedOut.delete(worker)
-        current?.resolve(timedOut ? overTime(current.job, this.options.timeoutMs!) : crashed(current.job, why))
+        const fallback = this.limits.fallback
+        if (current && !timedOut && outOfMemory && fallback) fallback(current.job).then(current.resolve)
+        else current?.resolve(timedOut ? overTime(current.job, this.options.timeoutMs!) : crashed(current.job, why))
         this.queue.unshift(...waiting)
         this.spawn()
       }

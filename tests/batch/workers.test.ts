@@ -85,3 +85,31 @@ describe('inOrder', () => {
     expect(most).toBeLessThanOrEqual(3)
   })
 })
+
+describe('WorkerPool heap limit', () => {
+  it('a post that runs a worker out of its heap goes to the fallback, and the pool goes on', async () => {
+    const item = (id: number, content: string) => ({
+      id, type: 'post', title: `Post ${id}`, slug: `post-${id}`, status: 'publish', date: null, author: null, authorName: null, link: null, guid: null,
+      parentId: null, content, excerpt: '', categories: [], tags: [], attachmentUrl: null, meta: {}, contentLine: 7, contentColumn: 3
+    })
+    const job = (id: number, content: string) => ({kind: 'post' as const, key: 1, task: {name: `post-${id}`, relative: `x/posts/post-${id}`, file: 'x.xml', item: item(id, content)}})
+    const fellBack: string[] = []
+    const pool = new WorkerPool(1, {config: null}, built, {
+      heapMb: 16,
+      fallback: async (one) => {
+        fellBack.push(one.kind === 'post' ? one.task.name : one.input.relative)
+        return {file: 'x.xml', documents: [], diagnostics: [], failed: false}
+      }
+    })
+    const huge = '<p>' + 'word <em>stress</em> <a href="https://example.com/">link</a> '.repeat(120_000) + '</p>'
+    try {
+      const [small, big, after] = await Promise.all([pool.convert(job(1, '<p>One.</p>')), pool.convert(job(2, huge)), pool.convert(job(3, '<p>Three.</p>'))])
+      expect(fellBack).toEqual(['post-2'])
+      expect(small!.documents[0]!.markdown).toContain('One.')
+      expect(after!.documents[0]!.markdown).toContain('Three.')
+      expect(big!.failed).toBe(false)
+    } finally {
+      await pool.close()
+    }
+  }, 120_000)
+})
