@@ -186,18 +186,21 @@ function emptyMedia(): MediaData {
 }
 
 function overTime(job: Job, ms: number): FileResult {
-  const what = job.kind === 'file' ? job.input.relative : `${job.task.file}#${job.task.name}`
-  const file = job.kind === 'file' ? job.input.relative : job.task.file
-  const [line, column] = job.kind === 'file' ? [1, 1] : [job.task.item.contentLine, job.task.item.contentColumn]
+  const {what, file, line, column} = placeOf(job)
   return {file, documents: [], failed: true, diagnostics: [failure(new TimeLimitExceeded(ms), what, line, column)]}
 }
 
 function crashed(job: Job, why: string): FileResult {
-  const what = job.kind === 'file' ? job.input.relative : `${job.task.file}#${job.task.name}`
-  const file = job.kind === 'file' ? job.input.relative : job.task.file
-  const [line, column] = job.kind === 'file' ? [1, 1] : [job.task.item.contentLine, job.task.item.contentColumn]
+  const {what, file, line, column} = placeOf(job)
   const message = `${what} crashed the worker converting it (${why}); please report it`
   return {file, documents: [], failed: true, diagnostics: [{ruleId: 'file-crashed', severity: 'error', message, line, column}]}
+}
+
+/** How a job is named in a message (`export.xml#slug` for a post), the file it is reported under, and where it starts. */
+function placeOf(job: Job): {what: string; file: string; line: number; column: number} {
+  if (job.kind === 'file') return {what: job.input.relative, file: job.input.relative, line: 1, column: 1}
+  const {task} = job
+  return {what: `${task.file}#${task.name}`, file: task.file, line: task.item.contentLine, column: task.item.contentColumn}
 }
 
 /**
