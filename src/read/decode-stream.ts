@@ -1,38 +1,59 @@
 /**
- * Bytes → text chunk by chunk, for exports too large to hold in memory: the decoding of
- * `decodeBytes` (binary refused, UTF-16 by its byte-order mark, UTF-8 with stray Windows-1252
- * bytes, every line ending made LF), giving the same text whatever the chunk boundaries.
+ * Bytes → text chunk by chunk, for exports too large to hold in memory, and in one go for every
+ * other file (`decodeBytes`): binary refused, the encoding chosen (`encoding.ts`: a byte-order mark,
+ * else an XML declaration, else UTF-8 with stray Windows-1252 bytes), every line ending made LF.
+ * The text is the same whatever the chunk boundaries.
  *
  * What a chunk cannot finish waits for the next one: the first bytes until the encoding is known,
- * a UTF-8 sequence or UTF-16 surrogate pair cut in two, and a CR that may be half of a CRLF.
+ * a UTF-8 sequence or UTF-16 surrogate pair cut in two (TextDecoder's own stream for the others),
+ * and a CR that may be half of a CRLF.
  */
+import {TextDecoder} from 'node:util'
 import type {Diagnostic} from '../tokenize/types.js'
-import {decodeUtf8Or1252, decodeValidUtf8, firstInvalidUtf16, SNIFF_BYTES, sniffBinary, startsWith} from './decode.js'
-
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be'
+import {SNIFF_BYTES, sniffBinary} from './binary.js'
+import {decodeUtf8Or1252, decodeValidUtf8, decodeWindows1252, invalidUtf16Units, utf16Complete, utf8Complete} from './charsets.js'
+import {chooseEncoding, utf8Contradiction, type EncodingChoice} from './encoding.js'
+import {Occurrences, type Occurrence, type OccurrenceRule} from './occurrences.js'
 
 const empty = new Uint8Array(0)
+
+/** A problem found in a piece before it is given out: where in the piece's raw text, and in the input. */
+interface Found {
+  ruleId: OccurrenceRule
+  index: number
+  count: number
+  what: string
+  offset?: number
+}
 
 export class StreamDecoder {
   /** Set when the first bytes say the input is not text; nothing is decoded then. */
   refused: Diagnostic | null = null
-  private encoding: Encoding | null = null
+  private choice: EncodingChoice | null = null
+  /** The decoder of an encoding other than UTF-8, UTF-16 and Windows-1252. */
+  private legacy: TextDecoder | null = null
+  /** For a declared encoding other than UTF-8: whether the same bytes are also valid UTF-8 beyond ASCII. */
+  private utf8Check: {decoder: TextDecoder; valid: boolean; beyondAscii: boolean} | null = null
   /** Bytes held back: the head until the encoding is known, then an unfinished sequence. */
   private held: Uint8Array = empty
   /** Bytes of the input before `held`. */
   private consumed = 0
   /** The text so far ended in a CR, not yet given out. */
   private pendingCr = false
-  /** Where the next character given out stands, for the position of a diagnostic. */
+  /** Characters given out, the line the next one is on, and the offset where that line starts. */
+  private given = 0
   private line = 1
-  private column = 1
-  private bad: {count: number; byte: number; offset: number; line: number; column: number} | null = null
+  private lineStart = 0
+  private ended = false
+  private readonly all = new Occurrences()
+  private fresh: Occurrence[] = []
 
   /** The text of `bytes` that can be given out now. */
   push(bytes: Uint8Array): string {
+    this.fresh = []
     if (this.refused) return ''
     this.held = this.held.length === 0 ? bytes : concat(this.held, bytes)
-    if (this.encoding === null) {
+    if (this.choice === null) {
       if (this.held.length < SNIFF_BYTES) return ''
       this.decide()
       if (this.refused) return ''
@@ -42,8 +63,10 @@ export class StreamDecoder {
 
   /** The rest of the text, once the input has ended. */
   end(): string {
+    this.fresh = []
+    this.ended = true
     if (this.refused) return ''
-    if (this.encoding === null) this.decide()
+    if (this.choice === null) this.decide()
     if (this.refused) return ''
     const text = this.decodeHeld(true)
     const cr = this.pendingCr ? '\n' : ''
@@ -51,22 +74,24 @@ export class StreamDecoder {
     return text + cr
   }
 
-  /** Warnings about bytes that were not valid in the encoding; complete once `end()` was called. */
+  /** What was not valid in the text the last `push` or `end` gave out, one by one, placed in the whole text. */
+  take(): Occurrence[] {
+    const fresh = this.fresh
+    this.fresh = []
+    return fresh
+  }
+
+  /** Findings about the file as a whole (its encoding declaration); complete once `end()` was called. */
+  get notes(): Diagnostic[] {
+    const notes = [...(this.choice?.diagnostics ?? [])]
+    const check = this.utf8Check
+    if (this.ended && check?.valid && check.beyondAscii) notes.push(utf8Contradiction(this.choice!))
+    return notes
+  }
+
+  /** Every finding: the notes, and what was not valid, added up per rule; complete once `end()` was called. */
   get diagnostics(): Diagnostic[] {
-    if (this.bad === null) return []
-    const {count, byte, offset, line, column} = this.bad
-    const where = `at line ${line}, column ${column}`
-    if (this.encoding !== 'utf-8') {
-      const label = this.encoding!.toUpperCase()
-      const message = `not valid ${label} (unpaired surrogate or odd byte at line ${line}, column ${column}); replaced with U+FFFD`
-      return [{ruleId: 'encoding-invalid-utf-16', severity: 'warning', message, line, column, offset}]
-    }
-    const hex = '0x' + byte.toString(16).toUpperCase().padStart(2, '0')
-    const message =
-      count === 1
-        ? `not valid UTF-8: 1 byte decoded as Windows-1252 (${hex}) ${where}`
-        : `not valid UTF-8: ${count} bytes decoded as Windows-1252, the first (${hex}) ${where}`
-    return [{ruleId: 'encoding-windows-1252', severity: 'warning', message, line, column, offset}]
+    return [...this.notes, ...this.all.diagnostics]
   }
 
   private decide(): void {
@@ -77,93 +102,126 @@ export class StreamDecoder {
       this.held = empty
       return
     }
-    let skip = 0
-    if (startsWith(head, [0xff, 0xfe])) [this.encoding, skip] = ['utf-16le', 2]
-    else if (startsWith(head, [0xfe, 0xff])) [this.encoding, skip] = ['utf-16be', 2]
-    else [this.encoding, skip] = ['utf-8', startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0]
-    this.held = head.subarray(skip)
-    this.consumed = skip
+    const choice = (this.choice = chooseEncoding(head))
+    const {decoding} = choice
+    if (decoding.kind === 'legacy') this.legacy = new TextDecoder(decoding.name)
+    if (decoding.kind === 'legacy' || decoding.kind === 'windows-1252') {
+      this.utf8Check = {decoder: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}), valid: true, beyondAscii: false}
+    }
+    this.held = head.subarray(choice.skip)
+    this.consumed = choice.skip
   }
 
   private decodeHeld(final: boolean): string {
     const bytes = this.held
-    const cut = final ? bytes.length : this.encoding === 'utf-8' ? utf8Complete(bytes) : utf16Complete(bytes, this.encoding === 'utf-16le')
+    const decoding = this.choice!.decoding
+    const cut = final ? bytes.length : decoding.kind === 'utf-8' ? utf8Complete(bytes) : decoding.kind === 'utf-16' ? utf16Complete(bytes, decoding.littleEndian) : bytes.length
     const piece = bytes.subarray(0, cut)
     this.held = cut === bytes.length ? empty : bytes.slice(cut)
-    const raw = this.encoding === 'utf-8' ? this.utf8(piece) : this.utf16(piece)
+    const found: Found[] = []
+    let raw: string
+    switch (decoding.kind) {
+      case 'utf-8':
+        raw = this.utf8(piece, found)
+        break
+      case 'utf-16':
+        raw = this.utf16(piece, decoding.littleEndian, found)
+        break
+      case 'windows-1252':
+        raw = decodeWindows1252(piece)
+        break
+      case 'legacy':
+        raw = this.legacy!.decode(piece, {stream: !final})
+        replacements(raw, found)
+        break
+    }
+    if (this.utf8Check?.valid) this.checkUtf8(piece, final)
     this.consumed += cut
-    return this.normalize(raw)
+    return this.give(raw, found)
   }
 
-  private utf8(piece: Uint8Array): string {
+  private utf8(piece: Uint8Array, found: Found[]): string {
     const valid = decodeValidUtf8(piece)
     if (valid !== null) return valid
-    const {raw, count, firstByte, firstChar} = decodeUtf8Or1252(piece)
-    if (count > 0) {
-      if (this.bad === null) this.bad = {count: 0, byte: piece[firstByte]!, offset: this.consumed + firstByte, ...this.place(raw, firstChar)}
-      this.bad.count += count
+    const {raw, runs} = decodeUtf8Or1252(piece)
+    for (const run of runs) {
+      const what = '0x' + piece[run.byte]!.toString(16).toUpperCase().padStart(2, '0')
+      found.push({ruleId: 'encoding-windows-1252', index: run.char, count: run.count, what, offset: this.consumed + run.byte})
     }
     return raw
   }
 
-  private utf16(piece: Uint8Array): string {
-    const littleEndian = this.encoding === 'utf-16le'
-    const raw = new TextDecoder(this.encoding!, {ignoreBOM: true}).decode(piece)
-    if (this.bad === null) {
-      const at = firstInvalidUtf16(piece, littleEndian)
-      // Every code unit before the bad one decoded to itself, so the unit index is the index in `raw`.
-      if (at !== -1) this.bad = {count: 1, byte: piece[at]!, offset: this.consumed + at, ...this.place(raw, at / 2)}
+  private utf16(piece: Uint8Array, littleEndian: boolean, found: Found[]): string {
+    const raw = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', {ignoreBOM: true}).decode(piece)
+    // Every code unit decodes to one character (a bad one to U+FFFD), so the unit index is the index in `raw`.
+    for (const at of invalidUtf16Units(piece, littleEndian)) {
+      found.push({ruleId: 'encoding-invalid-utf-16', index: at / 2, count: 1, what: '', offset: this.consumed + at})
     }
     return raw
   }
 
-  /** The line and column of `raw[index]`, `raw` being the next text to give out (not yet normalised). */
-  private place(raw: string, index: number): {line: number; column: number} {
-    let {line, column} = this
-    for (let i = this.pendingCr ? -1 : 0; i < index; i++) {
-      const c = i < 0 ? 13 : raw.charCodeAt(i)
-      if (c === 10 || (c === 13 && raw.charCodeAt(i + 1) !== 10)) {
-        line++
-        column = 1
-      } else column++
+  private checkUtf8(piece: Uint8Array, final: boolean): void {
+    const check = this.utf8Check!
+    try {
+      const text = check.decoder.decode(piece, {stream: !final})
+      if (!check.beyondAscii && /[^\x00-\x7f]/.test(text)) check.beyondAscii = true
+    } catch {
+      check.valid = false
     }
-    return {line, column}
   }
 
-  /** CRLF and lone CR → LF; a CR at the end waits, since the next chunk may start with its LF. */
-  private normalize(raw: string): string {
+  /**
+   * `raw` with CRLF and lone CR made LF (a CR at the end waits, since the next chunk may start with
+   * its LF), and what was found in it placed by offset, line and column in the whole text.
+   */
+  private give(raw: string, found: Found[]): string {
     let text = this.pendingCr ? '\r' + raw : raw
+    const indexes = found.map((f) => f.index + (this.pendingCr ? 1 : 0))
     this.pendingCr = text.endsWith('\r')
     if (this.pendingCr) text = text.slice(0, -1)
-    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-    let lastBreak = -1
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-      this.line++
-      lastBreak = at
+    if (text.includes('\r')) {
+      // A CRLF becomes one LF: what stands after it moves back by one. (What was found is never a CR.)
+      let k = 0
+      let removed = 0
+      for (let cr = text.indexOf('\r\n'); ; cr = text.indexOf('\r\n', cr + 2)) {
+        const before = cr === -1 ? Infinity : cr
+        for (; k < indexes.length && indexes[k]! < before; k++) indexes[k]! -= removed
+        if (cr === -1) break
+        removed++
+      }
+      text = text.replace(/\r\n?/g, '\n')
     }
-    this.column = lastBreak === -1 ? this.column + text.length : text.length - lastBreak
+    let nl = text.indexOf('\n')
+    const passLineBreaks = (until: number) => {
+      for (; nl !== -1 && nl < until; nl = text.indexOf('\n', nl + 1)) {
+        this.line++
+        this.lineStart = this.given + nl + 1
+      }
+    }
+    const encoding = this.choice!.label
+    found.forEach((f, k) => {
+      const index = indexes[k]!
+      passLineBreaks(index)
+      const at = this.given + index
+      const occurrence: Occurrence = {ruleId: f.ruleId, at, line: this.line, column: at - this.lineStart + 1, count: f.count, what: f.what, encoding}
+      if (f.offset !== undefined) occurrence.offset = f.offset
+      this.all.add(occurrence)
+      this.fresh.push(occurrence)
+    })
+    passLineBreaks(Infinity)
+    this.given += text.length
     return text
   }
 }
 
-/** How many of `bytes` end on a whole UTF-8 sequence: a lead byte near the end may still want its continuations. */
-function utf8Complete(bytes: Uint8Array): number {
-  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i--) {
-    const b = bytes[i]!
-    if (b < 0x80) return bytes.length
-    if (b >= 0xc0) return bytes.length - i < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) ? i : bytes.length
+/** Each run of U+FFFD a decoder put for bytes it could not read (none of the encodings it reads can write U+FFFD itself but GB18030). */
+function replacements(raw: string, found: Found[]): void {
+  for (let at = raw.indexOf('\ufffd'); at !== -1; ) {
+    let end = at + 1
+    while (raw.charCodeAt(end) === 0xfffd) end++
+    found.push({ruleId: 'encoding-invalid', index: at, count: end - at, what: ''})
+    at = raw.indexOf('\ufffd', end)
   }
-  return bytes.length
-}
-
-/** Whole code units, and never a high surrogate whose low half is still to come. */
-function utf16Complete(bytes: Uint8Array, littleEndian: boolean): number {
-  let cut = bytes.length & ~1
-  if (cut >= 2) {
-    const unit = littleEndian ? bytes[cut - 2]! | (bytes[cut - 1]! << 8) : (bytes[cut - 2]! << 8) | bytes[cut - 1]!
-    if (unit >= 0xd800 && unit <= 0xdbff) cut -= 2
-  }
-  return cut
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -197,4 +197,104 @@ describe('decodeBytes', () => {
     late[8500] = 0
     expect(decodeBytes(late).ok).toBe(true)
   })
+
+  test('a stray control byte in text is text; control bytes as dense as in compressed data are not', () => {
+    // One NUL (a database dump's) or bell in a page of prose: the text is kept, the NUL for a later step to report.
+    const prose = 'Officials said the storm was the worst in decades. '.repeat(40)
+    expect(text(bytes(prose.slice(0, 100), [0], prose.slice(100))).text).toContain('\0')
+    expect(text(bytes(prose, [0x07], prose)).text).toContain('\x07')
+    // Escape sequences (ANSI colours in a pasted log) are not binary either.
+    expect(decodeBytes(bytes('\x1b[31mred\x1b[0m and \tplain\f\v')).ok).toBe(true)
+    // Compressed data without a known signature: about one byte in ten is a C0 control.
+    const noise = Uint8Array.from({length: 4096}, (_, i) => (i * 7919 + 13) % 251)
+    expect(decodeBytes(noise)).toMatchObject({ok: false, diagnostic: {ruleId: 'file-binary'}})
+    const controls = decodeBytes(bytes('ab', [1, 2, 3], 'cd'))
+    expect(controls).toMatchObject({ok: false, diagnostic: {ruleId: 'file-binary'}})
+    if (!controls.ok) expect(controls.diagnostic.message).toBe('looks like a binary file (3 of its first 7 bytes are control characters), not text; skipped')
+  })
+
+  test('a text that begins like a PDF is text; a PDF, whose first line is its header alone, is not', () => {
+    expect(text(bytes('%PDF-1.7 is the version I used.\n')).text).toBe('%PDF-1.7 is the version I used.\n')
+    expect(text(bytes('%PDF-')).text).toBe('%PDF-')
+    for (const header of ['%PDF-1.4\r\n%', '%PDF-2.0\r%', '%PDF-1.7 \n1 0 obj']) {
+      expect(decodeBytes(bytes(header, [0xe2, 0xe3, 0xcf, 0xd3]))).toMatchObject({ok: false, diagnostic: {ruleId: 'file-binary'}})
+    }
+  })
+})
+
+describe('decodeBytes and the encoding an XML declaration names', () => {
+  const declared = (encoding: string, ...body: Array<string | number[]>) => bytes(`<?xml version="1.0" encoding="${encoding}"?>\n<rss>`, ...body, '</rss>\n')
+  const cp1251 = [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0] // Привет мир
+  const shiftJis = [0x82, 0xb1, 0x82, 0xf1, 0x82, 0xc9, 0x82, 0xbf, 0x82, 0xcd, 0x93, 0xfa, 0x96, 0x7b] // こんにちは日本
+
+  test.each([
+    ['windows-1251', cp1251, 'Привет мир'],
+    ['Shift_JIS', shiftJis, 'こんにちは日本'],
+    ['koi8-r', [0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4], 'Привет'],
+    ['ISO-8859-2', [0xa3, 0xf3, 0xdf, 0x20, 0xbf], 'Łóß ż'],
+    ['EUC-KR', [0xb0, 0xa1], '가']
+  ])('%s is honoured, without a warning', (encoding, body, expected) => {
+    expect(text(declared(encoding, body))).toEqual({ok: true, text: `<?xml version="1.0" encoding="${encoding}"?>\n<rss>${expected}</rss>\n`, diagnostics: []})
+  })
+
+  test('ISO-8859-1 reads as windows-1252, as the Encoding Standard says, and 0x93 is “', () => {
+    expect(text(declared('ISO-8859-1', [0x93], 'Caf', [0xe9], [0x94])).text).toContain('<rss>“Café”</rss>')
+    expect(text(declared('us-ascii', [0x80])).text).toContain('<rss>€</rss>')
+    expect(text(declared('latin1', [0xe9])).diagnostics).toEqual([])
+  })
+
+  test('ISO-8859-1 bytes that are also valid UTF-8 (ß· is the UTF-8 of ߷, Ã© of é) read as declared, with a warning', () => {
+    const result = text(declared('ISO-8859-1', [0xdf, 0xb7, 0x20, 0xc3, 0xa9]))
+    expect(result.text).toContain('<rss>ß· Ã©</rss>')
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'encoding-mismatch', severity: 'warning', line: 1, column: 31, offset: 30})])
+    expect(result.diagnostics[0]!.message).toContain('says ISO-8859-1, but the bytes are valid UTF-8')
+    // Declared and read as 1252, with no UTF-8 beyond ASCII: nothing to say.
+    expect(text(declared('windows-1252', 'plain')).diagnostics).toEqual([])
+  })
+
+  test('a declared label no decoder knows is reported, and the file read as UTF-8 with stray bytes as Windows-1252', () => {
+    for (const label of ['x-made-up', 'ISO-2022-KR', 'x-user-defined', '']) {
+      const result = text(declared(label, utf8('café '), [0x93]))
+      expect(result.text).toContain('<rss>café “</rss>')
+      expect(result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['encoding-unknown', 'encoding-windows-1252'])
+      expect(result.diagnostics[0]).toMatchObject({line: 1, column: 31, severity: 'warning'})
+      expect(result.diagnostics[0]!.message).toContain(JSON.stringify(label))
+    }
+  })
+
+  test('declared UTF-8 with bytes that are not: Windows-1252 with a warning, as without a declaration', () => {
+    const result = text(declared('utf-8', 'Caf', [0xe9]))
+    expect(result.text).toContain('<rss>Café</rss>')
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'encoding-windows-1252', line: 2, column: 9})])
+  })
+
+  test('a byte-order mark wins over the declaration, and a UTF-16 declaration in single bytes is not believed', () => {
+    const bom = text(bytes([0xef, 0xbb, 0xbf], '<?xml version="1.0" encoding="windows-1251"?><rss>', utf8('Привет'), '</rss>'))
+    expect(bom.text).toContain('<rss>Привет</rss>')
+    expect(bom.diagnostics).toEqual([expect.objectContaining({ruleId: 'encoding-mismatch', line: 1, column: 31, offset: 33})])
+    const sixteen = text(declared('UTF-16', utf8('é')))
+    expect(sixteen.text).toContain('<rss>é</rss>')
+    expect(sixteen.diagnostics).toEqual([expect.objectContaining({ruleId: 'encoding-mismatch'})])
+  })
+
+  test('UTF-16 XML without a byte-order mark, recognised by "<?" in 16-bit units', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><rss>é 😀</rss>'
+    const le = Buffer.from(xml, 'utf16le')
+    expect(text(new Uint8Array(le))).toEqual({ok: true, text: xml, diagnostics: []})
+    expect(text(new Uint8Array(Buffer.from(le).swap16()))).toEqual({ok: true, text: xml, diagnostics: []})
+  })
+
+  test('bytes not valid in the declared encoding become U+FFFD with a warning, counted, placed at the first', () => {
+    const result = text(declared('Shift_JIS', 'a\r\nb', [0x82, 0x20], 'c', [0xff, 0xfd, 0x82, 0xa0]))
+    expect(result.text).toBe('<?xml version="1.0" encoding="Shift_JIS"?>\n<rss>a\nb\ufffd c\ufffd\ufffdあ</rss>\n')
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'encoding-invalid',
+        severity: 'warning',
+        message: 'not valid Shift_JIS: 3 byte sequences replaced with U+FFFD, the first at line 3, column 2',
+        line: 3,
+        column: 2
+      }
+    ])
+  })
 })
