@@ -1,13 +1,20 @@
 /**
  * One input file's bytes → the documents it holds. A post body gives one document; a WordPress
  * export gives one per post and page. Never throws: what goes wrong becomes a diagnostic.
+ *
+ * Every finding of a document is in its JSON: a post body's document carries what decoding its
+ * file found; a post of an export, what was found inside its item (`WxrItem.diagnostics`). The
+ * findings about an export as a whole, or outside its items, are the export's (`FileResult.diagnostics`).
  */
 import path from 'node:path'
-import type {MigrationDocument} from '../emit/json.js'
+import {publicDiagnostics, type MigrationDocument} from '../emit/json.js'
 import {migrate, type MigrateOptions} from '../migrate.js'
 import {decodeBytes} from '../read/decode.js'
 import {MediaIndex} from '../read/media.js'
-import {isWxr, readWxr} from '../read/wxr.js'
+import {replaceNul} from '../read/nul.js'
+import {readWxr, type WxrExport, type WxrItem} from '../read/wxr.js'
+import {WxrByteReader} from '../read/wxr-bytes.js'
+import {readsAsExport} from '../read/xml-root.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ProseSyntax} from '../transform/convert.js'
 import {convertPost} from './convert-post.js'
@@ -44,44 +51,71 @@ export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbs
   timeoutMs?: number
 }
 
+/** An `.xml` file is read as a WordPress export, and refused with a word on what it is when it is not one. */
+const exportName = /\.xml$/i
+
+/** How an export in memory is read: in the chunks a streamed one comes in. */
+const CHUNK = 1 << 16
+
 export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions): FileResult {
+  if (exportName.test(file)) return convertExportBytes(bytes, file, options)
   const decoded = decodeBytes(bytes)
   if (!decoded.ok) return {file, documents: [], diagnostics: [decoded.diagnostic], failed: true}
-  const result = convertText(decoded.text, file, options)
-  return {...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics]}
-}
-
-export function convertText(text: string, file: string, options: ConvertOptions): FileResult {
-  const stem = file === '-' ? '-' : withoutExtension(file)
-  if (isWxr(text)) return convertExport(text, file, stem, options)
-  try {
-    const {markdown, document} = withTimeLimit(options.timeoutMs, () => migrate(text, {...options, file, syntax: syntaxOf(file)}))
-    return {file, documents: [{relative: stem, markdown, document}], diagnostics: [], failed: false}
-  } catch (error) {
-    return {file, documents: [], diagnostics: [failure(error, file, 1, 1)], failed: true}
-  }
+  return convertText(decoded.text, file, options, decoded.diagnostics)
 }
 
 /**
- * An export already in memory (one that did not look like one by its name). The run streams
- * the exports it recognises instead (`export-stream.ts`); both convert each post with `convertPost`.
+ * `text` → its documents. `found`: what decoding it found, which its document carries (or, for
+ * an export in a file not named `.xml`, the export).
  */
-function convertExport(xml: string, file: string, stem: string, options: ConvertOptions): FileResult {
-  const wxr = readWxr(xml)
+export function convertText(text: string, file: string, options: ConvertOptions, found: Diagnostic[] = []): FileResult {
+  const stem = file === '-' ? '-' : withoutExtension(file)
+  if (exportName.test(file) || readsAsExport(text)) return convertExport(readWxr(text), file, stem, options, found)
+  const nul = replaceNul(text)
+  const own = nul.diagnostic ? [...found, nul.diagnostic] : found
+  try {
+    const {markdown, document} = withTimeLimit(options.timeoutMs, () => migrate(nul.text, {...options, file, syntax: syntaxOf(file)}))
+    if (own.length > 0) document.diagnostics = publicDiagnostics([...own, ...document.diagnostics])
+    return {file, documents: [{relative: stem, markdown, document}], diagnostics: [], failed: false}
+  } catch (error) {
+    return {file, documents: [], diagnostics: [...own, failure(error, file, 1, 1)], failed: true}
+  }
+}
+
+/** An export's bytes in memory, read as a streamed export is: each post is told what was found in its item. */
+function convertExportBytes(bytes: Uint8Array, file: string, options: ConvertOptions): FileResult {
+  const items: WxrItem[] = []
+  const reader = new WxrByteReader((item) => items.push(item))
+  for (let at = 0; at < bytes.length; at += CHUNK) if (!reader.push(bytes.subarray(at, at + CHUNK))) break
+  const read = reader.end()
+  return convertExport({...read, items}, file, file === '-' ? '-' : withoutExtension(file), options, [])
+}
+
+/**
+ * An export already in memory (stdin, a file a test reads). The run streams exports from disk
+ * instead (`export-stream.ts`); both convert each post with `convertPost`.
+ */
+function convertExport(wxr: Pick<WxrExport, 'items' | 'diagnostics' | 'refused'>, file: string, stem: string, options: ConvertOptions, found: Diagnostic[]): FileResult {
+  const diagnostics = [...found, ...wxr.diagnostics]
+  if (wxr.refused) return {file, documents: [], diagnostics, failed: true}
   const media = new MediaIndex()
   for (const item of wxr.items) media.add(item)
   const names = new ExportNames(stem, options)
   const documents: ConvertedDocument[] = []
-  const problems: Diagnostic[] = []
+  const failures: Diagnostic[] = []
   for (const item of wxr.items) {
     const name = names.name(item)
-    if (name === null) continue
+    // An item that becomes no document (an attachment, a menu item): its findings are the export's.
+    if (name === null) {
+      diagnostics.push(...item.diagnostics)
+      continue
+    }
     const post = convertPost({...name, file, item}, media, options)
     if (post.document) documents.push(post.document)
-    problems.push(...post.diagnostics)
+    failures.push(...post.diagnostics)
   }
-  const failed = problems.length > 0 || (wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0)
-  return {file, documents, diagnostics: [...wxr.diagnostics, ...problems], failed, export: true}
+  const failed = failures.length > 0 || (wxr.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && documents.length === 0)
+  return {file, documents, diagnostics: [...diagnostics, ...failures], failed, export: true}
 }
 
 export function syntaxOf(file: string): ProseSyntax {

@@ -3,6 +3,7 @@
  * for an export streamed from disk and for one held in memory. Never throws: a bug of ours or a
  * post over its time budget becomes an error naming the post, and the batch goes on.
  */
+import {publicDiagnostics} from '../emit/json.js'
 import {migrate} from '../migrate.js'
 import type {MediaIndex} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
@@ -44,7 +45,7 @@ export function convertPost(task: PostTask, media: MediaIndex, options: ConvertO
       migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media.library(item.id), meta: item.meta})
     )
   } catch (error) {
-    return {document: null, diagnostics: [failure(error, `${file}#${name}`, item.contentLine, item.contentColumn)]}
+    return {document: null, diagnostics: [...item.diagnostics, failure(error, `${file}#${name}`, item.contentLine, item.contentColumn)]}
   }
   const {markdown, document} = converted
   // Diagnostics point into the export file, not into the post body alone.
@@ -52,6 +53,8 @@ export function convertPost(task: PostTask, media: MediaIndex, options: ConvertO
     if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
     diagnostic.line += item.contentLine - 1
   }
+  // What was found in its item (its XML, its dates, bytes that were not valid) is the post's too.
+  if (item.diagnostics.length > 0) document.diagnostics = publicDiagnostics([...item.diagnostics, ...document.diagnostics])
   return {document: {relative: task.relative, markdown, document}, diagnostics: []}
 }
 

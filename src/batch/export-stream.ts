@@ -11,9 +11,9 @@
  * The second pass costs one more parse of the XML: a few per cent of converting the posts.
  */
 import {createReadStream} from 'node:fs'
-import {StreamDecoder} from '../read/decode-stream.js'
 import {MediaIndex} from '../read/media.js'
-import {WxrReader, type WxrItem} from '../read/wxr.js'
+import type {WxrItem} from '../read/wxr.js'
+import {WxrByteReader, type WxrRead} from '../read/wxr-bytes.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ConvertOptions} from './convert-file.js'
 import {ExportNames} from './export-names.js'
@@ -40,7 +40,11 @@ let nextKey = 0
 
 /**
  * The units of one export: `file` as shown to the user, `shard` the posts this run converts
- * (by post: `fnv1a32("<file>#<post id>")`, the slug for a post without an id).
+ * (by post: `fnv1a32("<file>#<post id>")`, the slug for a post without an id). A file that is not
+ * an export (binary, a feed, another XML document) is one `end` unit with the reason.
+ *
+ * A post's document carries the findings inside its item; those of an item that becomes no
+ * document (an attachment, a menu item) are the export's, with its findings outside any item.
  */
 export async function* exportUnits(source: ByteSource, file: string, options: ConvertOptions, shard: Shard | null): AsyncGenerator<Unit> {
   const key = nextKey++
@@ -57,25 +61,24 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
   yield {kind: 'begin', file, key, media}
   const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options)
   const pending: Unit[] = []
+  const unconverted: Diagnostic[] = []
   const second = startRead(source, (item) => {
     const name = names.name(item)
-    if (name === null) return
+    if (name === null) {
+      unconverted.push(...item.diagnostics)
+      return
+    }
     const mine = shard === null || inShard(`${file}#${item.id ?? name.name}`, shard)
     pending.push(mine ? {kind: 'post', key, task: {...name, file, item}} : {kind: 'claim', relatives: [name.relative]})
   })
   // readItems calls back chunk by chunk; the units are handed on between chunks.
   for await (const units of drain(second.chunks, pending)) yield* units
   const {diagnostics} = await second.done
-  yield {kind: 'end', file, key, diagnostics, owned}
-}
-
-interface Read {
-  refused: boolean
-  diagnostics: Diagnostic[]
+  yield {kind: 'end', file, key, diagnostics: [...diagnostics, ...unconverted], owned}
 }
 
 /** Reads the export through, calling `onItem` for each item in order. */
-async function readItems(source: ByteSource, onItem: (item: WxrItem) => void): Promise<Read> {
+async function readItems(source: ByteSource, onItem: (item: WxrItem) => void): Promise<WxrRead> {
   const pass = startRead(source, onItem)
   for await (const _ of pass.chunks) {
     // The first pass needs nothing between chunks.
@@ -84,36 +87,22 @@ async function readItems(source: ByteSource, onItem: (item: WxrItem) => void): P
 }
 
 /** A pass as a sequence of chunks read (each after its items were handed to `onItem`) and its outcome. */
-function startRead(source: ByteSource, onItem: (item: WxrItem) => void): {chunks: AsyncGenerator<void>; done: Promise<Read>} {
-  let settle!: (read: Read) => void
-  const done = new Promise<Read>((resolve) => (settle = resolve))
+function startRead(source: ByteSource, onItem: (item: WxrItem) => void): {chunks: AsyncGenerator<void>; done: Promise<WxrRead>} {
+  let settle!: (read: WxrRead) => void
+  const done = new Promise<WxrRead>((resolve) => (settle = resolve))
   async function* chunks(): AsyncGenerator<void> {
-    const decoder = new StreamDecoder()
-    const reader = new WxrReader()
-    const hand = () => {
-      for (const item of reader.take()) onItem(item)
-    }
+    const reader = new WxrByteReader(onItem)
     try {
       for await (const bytes of source()) {
-        const text = decoder.push(bytes)
-        if (decoder.refused) break
-        if (text !== '') reader.write(text)
-        hand()
+        const more = reader.push(bytes)
         yield
+        if (!more) break
       }
     } catch (error) {
       settle({refused: true, diagnostics: [unreadable(error)]})
       return
     }
-    if (decoder.refused) {
-      settle({refused: true, diagnostics: [decoder.refused]})
-      return
-    }
-    const rest = decoder.end()
-    if (rest !== '') reader.write(rest)
-    reader.close()
-    hand()
-    settle({refused: false, diagnostics: [...decoder.diagnostics, ...reader.diagnostics]})
+    settle(reader.end())
   }
   return {chunks: chunks(), done}
 }

@@ -15,7 +15,7 @@ const none: WriteCount = {written: 0, unchanged: 0}
 
 export class Output {
   /** The export being streamed: documents given out so far, and its ndjson file under --out. */
-  private current: {documents: number; lines: Promise<LinesOutput> | null} = {documents: 0, lines: null}
+  private current: {documents: number; lines: Promise<LinesOutput> | null; open?: boolean} = {documents: 0, lines: null}
 
   constructor(
     private readonly options: {format: OutputFormat; check: boolean; stdout: Writable; shard: Shard | null},
@@ -67,7 +67,7 @@ export class Output {
     }
     if (format === 'json' && unit.kind === 'begin') {
       stdout.write('[')
-      this.current = {documents: 0, lines: null}
+      this.current = {documents: 0, lines: null, open: true}
     }
     if (format === 'json' && unit.kind === 'post') {
       // What JSON.stringify(array, null, 2) writes, one element at a time.
@@ -76,7 +76,11 @@ export class Output {
       }
       return {written: result.documents.length, unchanged: 0}
     }
-    if (format === 'json' && unit.kind === 'end') stdout.write(this.current.documents > 0 ? '\n]\n' : ']\n')
+    // An export refused before its first post (not an export, binary) has no array to close.
+    if (format === 'json' && unit.kind === 'end' && this.current.open) {
+      stdout.write(this.current.documents > 0 ? '\n]\n' : ']\n')
+      this.current = {documents: 0, lines: null}
+    }
     if (unit.kind !== 'file' && unit.kind !== 'post') return none
     for (const converted of result.documents) {
       stdout.write(format === 'md' ? converted.markdown : format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document))

@@ -8,7 +8,7 @@ import type {Readable, Writable} from 'node:stream'
 import type {MigrationDocument} from '../emit/json.js'
 import {StreamDecoder} from '../read/decode-stream.js'
 import type {MediaIndex} from '../read/media.js'
-import {isWxr} from '../read/wxr.js'
+import {readsAsExport, ROOT_LIMIT} from '../read/xml-root.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
 import type {Config} from './config.js'
@@ -196,14 +196,14 @@ export async function run(runOptions: RunOptions): Promise<number> {
 }
 
 /**
- * The inputs as units: plain files whole, exports (`.xml` files that are WordPress exports)
- * streamed post by post. `--shard` splits plain files by path and exports by post; every shard
+ * The inputs as units: plain files whole, `.xml` files streamed post by post as exports (one that
+ * is not an export is refused by the export reader, having read no further than its root element). `--shard` splits plain files by path and exports by post; every shard
  * reads every export (to name its posts as a whole run would) and claims the names of the
  * outputs other shards write.
  */
 async function* unitsOf(inputs: Input[], options: RunOptions): AsyncGenerator<Unit> {
   for (const input of inputs) {
-    if (/\.xml$/i.test(input.relative) && (await looksLikeExport(fileSource(input.path)))) {
+    if (/\.xml$/i.test(input.relative)) {
       yield* exportUnits(fileSource(input.path), input.relative, options, options.shard)
     } else if (options.shard === null || inShard(input.relative, options.shard)) {
       yield {kind: 'file', input}
@@ -213,20 +213,16 @@ async function* unitsOf(inputs: Input[], options: RunOptions): AsyncGenerator<Un
   }
 }
 
-/** Whether the first bytes are those of a WordPress export; an unreadable file is not (its own unit reports it). */
+/** Whether stdin's bytes are a WordPress export (or a feed, which the export reader refuses), judged by their root element. */
 async function looksLikeExport(source: ByteSource): Promise<boolean> {
   const decoder = new StreamDecoder()
   let text = ''
-  try {
-    for await (const bytes of source()) {
-      text += decoder.push(bytes)
-      if (text.length >= 4096 || decoder.refused) break
-    }
-  } catch {
-    return false
+  for await (const bytes of source()) {
+    text += decoder.push(bytes)
+    if (text.length >= ROOT_LIMIT || decoder.refused) break
   }
-  if (text.length < 4096) text += decoder.end()
-  return decoder.refused === null && isWxr(text)
+  if (text.length < ROOT_LIMIT) text += decoder.end()
+  return decoder.refused === null && readsAsExport(text)
 }
 
 function stdinInput(cwd: string): Input {

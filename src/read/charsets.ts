@@ -25,24 +25,15 @@ export function decodeValidUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** A run of bytes decoded as Windows-1252 in otherwise UTF-8 text: where it starts in the text and in the bytes. */
-export interface StrayRun {
-  char: number
-  byte: number
-  /** Bytes in the run that were not UTF-8 (ASCII inside the run reads the same either way and is not counted). */
-  count: number
-}
-
 /**
  * Decodes every well-formed UTF-8 sequence as UTF-8 and every other byte as Windows-1252, in one pass.
  * A common legacy file is UTF-8 with a few stray 1252 bytes pasted in (a lone 0x92 for ’): decoding it all as
  * 1252 would turn each valid ’ into â€™. A file that is 1252 throughout comes out as the plain 1252 decoding,
  * since its high bytes almost never form valid UTF-8. Valid runs go to TextDecoder whole, bad runs to our table.
- * `runs` locates each run of stray bytes in `raw` and in the input.
+ * `stray` is told of each run of adjacent stray bytes: where it starts in the text and in the bytes, and its length.
  */
-export function decodeUtf8Or1252(bytes: Uint8Array): {raw: string; runs: StrayRun[]} {
+export function decodeUtf8Or1252(bytes: Uint8Array, stray: (char: number, byte: number, count: number) => void): string {
   const parts: string[] = []
-  const runs: StrayRun[] = []
   let length = 0 // UTF-16 code units in `parts`
   let runStart = 0 // where the current valid run began
   let i = 0
@@ -59,19 +50,24 @@ export function decodeUtf8Or1252(bytes: Uint8Array): {raw: string; runs: StrayRu
     push(UTF8.decode(bytes.subarray(runStart, i)))
     // A bad lead byte (even one that starts a truncated sequence) is a 1252 byte; we resume at the byte after it.
     // ASCII reads the same in both, so the 1252 run goes on through it: a 1252 file is then one run, not one per word.
-    const run: StrayRun = {char: length, byte: i, count: 1}
+    // 1252 is a byte per character, so a byte's place in the run is its character's.
     let end = i + 1
+    let strayStart = i
     for (; end < bytes.length; end++) {
-      if (bytes[end]! < 0x80) continue
+      if (bytes[end]! < 0x80) {
+        if (strayStart !== -1) stray(length + strayStart - i, strayStart, end - strayStart)
+        strayStart = -1
+        continue
+      }
       if (utf8SequenceLength(bytes, end) > 0) break
-      run.count++
+      if (strayStart === -1) strayStart = end
     }
-    runs.push(run)
+    if (strayStart !== -1) stray(length + strayStart - i, strayStart, end - strayStart)
     push(decodeWindows1252(bytes.subarray(i, end)))
     runStart = i = end
   }
   push(UTF8.decode(bytes.subarray(runStart)))
-  return {raw: parts.join(''), runs}
+  return parts.join('')
 }
 
 /**

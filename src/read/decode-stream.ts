@@ -26,6 +26,23 @@ interface Found {
   offset?: number
 }
 
+/**
+ * What a piece holds that was not valid, as given to `give`: each run, when each must be placed
+ * (an export's reader gives it to the post it is in), else the first of each rule and a count, so
+ * that a Windows-1252 file of a million accented words is not a million records.
+ */
+class FoundList {
+  readonly list: Found[] = []
+
+  constructor(private readonly each: boolean) {}
+
+  add(found: Found): void {
+    const first = this.each ? undefined : this.list.find((f) => f.ruleId === found.ruleId)
+    if (first) first.count += found.count
+    else this.list.push(found)
+  }
+}
+
 export class StreamDecoder {
   /** Set when the first bytes say the input is not text; nothing is decoded then. */
   refused: Diagnostic | null = null
@@ -47,6 +64,9 @@ export class StreamDecoder {
   private ended = false
   private readonly all = new Occurrences()
   private fresh: Occurrence[] = []
+
+  /** `placeEach`: place every run of what was not valid, for `take()`; else only the first of each rule (for `diagnostics`). */
+  constructor(private readonly options: {placeEach?: boolean} = {}) {}
 
   /** The text of `bytes` that can be given out now. */
   push(bytes: Uint8Array): string {
@@ -74,7 +94,7 @@ export class StreamDecoder {
     return text + cr
   }
 
-  /** What was not valid in the text the last `push` or `end` gave out, one by one, placed in the whole text. */
+  /** What was not valid in the text the last `push` or `end` gave out, one by one, placed in the whole text (with `placeEach`). */
   take(): Occurrence[] {
     const fresh = this.fresh
     this.fresh = []
@@ -118,7 +138,7 @@ export class StreamDecoder {
     const cut = final ? bytes.length : decoding.kind === 'utf-8' ? utf8Complete(bytes) : decoding.kind === 'utf-16' ? utf16Complete(bytes, decoding.littleEndian) : bytes.length
     const piece = bytes.subarray(0, cut)
     this.held = cut === bytes.length ? empty : bytes.slice(cut)
-    const found: Found[] = []
+    const found = new FoundList(this.options.placeEach === true)
     let raw: string
     switch (decoding.kind) {
       case 'utf-8':
@@ -137,25 +157,23 @@ export class StreamDecoder {
     }
     if (this.utf8Check?.valid) this.checkUtf8(piece, final)
     this.consumed += cut
-    return this.give(raw, found)
+    return this.give(raw, found.list)
   }
 
-  private utf8(piece: Uint8Array, found: Found[]): string {
+  private utf8(piece: Uint8Array, found: FoundList): string {
     const valid = decodeValidUtf8(piece)
     if (valid !== null) return valid
-    const {raw, runs} = decodeUtf8Or1252(piece)
-    for (const run of runs) {
-      const what = '0x' + piece[run.byte]!.toString(16).toUpperCase().padStart(2, '0')
-      found.push({ruleId: 'encoding-windows-1252', index: run.char, count: run.count, what, offset: this.consumed + run.byte})
-    }
-    return raw
+    return decodeUtf8Or1252(piece, (index, byte, count) => {
+      const what = '0x' + piece[byte]!.toString(16).toUpperCase().padStart(2, '0')
+      found.add({ruleId: 'encoding-windows-1252', index, count, what, offset: this.consumed + byte})
+    })
   }
 
-  private utf16(piece: Uint8Array, littleEndian: boolean, found: Found[]): string {
+  private utf16(piece: Uint8Array, littleEndian: boolean, found: FoundList): string {
     const raw = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', {ignoreBOM: true}).decode(piece)
     // Every code unit decodes to one character (a bad one to U+FFFD), so the unit index is the index in `raw`.
     for (const at of invalidUtf16Units(piece, littleEndian)) {
-      found.push({ruleId: 'encoding-invalid-utf-16', index: at / 2, count: 1, what: '', offset: this.consumed + at})
+      found.add({ruleId: 'encoding-invalid-utf-16', index: at / 2, count: 1, what: '', offset: this.consumed + at})
     }
     return raw
   }
@@ -206,7 +224,7 @@ export class StreamDecoder {
       const occurrence: Occurrence = {ruleId: f.ruleId, at, line: this.line, column: at - this.lineStart + 1, count: f.count, what: f.what, encoding}
       if (f.offset !== undefined) occurrence.offset = f.offset
       this.all.add(occurrence)
-      this.fresh.push(occurrence)
+      if (this.options.placeEach) this.fresh.push(occurrence)
     })
     passLineBreaks(Infinity)
     this.given += text.length
@@ -215,11 +233,11 @@ export class StreamDecoder {
 }
 
 /** Each run of U+FFFD a decoder put for bytes it could not read (none of the encodings it reads can write U+FFFD itself but GB18030). */
-function replacements(raw: string, found: Found[]): void {
+function replacements(raw: string, found: FoundList): void {
   for (let at = raw.indexOf('\ufffd'); at !== -1; ) {
     let end = at + 1
     while (raw.charCodeAt(end) === 0xfffd) end++
-    found.push({ruleId: 'encoding-invalid', index: at, count: end - at, what: ''})
+    found.add({ruleId: 'encoding-invalid', index: at, count: end - at, what: ''})
     at = raw.indexOf('\ufffd', end)
   }
 }

@@ -7,11 +7,17 @@
  *
  * Elements are matched by their prefixed names (`wp:post_id`). WordPress writes these prefixes literally,
  * its own fallback importer relies on them, and the namespace URIs vary between exports
- * (`http://wordpress.org/export/1.2/`, `https://…`, 1.0, 1.1) while the prefixes do not.
+ * (`http://wordpress.org/export/1.2/`, `https://…`, 1.0, 1.1) while the prefixes do not. What is not
+ * an export (a feed, another XML document, an export whose root never comes) is refused at its root.
+ *
+ * A character XML does not allow (a control character pasted into a post) would end saxes's read and
+ * lose every later post: it is skipped before saxes sees it, and reported where it stands.
  */
 import type {SaxesTagPlain} from 'saxes'
 import {onDemand} from '../on-demand.js'
 import type {Diagnostic} from '../tokenize/types.js'
+import {Occurrences, type Occurrence} from './occurrences.js'
+import {classifyRoot, ROOT_LIMIT} from './xml-root.js'
 
 // Only exports need it (`on-demand.ts`).
 const saxes = onDemand<typeof import('saxes')>('saxes')
@@ -51,19 +57,18 @@ export interface WxrItem {
   /** 1-based line and column in the XML where the text of `content:encoded` starts (after `<![CDATA[`). */
   contentLine: number
   contentColumn: number
+  /** Findings inside the item, placed in the XML: its XML, its fields, bytes and characters that were not valid. */
+  diagnostics: Diagnostic[]
 }
 
 export interface WxrExport {
   /** `baseUrl` is `wp:base_site_url`, the prefix WordPress's importer uses to remap URLs. */
   site: {title: string | null; link: string | null; baseUrl: string | null}
   items: WxrItem[]
+  /** Findings about the export as a whole and outside its items. */
   diagnostics: Diagnostic[]
-}
-
-/** An `<rss` root declaring a wordpress.org/export namespace, in the first 4 KiB (past the export's comment). */
-export function isWxr(text: string): boolean {
-  const head = text.slice(0, 4096)
-  return /<rss[\s>]/.test(head) && /xmlns:[\w.-]+\s*=\s*["']https?:\/\/wordpress\.org\/export\/\d/.test(head)
+  /** Not read as an export at all: not one, or refused before its root element. */
+  refused: boolean
 }
 
 /** Item children we keep (their first occurrence); anything else, comments included, is skipped. */
@@ -82,6 +87,13 @@ const ENTITY_ERRORS = new Set([
 
 const WP_DATE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/
 
+/** Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE, U+FFFF). */
+const ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/
+const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g')
+
+/** How `readWxr` feeds its text: the pieces a streamed export comes in, so that both read alike. */
+const CHUNK = 1 << 16
+
 /** Thrown from a handler to stop the parser; never escapes `readWxr`. */
 class Stop extends Error {}
 
@@ -94,14 +106,18 @@ interface Draft {
   column: number
   contentLine: number
   contentColumn: number
+  /** Offset of its `<item>` in the text. */
+  start: number
+  diagnostics: Diagnostic[]
+  occurrences: Occurrences
 }
 
 /** The whole export at once: for texts already in memory (stdin, a post body that turned out to be an export). */
 export function readWxr(xml: string): WxrExport {
   const reader = new WxrReader()
-  reader.write(xml)
+  for (let at = 0; at < xml.length; at += CHUNK) reader.write(xml.slice(at, at + CHUNK))
   reader.close()
-  return {site: reader.site, items: reader.take(), diagnostics: reader.diagnostics}
+  return {site: reader.site, items: reader.take(), diagnostics: reader.diagnostics, refused: reader.refused}
 }
 
 /**
@@ -113,7 +129,18 @@ export function readWxr(xml: string): WxrExport {
  * the last two chunks (at least 4 KiB): a start tag, or the `<![CDATA[` after one, may straddle a boundary.
  */
 export class WxrReader {
-  readonly diagnostics: Diagnostic[] = []
+  /** Findings outside any item (each item carries its own). */
+  private readonly problems: Diagnostic[] = []
+  private readonly outside = new Occurrences()
+  /** Occurrences (of the decoder, and characters skipped) not yet given to the item or the file they are in; by offset. */
+  private queue: Occurrence[] = []
+  /** How many of `queue` were given out already. */
+  private queued = 0
+  /** The root element is a WordPress export's. */
+  private accepted = false
+  private readonly skips = new Skips()
+  /** Characters given to saxes so far. */
+  private fed = 0
   private readonly channel = new Map<string, string>()
   private readonly authors = new Map<string, string>()
   private ready: WxrItem[] = []
@@ -142,21 +169,48 @@ export class WxrReader {
     return {title: text(this.channel.get('title')), link: text(this.channel.get('link')), baseUrl: text(this.channel.get('wp:base_site_url'))}
   }
 
-  /** Reads the next chunk of the export's text. */
-  write(chunk: string): void {
+  /** Findings about the export as a whole and outside its items; complete once `close()` was called. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.problems, ...this.outside.diagnostics]
+  }
+
+  /** Not read as an export at all: not one, or refused before its root element. */
+  get refused(): boolean {
+    return this.stopped && !this.accepted
+  }
+
+  /**
+   * Reads the next chunk of the export's text. `found`: what the decoder found not valid in it
+   * (placed in the whole text), to be reported with the item it is in.
+   */
+  write(chunk: string, found: readonly Occurrence[] = []): void {
     if (this.stopped) return
+    // What is still queued is in the text before this chunk: inside the item still open, or outside any.
+    this.release(Infinity, this.draft?.occurrences ?? this.outside)
     this.text.append(chunk)
+    this.skips.forget(this.text.start)
+    const readable = this.skipIllegal(chunk, found)
     if (this.pendingContent) this.placeContent(this.pendingContent.draft, this.pendingContent.offset)
-    this.guard(() => this.parser.write(chunk))
+    this.guard(() => this.parser.write(readable))
+    this.fed += readable.length
+    if (!this.accepted && !this.stopped && this.text.end >= ROOT_LIMIT) {
+      // Of the file as a whole: placed at its start, which the window no longer holds.
+      this.notExport(`no root element in its first ${ROOT_LIMIT.toLocaleString('en')} characters (a comment, processing instruction or DOCTYPE that long)`, null)
+      this.stopped = true
+    }
   }
 
   /** The end of the text: an export cut short is reported here. */
   close(): void {
-    if (this.stopped) return
-    this.text.ended = true
-    if (this.pendingContent) this.placeContent(this.pendingContent.draft, this.pendingContent.offset)
-    this.guard(() => this.parser.close())
-    this.stopped = true
+    if (!this.stopped) {
+      this.text.ended = true
+      if (this.pendingContent) this.placeContent(this.pendingContent.draft, this.pendingContent.offset)
+      this.guard(() => this.parser.close())
+      this.stopped = true
+    }
+    // An item cut short by a fatal error is lost (its error says so); what was found in it is the file's.
+    if (this.draft) this.outside.absorb(this.draft.occurrences)
+    this.release(Infinity, this.outside)
   }
 
   /** The items finished since the last call, in document order. */
@@ -164,6 +218,79 @@ export class WxrReader {
     const items = this.ready
     this.ready = []
     return items
+  }
+
+  /**
+   * `chunk` without the characters XML does not allow, each run of them reported (as an occurrence,
+   * queued with the decoder's `found`); saxes's offsets are turned back into offsets of the text as
+   * written by `skips`, so that every position stays that of the file.
+   */
+  private skipIllegal(chunk: string, found: readonly Occurrence[]): string {
+    if (!ILLEGAL.test(chunk)) {
+      this.enqueue(found)
+      return chunk
+    }
+    const base = this.text.end - chunk.length
+    const parts: string[] = []
+    const runs: Array<{index: number; count: number}> = []
+    let last = 0
+    let skipped = 0
+    for (const match of chunk.matchAll(ILLEGAL_ALL)) {
+      const index = match.index
+      // Where saxes stands once past it: after the characters of the chunk kept before it.
+      this.skips.add(this.fed + index - skipped++)
+      parts.push(chunk.slice(last, index))
+      last = index + 1
+      const run = runs.at(-1)
+      if (run && run.index + run.count === index) run.count++
+      else runs.push({index, count: 1})
+    }
+    parts.push(chunk.slice(last))
+    const places = this.text.places(runs.map((run) => base + run.index))
+    const characters = runs.map((run, k): Occurrence => {
+      const code = chunk.charCodeAt(run.index)
+      const what = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+      return {ruleId: 'wxr-invalid-character', at: base + run.index, ...places[k]!, count: run.count, what, encoding: ''}
+    })
+    // Both lists are in text order; the queue must be too.
+    this.enqueue([...found, ...characters].sort((a, b) => a.at - b.at))
+    return parts.join('')
+  }
+
+  private enqueue(occurrences: readonly Occurrence[]): void {
+    for (const occurrence of occurrences) this.queue.push(occurrence)
+  }
+
+  /** The queued occurrences before `end` (an offset in the text) go to `into`. */
+  private release(end: number, into: Occurrences): void {
+    const queue = this.queue
+    while (this.queued < queue.length && queue[this.queued]!.at < end) into.add(queue[this.queued++]!)
+    if (this.queued === queue.length) {
+      this.queue = []
+      this.queued = 0
+    }
+  }
+
+  /** The character saxes read last, as an offset in the text as written. */
+  private last(): number {
+    return this.skips.toText(this.parser.position - 1)
+  }
+
+  /**
+   * Just past the character saxes read last. (Not where saxes stands: a character skipped there
+   * may be in the next chunk, and every chunking must place alike.)
+   */
+  private past(): number {
+    return this.parser.position === 0 ? 0 : this.last() + 1
+  }
+
+  private notExport(what: string, offset: number | null): void {
+    this.problems.push({
+      ruleId: 'xml-not-wxr',
+      severity: 'error',
+      message: `${what}, not a WordPress export (whose root is <rss> declaring xmlns:wp="http://wordpress.org/export/1.2/"); nothing converted`,
+      ...(offset === null ? {line: 1, column: 1} : this.text.locate(offset))
+    })
   }
 
   private guard(step: () => void): void {
@@ -179,8 +306,8 @@ export class WxrReader {
     const parser = this.parser
     parser.on('doctype', (doctype) => {
       if (!/<!ENTITY/.test(doctype)) return
-      const at = this.text.locate(Math.max(this.text.start, this.text.lastIndexOf('<!DOCTYPE', parser.position)))
-      this.diagnostics.push({
+      const at = this.text.locate(Math.max(this.text.start, this.text.lastIndexOf('<!DOCTYPE', this.past())))
+      this.problems.push({
         ruleId: 'wxr-doctype',
         severity: 'error',
         message: 'the DOCTYPE declares entities; refusing to read it (entity expansion can exhaust memory, and WordPress never writes one)',
@@ -191,6 +318,7 @@ export class WxrReader {
 
     parser.on('opentag', (tag) => {
       const parent = this.stack.at(-1)
+      if (parent === undefined && !this.accepted) this.checkRoot(tag)
       this.stack.push(tag.name)
       if (this.capture) return // markup inside a field: its text belongs to the field
       if (parent === 'channel' && tag.name === 'item') this.draft = this.startItem()
@@ -215,6 +343,7 @@ export class WxrReader {
       this.lastClosed = tag.name
       const parent = this.stack.at(-1)
       if (parent === 'channel' && tag.name === 'item' && this.draft) {
+        this.release(this.past(), this.draft.occurrences)
         this.ready.push(this.finishItem(this.draft))
         this.count++
         this.draft = null
@@ -233,12 +362,17 @@ export class WxrReader {
     parser.on('error', (error) => {
       const reason = error.message.replace(/^\d+:\d+: /, '')
       const recoverable = ENTITY_ERRORS.has(reason)
-      let offset = Math.max(this.text.start, parser.position - 1)
+      let offset = Math.max(this.text.start, this.last())
+      if (!this.accepted && (reason === 'text data outside of root node.' || reason === 'document must contain a root element.')) {
+        if (reason.startsWith('text')) this.notExport('not XML (it starts with text, not an element)', offset)
+        else this.notExport('no root element (the file is empty, or holds only comments)', this.past())
+        throw new Stop()
+      }
       let message: string
       if (recoverable) {
         const amp = this.text.lastIndexOf('&', offset)
         if (amp !== -1) offset = amp
-        const written = this.text.slice(offset, Math.min(parser.position, offset + 40))
+        const written = this.text.slice(offset, Math.min(this.past(), offset + 40))
         message = `invalid XML: ${reason.replace(/\.$/, '')} ${JSON.stringify(written)} (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references); kept as written`
       } else {
         let what = reason.replace(/\.$/, '')
@@ -246,14 +380,30 @@ export class WxrReader {
           // saxes stands past the ">"; point at the "</" and name both tags, which says more than its message.
           const lt = this.text.lastIndexOf('</', offset)
           if (lt !== -1) offset = lt
-          what = `${this.text.slice(offset, parser.position)} does not close <${this.lastClosed}>`
+          what = `${this.text.slice(offset, this.past())} does not close <${this.lastClosed}>`
         }
         const count = `${this.count} item${this.count === 1 ? '' : 's'}`
         message = `invalid XML: ${what}; stopped reading here (${count} read before it)`
       }
-      this.diagnostics.push({ruleId: 'wxr-invalid-xml', severity: 'error', message, ...this.text.locate(offset)})
+      const diagnostic: Diagnostic = {ruleId: 'wxr-invalid-xml', severity: 'error', message, ...this.text.locate(offset)}
+      // A fatal error loses the item it is in: it is the export's, and says how many items were read.
+      if (recoverable && this.draft) this.draft.diagnostics.push(diagnostic)
+      else this.problems.push(diagnostic)
       if (!recoverable) throw new Stop()
     })
+  }
+
+  /** The root element: a WordPress export's, or the end of the read. */
+  private checkRoot(tag: SaxesTagPlain): void {
+    const root = classifyRoot(tag)
+    if (root.kind === 'wxr') {
+      this.accepted = true
+      return
+    }
+    const start = Math.max(this.text.start, this.text.lastIndexOf('<', this.last()))
+    const advice = root.kind === 'feed' ? ' (a feed holds only the latest posts, often cut short: export the whole site from WordPress, Tools → Export, and convert that file)' : ''
+    this.notExport(root.what + advice, start)
+    throw new Stop()
   }
 
   /** What to do with the text of the element just opened, or null to ignore it. */
@@ -280,7 +430,7 @@ export class WxrReader {
       }
     }
     if (!ITEM_FIELDS.has(name)) return null
-    if (name === 'content:encoded' && !item.fields.has(name)) this.placeContent(item, this.parser.position)
+    if (name === 'content:encoded' && !item.fields.has(name)) this.placeContent(item, this.past())
     return (value) => first(item.fields, name, value)
   }
 
@@ -300,7 +450,9 @@ export class WxrReader {
   }
 
   private startItem(): Draft {
-    const at = this.text.locate(Math.max(this.text.start, this.text.lastIndexOf('<', this.parser.position - 1)))
+    const start = Math.max(this.text.start, this.text.lastIndexOf('<', this.last()))
+    this.release(start, this.outside)
+    const at = this.text.locate(start)
     return {
       fields: new Map(),
       categories: [],
@@ -309,7 +461,10 @@ export class WxrReader {
       line: at.line,
       column: at.column,
       contentLine: at.line,
-      contentColumn: at.column
+      contentColumn: at.column,
+      start,
+      diagnostics: [],
+      occurrences: new Occurrences()
     }
   }
 
@@ -340,11 +495,12 @@ export class WxrReader {
       attachmentUrl: get('wp:attachment_url'),
       meta: d.meta,
       contentLine: d.contentLine,
-      contentColumn: d.contentColumn
+      contentColumn: d.contentColumn,
+      diagnostics: d.diagnostics
     }
     const label = `item ${JSON.stringify(item.title ?? '')}${item.id === null ? '' : ` (post ${item.id})`}`
     const warn = (ruleId: string, message: string) =>
-      this.diagnostics.push({ruleId, severity: 'warning', message, line: d.line, column: d.column})
+      d.diagnostics.push({ruleId, severity: 'warning', message, line: d.line, column: d.column})
     if (item.type === '') warn('wxr-missing-post-type', `${label} has no wp:post_type; WordPress's importer would skip it`)
     // GMT is unambiguous; drafts have a zero GMT date, so fall back to the site-local one.
     for (const [field, zone] of [['wp:post_date_gmt', 'Z'], ['wp:post_date', '']] as const) {
@@ -357,7 +513,45 @@ export class WxrReader {
       }
       warn('wxr-invalid-date', `${label} has ${field} ${JSON.stringify(value)}, not "YYYY-MM-DD hh:mm:ss"; ignored`)
     }
+    for (const diagnostic of d.occurrences.diagnostics) d.diagnostics.push(diagnostic)
     return item
+  }
+}
+
+/**
+ * Where characters were skipped before saxes, to turn its offsets (into the text it was given)
+ * back into offsets of the text as written. Only those still in the text window are kept.
+ */
+class Skips {
+  /** For each skipped character, in order, saxes's offset once past it (that of the next character it was given). */
+  private after: number[] = []
+  /** Skipped characters behind the window, no longer in `after`. */
+  private behind = 0
+
+  add(saxesOffset: number): void {
+    this.after.push(saxesOffset)
+  }
+
+  toText(saxesOffset: number): number {
+    // Characters skipped at or before the offset: binary search, the list may hold a chunk's worth.
+    let low = 0
+    let high = this.after.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.after[middle]! <= saxesOffset) low = middle + 1
+      else high = middle
+    }
+    return saxesOffset + this.behind + low
+  }
+
+  /** Lets go of the characters skipped before `textOffset`. */
+  forget(textOffset: number): void {
+    let k = 0
+    // The k-th skipped character stood at its saxes offset plus the k skipped before it.
+    while (k < this.after.length && this.after[k]! + this.behind + k < textOffset) k++
+    if (k === 0) return
+    this.after = this.after.slice(k)
+    this.behind += k
   }
 }
 
@@ -433,25 +627,46 @@ class TextWindow {
       this.line = this.mark.line
       this.lineStart = this.mark.lineStart
     }
+    const cursor = this.walk({line: this.line, lineStart: this.lineStart, scanned: this.scanned}, at)
+    this.line = cursor.line
+    this.lineStart = cursor.lineStart
+    this.scanned = at
+    return {line: cursor.line, column: at - cursor.lineStart + 1}
+  }
+
+  /**
+   * The line and column of each of `offsets` (ascending, in the chunk appended last), leaving the
+   * cursor of `locate` where it is: the items of that chunk are still to be located behind them.
+   */
+  places(offsets: number[]): Array<{line: number; column: number}> {
+    let cursor = {line: this.line, lineStart: this.lineStart, scanned: this.scanned}
+    return offsets.map((offset) => {
+      cursor = {...this.walk(cursor, offset), scanned: offset}
+      return {line: cursor.line, column: offset - cursor.lineStart + 1}
+    })
+  }
+
+  /** The cursor moved forward from `from` to `to`, counting the line breaks passed. */
+  private walk(from: {line: number; lineStart: number; scanned: number}, to: number): {line: number; lineStart: number} {
+    let {line, lineStart} = from
     const text = this.window
-    const stop = at - this.start
+    const stop = to - this.start
     if (this.carriageReturns) {
-      for (let i = this.scanned - this.start; i < stop; i++) {
+      for (let i = from.scanned - this.start; i < stop; i++) {
         const c = text.charCodeAt(i)
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-          this.line++
-          this.lineStart = this.start + i + 1
+          line++
+          lineStart = this.start + i + 1
         }
       }
     } else {
       // Decoded text has LF only: the native search is many times faster than a loop over characters.
-      for (let i = text.indexOf('\n', this.scanned - this.start); i !== -1 && i < stop; i = text.indexOf('\n', i + 1)) {
-        this.line++
-        this.lineStart = this.start + i + 1
+      for (let i = text.indexOf('\n', from.scanned - this.start); i !== -1 && i < stop; i = text.indexOf('\n', i + 1)) {
+        line++
+        lineStart = this.start + i + 1
       }
     }
-    this.scanned = at
-    return {line: this.line, column: at - this.lineStart + 1}
+    return {line, lineStart}
   }
 
   lastIndexOf(search: string, offset: number): number {

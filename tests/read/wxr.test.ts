@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {decodeBytes} from '../../src/read/decode.js'
-import {isWxr, readWxr, type WxrExport} from '../../src/read/wxr.js'
+import {readWxr, WxrReader, type WxrExport} from '../../src/read/wxr.js'
+import {isWxr} from '../../src/read/xml-root.js'
 
 const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
 
@@ -131,7 +132,9 @@ describe('readWxr on the corpus (counts from corpus/SOURCES.md)', () => {
     // Its comments carry wp:comment_author etc.; none of that leaks into the item.
     expect(orphan.author).toBeNull()
     expect(orphan.meta).toEqual({_wp_page_template: 'default'})
-    expect(wxr.diagnostics).toEqual([
+    // A finding inside an item is the item's, for its post's document to carry.
+    expect(wxr.diagnostics).toEqual([])
+    expect(orphan.diagnostics).toEqual([
       expect.objectContaining({ruleId: 'wxr-missing-post-type', severity: 'warning', line: 679, column: 9})
     ])
 
@@ -212,7 +215,8 @@ describe('readWxr', () => {
     expect(item!.meta['k']).toBe('first')
     expect(Object.hasOwn(item!.meta, '__proto__')).toBe(true)
     expect(item!.meta['__proto__']).toBe('safe')
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics).toEqual([])
+    expect(item!.diagnostics).toEqual([
       expect.objectContaining({ruleId: 'wxr-invalid-date', severity: 'warning', line: 6, column: 1})
     ])
   })
@@ -239,10 +243,11 @@ describe('readWxr', () => {
   test('an undefined entity is reported where it is and kept as written', () => {
     const result = readWxr(wxr('<item>\n  <title>Caf&eacute; &amp; bar</title><wp:post_type>post</wp:post_type></item>'))
     expect(result.items[0]!.title).toBe('Caf&eacute; & bar')
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics).toEqual([])
+    expect(result.items[0]!.diagnostics).toEqual([
       expect.objectContaining({ruleId: 'wxr-invalid-xml', severity: 'error', line: 6, column: 13})
     ])
-    expect(result.diagnostics[0]!.message).toContain('&eacute;')
+    expect(result.items[0]!.diagnostics[0]!.message).toContain('&eacute;')
   })
 
   test('malformed XML gives a diagnostic, keeps the items read before it, and does not throw', () => {
@@ -270,6 +275,110 @@ describe('readWxr', () => {
 
     const empty = readWxr('')
     expect(empty.items).toEqual([])
-    expect(empty.diagnostics).toEqual([expect.objectContaining({ruleId: 'wxr-invalid-xml', line: 1, column: 1})])
+    expect(empty.refused).toBe(true)
+    expect(empty.diagnostics).toEqual([expect.objectContaining({ruleId: 'xml-not-wxr', line: 1, column: 1})])
+  })
+})
+
+describe('an export is known by its root element, however long the header before it', () => {
+  const item = (n: number, body = `Body ${n}`) =>
+    `<item><title>Post ${n}</title><wp:post_id>${n}</wp:post_id><wp:post_type>post</wp:post_type><content:encoded><![CDATA[${body}]]></content:encoded></item>\n`
+
+  test.each([
+    ['a 5,000-character comment', `<!-- ${'x'.repeat(5000)} -->\n`],
+    ['a 500,000-character comment', `<!-- ${'This file was generated. '.repeat(20000)} -->\n`],
+    ['comments, processing instructions and a DOCTYPE without entities', `<!-- a -->\n<?xml-stylesheet href="a.xsl"?>\n${'<!-- b -->'.repeat(1000)}<!DOCTYPE rss>\n`]
+  ])('%s before <rss> is still an export', (_, header) => {
+    const xml = wxr(item(1) + item(2), header)
+    expect(isWxr(xml)).toBe(true)
+    const read = readWxr(xml)
+    expect(read.refused).toBe(false)
+    expect(read.diagnostics).toEqual([])
+    expect(read.items.map((it) => it.title)).toEqual(['Post 1', 'Post 2'])
+  })
+
+  test.each([
+    ['an RSS 2.0 feed', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Feed</title><item><title>Hello</title><description>World</description></item></channel></rss>', 2, 1],
+    ['an Atom feed', '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Hello</title></entry></feed>', 1, 1],
+    ['an RDF document (an RSS 1.0 feed?)', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item/></rdf:RDF>', 1, 1],
+    ['an XML document whose root element is <note>', '<!-- x -->\n\n  <note><to>A</to></note>', 3, 3],
+    ['not XML (it starts with text, not an element)', 'Just a post, with <b>bold</b> text.', 1, 19],
+    ['no root element (the file is empty, or holds only comments)', '<!-- nothing but this -->', 1, 26],
+    ['no root element (the file is empty, or holds only comments)', '', 1, 1]
+  ])('%s is refused, saying what it is instead', (what, xml, line, column) => {
+    const read = readWxr(xml)
+    expect(read).toMatchObject({refused: true, items: []})
+    expect(read.diagnostics).toEqual([expect.objectContaining({ruleId: 'xml-not-wxr', severity: 'error', line, column})])
+    expect(read.diagnostics[0]!.message).toMatch(new RegExp(`^${what.replace(/[()<>?]/g, '\\$&')}.*, not a WordPress export`))
+    expect(isWxr(xml)).toBe(false)
+  })
+
+  test('a feed is told to export the site instead', () => {
+    const [diagnostic] = readWxr('<rss version="2.0"><channel/></rss>').diagnostics
+    expect(diagnostic!.message).toContain('Tools → Export')
+  })
+
+  test('the root must come within the first 1 MiB: a header longer than that is refused, not read through', () => {
+    const reader = new WxrReader()
+    reader.write('<?xml version="1.0"?>\n<!-- ')
+    const comment = 'x'.repeat(65536)
+    let written = 0
+    while (!reader.refused && written < 64 * 1024 * 1024) {
+      reader.write(comment)
+      written += comment.length
+    }
+    expect(written).toBeLessThan(1.2 * 1024 * 1024)
+    reader.close()
+    expect(reader.diagnostics).toEqual([expect.objectContaining({ruleId: 'xml-not-wxr', line: 1, column: 1})])
+    expect(reader.diagnostics[0]!.message).toContain('no root element in its first 1,048,576 characters')
+  })
+})
+
+describe('a character XML does not allow is skipped, and every later post is read', () => {
+  const item = (n: number, body = `Body ${n}`) =>
+    `<item><title>Post ${n}</title><wp:post_id>${n}</wp:post_id><wp:post_type>post</wp:post_type><content:encoded><![CDATA[${body}]]></content:encoded></item>\n`
+  const posts = (count: number, at: number, body: string) => Array.from({length: count}, (_, i) => item(i + 1, i + 1 === at ? body : undefined)).join('')
+
+  test.each([
+    ['a bell', '\x07', 'U+0007'],
+    ['a NUL', '\0', 'U+0000'],
+    ['a vertical tab (Word’s line break)', '\v', 'U+000B'],
+    ['U+FFFF', '\uffff', 'U+FFFF']
+  ])('%s after item 20: all 30 posts, the character gone, a warning in its own item where it stood', (_, character, name) => {
+    const xml = wxr(posts(30, 22, `before ${character} after`))
+    const read = readWxr(xml)
+    expect(read.items).toHaveLength(30)
+    expect(read.diagnostics).toEqual([])
+    const post = read.items[21]!
+    expect(post.content).toBe('before  after')
+    const lines = xml.split('\n')
+    const line = lines.findIndex((text) => text.includes(character)) + 1
+    const column = lines[line - 1]!.indexOf(character) + 1
+    expect(post.diagnostics).toEqual([
+      {ruleId: 'wxr-invalid-character', severity: 'warning', message: `${name} is not allowed in XML; skipped (at line ${line}, column ${column})`, line, column}
+    ])
+    expect(read.items.filter((it) => it.diagnostics.length > 0)).toEqual([post])
+  })
+
+  test('runs of them, in titles, tags and names; later positions on the same line stay those of the file', () => {
+    const xml = wxr(`<item><ti\x07tle>Ti\x01\x02tle</title><wp:post_type>post</wp:post_type><content:encoded>a\x1b[31m &bogus; b</content:encoded></item>\n${item(2)}`)
+    const read = readWxr(xml)
+    expect(read.items.map((it) => it.title)).toEqual(['Title', 'Post 2'])
+    expect(read.items[0]!.content).toBe('a[31m &bogus; b')
+    const diagnostics = read.items[0]!.diagnostics
+    const line = 5
+    const text = xml.split('\n')[line - 1]!
+    expect(diagnostics.find((diagnostic) => diagnostic.ruleId === 'wxr-invalid-xml')).toMatchObject({line, column: text.indexOf('&bogus;') + 1})
+    expect(diagnostics.find((diagnostic) => diagnostic.ruleId === 'wxr-invalid-character')).toMatchObject({
+      message: `4 characters XML does not allow skipped, the first (U+0007) at line ${line}, column ${text.indexOf('\x07') + 1}`
+    })
+    expect(read.items[0]!.contentColumn).toBe(text.indexOf('<content:encoded>') + '<content:encoded>'.length + 1)
+  })
+
+  test('outside any item they are the export’s', () => {
+    const read = readWxr(wxr(`\x07${item(1)}`).replace('<title>Site</title>', '<title>Si\x08te</title>'))
+    expect(read.site.title).toBe('Site')
+    expect(read.items[0]!.diagnostics).toEqual([])
+    expect(read.diagnostics).toEqual([expect.objectContaining({ruleId: 'wxr-invalid-character', line: 4, column: 10, message: expect.stringMatching(/^2 characters/)})])
   })
 })
