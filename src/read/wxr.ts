@@ -106,9 +106,8 @@ interface Draft {
   column: number
   contentLine: number
   contentColumn: number
-  /** Offset of its `<item>` in the text. */
-  start: number
   diagnostics: Diagnostic[]
+  /** What the decoder found, and the characters skipped, inside it. */
   occurrences: Occurrences
 }
 
@@ -462,7 +461,6 @@ export class WxrReader {
       column: at.column,
       contentLine: at.line,
       contentColumn: at.column,
-      start,
       diagnostics: [],
       occurrences: new Occurrences()
     }
