@@ -54,7 +54,7 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
     yield {kind: 'end', file, key, diagnostics: first.diagnostics, owned}
     return
   }
-  yield {kind: 'begin', file, key, media}
+  yield {kind: 'begin', file, key, media: media.share()}
   const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options)
   const pending: Unit[] = []
   const second = startRead(source, (item) => {
