@@ -90,7 +90,7 @@ export class MediaIndex implements MediaSource {
       for (const [id, ids] of galleries) yield [`g${id}`, ids]
       for (const [id, markup] of reusable) yield [`r${id}`, markup]
     }
-    return new SharedMedia(SharedMap.from(entries()).data)
+    return new SharedMedia(SharedMap.from(entries).data)
   }
 }
 

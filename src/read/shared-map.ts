@@ -26,24 +26,30 @@ export class SharedMap<Value> {
     this.mask = this.slots.length / 3 - 1
   }
 
-  static from<Value>(entries: Iterable<readonly [string, Value]>): SharedMap<Value> {
-    const records: {hash: number; record: Buffer}[] = []
+  /**
+   * Packs what `entries` gives, which is called twice: once to size the buffer, once to fill it.
+   * Building each record once and keeping it until the buffer exists would hold the whole map a
+   * second time, as strings or as small buffers waiting for a collection.
+   */
+  static from<Value>(entries: () => Iterable<readonly [string, Value]>): SharedMap<Value> {
     let size = 0
-    for (const [key, value] of entries) {
-      const record = Buffer.from(JSON.stringify([key, value]))
-      records.push({hash: fnv1a32(key), record})
-      size += record.length
+    let records = 0
+    for (const [key, value] of entries()) {
+      size += Buffer.byteLength(JSON.stringify([key, value]))
+      records++
     }
     let count = 2
-    while (count < records.length * 2) count *= 2
+    while (count < records * 2) count *= 2
     const slots = new Uint32Array(new SharedArrayBuffer(count * 3 * 4))
     const bytes = Buffer.from(new SharedArrayBuffer(Math.max(size, 1)))
     let offset = 0
-    for (const {hash, record} of records) {
+    for (const [key, value] of entries()) {
+      const hash = fnv1a32(key)
       let slot = hash & (count - 1)
       while (slots[slot * 3 + 2] !== 0) slot = (slot + 1) & (count - 1)
-      slots.set([hash, offset, record.length], slot * 3)
-      offset += record.copy(bytes, offset)
+      const length = bytes.write(JSON.stringify([key, value]), offset)
+      slots.set([hash, offset, length], slot * 3)
+      offset += length
     }
     return new SharedMap({slots: slots.buffer as SharedArrayBuffer, bytes: bytes.buffer as SharedArrayBuffer})
   }
