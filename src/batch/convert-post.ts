@@ -5,7 +5,7 @@
  */
 import {publicDiagnostics} from '../emit/json.js'
 import {migrate} from '../migrate.js'
-import type {MediaIndex} from '../read/media.js'
+import type {MediaSource} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ConvertedDocument, ConvertOptions, FileResult} from './convert-file.js'
@@ -25,7 +25,7 @@ export interface PostResult {
   diagnostics: Diagnostic[]
 }
 
-export function convertPost(task: PostTask, media: MediaIndex, options: ConvertOptions): PostResult {
+export function convertPost(task: PostTask, media: MediaSource, options: ConvertOptions): PostResult {
   const {item, file, name} = task
   const metadata: Record<string, unknown> = {
     title: item.title,

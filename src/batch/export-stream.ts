@@ -10,7 +10,7 @@
  *
  * The second pass costs one more parse of the XML: a few per cent of converting the posts.
  */
-import {createReadStream} from 'node:fs'
+import {open} from 'node:fs/promises'
 import {MediaIndex} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
 import {WxrByteReader, type WxrRead} from '../read/wxr-bytes.js'
@@ -21,13 +21,32 @@ import {withoutExtension} from './output-path.js'
 import {inShard, type Shard} from './shard.js'
 import type {Unit} from './units.js'
 
-/** Where an export's bytes come from; called once per pass. */
+/**
+ * Where an export's bytes come from; called once per pass. A chunk is only valid until the next
+ * is asked for: every reader decodes it at once (`StreamDecoder.push`).
+ */
 export type ByteSource = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>
 
 const chunkSize = 1 << 16
 
+/**
+ * A file read into one buffer, over and over: a stream would allocate a buffer per chunk, and
+ * reading 200 MB makes so little other garbage that thousands of them wait for a collection.
+ */
 export function fileSource(file: string): ByteSource {
-  return () => createReadStream(file, {highWaterMark: chunkSize})
+  return async function* () {
+    const handle = await open(file, 'r')
+    try {
+      const buffer = Buffer.allocUnsafe(chunkSize)
+      for (;;) {
+        const {bytesRead} = await handle.read(buffer, 0, chunkSize, null)
+        if (bytesRead === 0) return
+        yield buffer.subarray(0, bytesRead)
+      }
+    } finally {
+      await handle.close()
+    }
+  }
 }
 
 export function bytesSource(bytes: Uint8Array): ByteSource {
@@ -58,7 +77,7 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
     yield {kind: 'end', file, key, diagnostics: first.diagnostics, owned}
     return
   }
-  yield {kind: 'begin', file, key, media}
+  yield {kind: 'begin', file, key, media: media.share()}
   const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options)
   const pending: Unit[] = []
   const unconverted: Diagnostic[] = []

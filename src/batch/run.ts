@@ -7,7 +7,7 @@ import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import type {MigrationDocument} from '../emit/json.js'
 import {StreamDecoder} from '../read/decode-stream.js'
-import type {MediaIndex} from '../read/media.js'
+import type {SharedMedia} from '../read/media.js'
 import {readsAsExport, ROOT_LIMIT} from '../read/xml-root.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
@@ -126,7 +126,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
   // --timeout can only be stopped by terminating its thread. One plain file (stdin, `migrate
   // post.txt`) converts here, under `withTimeLimit`, without a thread's start-up.
   const many = total > 1 || (total === 1 && oneExport)
-  const media = new Map<number, MediaIndex>()
+  const media = new Map<number, SharedMedia>()
   // A post too big for a worker's heap converts here, where the heap has no such limit.
   const onMainThread = (job: Job): Promise<FileResult> =>
     job.kind === 'file' ? convertInput(job.input, options, readWhole) : Promise.resolve(postResult(job.task, convertPost(job.task, media.get(job.key)!, options)))

@@ -35,17 +35,35 @@ export function inShard(relativePath: string, shard: Shard): boolean {
   return fnv1a32(relativePath) % shard.count === shard.index - 1
 }
 
-const encoder = new TextEncoder()
-
 /**
  * FNV-1a, 32 bits, over the UTF-8 bytes of `text`: tiny, fast, and the same in every language,
  * so another tool can reproduce the split. Returns an unsigned 32-bit integer.
  */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5
-  for (const byte of encoder.encode(text)) {
+  const add = (byte: number) => {
     hash ^= byte
     hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  // The UTF-8 bytes, worked out here: an encoder's array per call was most of what a lookup
+  // in the shared media index allocated. A lone surrogate counts as U+FFFD, as TextEncoder has it.
+  for (const character of text) {
+    let point = character.codePointAt(0)!
+    if (point >= 0xd800 && point <= 0xdfff) point = 0xfffd
+    if (point < 0x80) add(point)
+    else if (point < 0x800) {
+      add(0xc0 | (point >> 6))
+      add(0x80 | (point & 0x3f))
+    } else if (point < 0x10000) {
+      add(0xe0 | (point >> 12))
+      add(0x80 | ((point >> 6) & 0x3f))
+      add(0x80 | (point & 0x3f))
+    } else {
+      add(0xf0 | (point >> 18))
+      add(0x80 | ((point >> 12) & 0x3f))
+      add(0x80 | ((point >> 6) & 0x3f))
+      add(0x80 | (point & 0x3f))
+    }
   }
   return hash >>> 0
 }

@@ -4,7 +4,7 @@
  * is written and let go as soon as it is converted. `claim` reserves the output names of work
  * another `--shard` does, so that every shard names every output as a run of the whole would.
  */
-import type {MediaIndex} from '../read/media.js'
+import type {SharedMedia} from '../read/media.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {PostTask} from './convert-post.js'
 import type {Input} from './walk.js'
@@ -12,7 +12,7 @@ import type {Input} from './walk.js'
 export type Unit =
   /** `bytes`: stdin's, already read. */
   | {kind: 'file'; input: Input; bytes?: Uint8Array}
-  | {kind: 'begin'; file: string; key: number; media: MediaIndex}
+  | {kind: 'begin'; file: string; key: number; media: SharedMedia}
   | {kind: 'post'; key: number; task: PostTask}
   | {kind: 'claim'; relatives: string[]}
   /** An export's own findings (the XML, the encoding); `owned`: this shard counts the file in the summary. */

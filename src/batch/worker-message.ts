@@ -1,5 +1,5 @@
 /** What a `--jobs` worker thread posts to the pool. */
-import type {MediaData} from '../read/media.js'
+import type {SharedMapData} from '../read/shared-map.js'
 import type {FileResult} from './convert-file.js'
 import type {PostTask} from './convert-post.js'
 
@@ -16,7 +16,7 @@ export type WorkerMessage = {type: 'ready'} | {type: 'result'; result: FileResul
  */
 export type ToWorker =
   | {type: 'file'; path: string; relative: string}
-  | {type: 'media'; key: number; data: MediaData}
+  | {type: 'media'; key: number; data: SharedMapData}
   | {type: 'post'; key: number; task: PostTask}
 
 export function toWorkerResult(result: FileResult): FileResult {

@@ -10,7 +10,7 @@ import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
 import type {WorkerOptions} from './run.js'
 import {toWorkerResult, type ToWorker, type WorkerMessage} from './worker-message.js'
 import {convertPost, postResult} from './convert-post.js'
-import {MediaIndex} from '../read/media.js'
+import {SharedMedia} from '../read/media.js'
 
 // Functions do not cross threads: each worker builds the config's handlers itself.
 // The pool keeps the time (`--timeout`) and terminates a worker over it: a budget kept in here
@@ -20,14 +20,14 @@ const options: ConvertOptions = {...plain, handlers: handlersFor(config), blockH
 const port = parentPort!
 
 /** The media of the export whose posts come now: the pool sends it before the first of them. */
-let media = new MediaIndex()
+let media = SharedMedia.empty()
 
 // A chain, so that jobs are done strictly one after the other even if reading ever awaits.
 let chain = Promise.resolve()
 port.on('message', (message: ToWorker) => {
   chain = chain.then(async () => {
     if (message.type === 'media') {
-      media = MediaIndex.from(message.data)
+      media = new SharedMedia(message.data)
       return
     }
     const result = message.type === 'file' ? await convertInput(message, options, readWhole) : postResult(message.task, convertPost(message.task, media, options))

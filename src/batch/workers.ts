@@ -13,7 +13,8 @@
  * dead one's place, and the batch goes on.
  */
 import {Worker} from 'node:worker_threads'
-import type {MediaData} from '../read/media.js'
+import {SharedMedia} from '../read/media.js'
+import type {SharedMapData} from '../read/shared-map.js'
 import type {FileResult} from './convert-file.js'
 import type {PostTask} from './convert-post.js'
 import type {WorkerOptions} from './run.js'
@@ -51,7 +52,7 @@ export class WorkerPool {
   private readonly assigned = new Map<Worker, Task[]>()
   /** The export whose media each worker holds. */
   private readonly holds = new Map<Worker, number>()
-  private readonly media = new Map<number, MediaData>()
+  private readonly media = new Map<number, SharedMapData>()
   private readonly queue: Task[] = []
   /** Why the last worker that died on start died. */
   private failure: string | null = null
@@ -71,7 +72,7 @@ export class WorkerPool {
   }
 
   /** The media of export `key`, sent to each worker before the first of its posts. */
-  addMedia(key: number, data: MediaData): void {
+  addMedia(key: number, data: SharedMapData): void {
     this.media.set(key, data)
   }
 
@@ -172,17 +173,13 @@ export class WorkerPool {
     if (job.kind === 'file') return [{type: 'file', path: job.input.path, relative: job.input.relative}]
     const messages: ToWorker[] = []
     if (this.holds.get(worker) !== job.key) {
-      // Structured cloning copies the maps once per worker and export, not once per post.
-      messages.push({type: 'media', key: job.key, data: this.media.get(job.key) ?? emptyMedia()})
+      // Shared memory: each worker reads the main thread's one copy of the index.
+      messages.push({type: 'media', key: job.key, data: this.media.get(job.key) ?? SharedMedia.empty().data})
       this.holds.set(worker, job.key)
     }
     messages.push({type: 'post', key: job.key, task: job.task})
     return messages
   }
-}
-
-function emptyMedia(): MediaData {
-  return {byId: new Map(), byParent: new Map(), byUrl: new Map(), galleries: new Map(), reusable: new Map()}
 }
 
 function overTime(job: Job, ms: number): FileResult {

@@ -74,7 +74,11 @@ export class StreamDecoder {
     if (this.refused) return ''
     this.held = this.held.length === 0 ? bytes : concat(this.held, bytes)
     if (this.choice === null) {
-      if (this.held.length < SNIFF_BYTES) return ''
+      // Kept past this call: a copy, since the caller may reuse its buffer (`fileSource`).
+      if (this.held.length < SNIFF_BYTES) {
+        if (this.held === bytes) this.held = bytes.slice()
+        return ''
+      }
       this.decide()
       if (this.refused) return ''
     }

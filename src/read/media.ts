@@ -6,7 +6,13 @@
  */
 import {tokenize} from '../tokenize/tokenize.js'
 import type {Attachment, MediaLibrary} from '../transform/types.js'
+import {SharedMap, type SharedMapData} from './shared-map.js'
 import {detach, type WxrItem} from './wxr.js'
+
+/** What a post's conversion asks of its export's media. */
+export interface MediaSource {
+  library(postId: number | null): MediaLibrary
+}
 
 /** The media of an export, seen from one of its posts (`postId`), or from none. */
 export function mediaLibrary(items: Iterable<WxrItem>): (postId: number | null) => MediaLibrary {
@@ -21,14 +27,11 @@ export function mediaLibrary(items: Iterable<WxrItem>): (postId: number | null) 
  * that shows it (an image uploaded once the draft existed). Only what a reference needs is kept
  * (URLs, alt text, captions; reusable blocks whole), never the posts themselves.
  *
- * Plain maps, so that the index crosses to worker threads as it is (`data`, `MediaIndex.from`).
+ * Plain maps while the export is read; `share()` then packs them into shared memory for the
+ * rest of the run, so that the main thread and every worker read one copy.
  */
-export class MediaIndex {
-  constructor(readonly data: MediaData = {byId: new Map(), byParent: new Map(), byUrl: new Map(), galleries: new Map(), reusable: new Map()}) {}
-
-  static from(data: MediaData): MediaIndex {
-    return new MediaIndex(data)
-  }
+export class MediaIndex implements MediaSource {
+  readonly data: MediaData = {byId: new Map(), byParent: new Map(), byUrl: new Map(), galleries: new Map(), reusable: new Map()}
 
   /** Whether `add` keeps anything of items of this type: other items need not be read whole. */
   static wants(type: string): boolean {
@@ -47,8 +50,7 @@ export class MediaIndex {
         title: item.title,
         alt: nonEmpty(item.meta._wp_attachment_image_alt),
         // Kept to the end of the run: copies, not slices of the export's text (`detach`).
-        caption: nonEmpty(detach(item.excerpt)),
-        description: nonEmpty(detach(item.content))
+        caption: nonEmpty(detach(item.excerpt))
       }
       byId.set(item.id, attachment)
       byUrl.set(withoutSizeSuffix(url), item.id)
@@ -76,6 +78,48 @@ export class MediaIndex {
       gallery: (id) => galleries.get(id),
       attached: () => (postId === null ? [] : [...(byParent.get(postId) ?? [])].sort((a, b) => a - b)),
       reusableBlock: (id) => reusable.get(id)
+    }
+  }
+
+  share(): SharedMedia {
+    const {byId, byParent, byUrl, galleries, reusable} = this.data
+    function* entries(): Generator<readonly [string, unknown]> {
+      for (const [id, attachment] of byId) yield [`a${id}`, attachment]
+      for (const [url, id] of byUrl) yield [`u${url}`, id]
+      for (const [parent, ids] of byParent) yield [`p${parent}`, [...ids].sort((a, b) => a - b)]
+      for (const [id, ids] of galleries) yield [`g${id}`, ids]
+      for (const [id, markup] of reusable) yield [`r${id}`, markup]
+    }
+    return new SharedMedia(SharedMap.from(entries).data)
+  }
+}
+
+/**
+ * The media index once read (`MediaIndex.share`): the same lookups, on one shared copy. The main
+ * thread sends `data` to each worker; a SharedArrayBuffer crosses threads without being copied.
+ */
+export class SharedMedia implements MediaSource {
+  private readonly map: SharedMap<unknown>
+
+  constructor(readonly data: SharedMapData) {
+    this.map = new SharedMap(data)
+  }
+
+  static empty(): SharedMedia {
+    return new MediaIndex().share()
+  }
+
+  library(postId: number | null): MediaLibrary {
+    const get = <T>(key: string) => this.map.get(key) as T | undefined
+    return {
+      attachment: (id) => get<Attachment>(`a${id}`),
+      attachmentByUrl: (url) => {
+        const id = get<number>(`u${withoutSizeSuffix(url)}`)
+        return id === undefined ? undefined : get<Attachment>(`a${id}`)
+      },
+      gallery: (id) => get<number[]>(`g${id}`),
+      attached: () => (postId === null ? [] : (get<number[]>(`p${postId}`) ?? [])),
+      reusableBlock: (id) => get<string>(`r${id}`)
     }
   }
 }

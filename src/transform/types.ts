@@ -44,7 +44,6 @@ export interface Attachment {
   title: string | null
   alt: string | null
   caption: string | null
-  description: string | null
 }
 
 export interface MediaLibrary {

@@ -37,6 +37,17 @@ describe('fnv1a32', () => {
     for (const byte of [0xc3, 0xa9]) expected = Math.imul(expected ^ byte, 0x01000193) >>> 0
     expect(fnv1a32('é')).toBe(expected)
   })
+
+  it('hashes the bytes TextEncoder gives for every width of UTF-8 and a lone surrogate', () => {
+    const reference = (text: string) => {
+      let hash = 0x811c9dc5
+      for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
+      return hash
+    }
+    for (const text of ['plain', 'café ñ', 'επίπεδο', '日本語のスラッグ', 'emoji 😀🎉', 'lone \ud800 high', 'lone \udc00 low', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
+      expect(fnv1a32(text), text).toBe(reference(text))
+    }
+  })
 })
 
 describe('inShard', () => {

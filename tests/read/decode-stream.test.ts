@@ -6,10 +6,16 @@ import {describe, expect, it} from 'vitest'
 import {StreamDecoder} from '../../src/read/decode-stream.js'
 import {decodeBytes} from '../../src/read/decode.js'
 
+/** Decoded in chunks of `size`, each in the same buffer, as a file is read (`fileSource`). */
 function streamed(bytes: Uint8Array, size: number) {
   const decoder = new StreamDecoder()
+  const buffer = new Uint8Array(size)
   let text = ''
-  for (let at = 0; at < bytes.length; at += size) text += decoder.push(bytes.subarray(at, at + size))
+  for (let at = 0; at < bytes.length; at += size) {
+    const chunk = bytes.subarray(at, at + size)
+    buffer.set(chunk)
+    text += decoder.push(buffer.subarray(0, chunk.length))
+  }
   text += decoder.end()
   return decoder.refused ? {ok: false, diagnostic: decoder.refused} : {ok: true, text, diagnostics: decoder.diagnostics}
 }

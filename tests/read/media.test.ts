@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {galleryIds, mediaLibrary} from '../../src/read/media.js'
+import {galleryIds, MediaIndex, mediaLibrary, SharedMedia} from '../../src/read/media.js'
+import {SharedMap} from '../../src/read/shared-map.js'
 import {readWxr} from '../../src/read/wxr.js'
 
 const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
@@ -28,6 +29,43 @@ describe('the media of an export', () => {
 
   it('reads an Aesop gallery post into its attachment ids', () => {
     expect(media.gallery(90)).toEqual([84, 87, 86, 83, 82, 81])
+  })
+})
+
+describe('the media index in shared memory', () => {
+  it('answers every lookup of every corpus export as the index it was packed from', () => {
+    for (const file of ['kerouac.wordpress.2014-06-11.xml', 'themeunittestdata.wordpress.xml', '64-block-test-data.xml']) {
+      const items = readWxr(readFileSync(path.join(corpus, file), 'utf8')).items
+      const index = new MediaIndex()
+      for (const item of items) index.add(item)
+      const shared = index.share()
+      let lookups = 0
+      for (const item of items) {
+        const [before, after] = [index.library(item.id), shared.library(item.id)]
+        expect(after.attached()).toEqual(before.attached())
+        if (item.id === null) continue
+        expect(after.attachment(item.id)).toEqual(before.attachment(item.id))
+        expect(after.gallery(item.id)).toEqual(before.gallery(item.id))
+        expect(after.reusableBlock!(item.id)).toEqual(before.reusableBlock!(item.id))
+        const url = item.attachmentUrl ?? item.guid
+        if (url !== null) expect(after.attachmentByUrl(url)).toEqual(before.attachmentByUrl(url))
+        lookups++
+      }
+      expect(lookups).toBeGreaterThan(10)
+    }
+  })
+
+  it('an empty index finds nothing', () => {
+    const media = SharedMedia.empty().library(1)
+    expect([media.attachment(1), media.attachmentByUrl('https://x.com/a.jpg'), media.gallery(1), media.attached()]).toEqual([undefined, undefined, undefined, []])
+  })
+
+  it('a shared map keeps keys apart whose hashes share a slot, and misses what it does not hold', () => {
+    const entries = Array.from({length: 5000}, (_, index) => [`key ${index} ✓`, {index}] as const)
+    const map = new SharedMap(SharedMap.from(() => entries).data)
+    for (const [key, value] of entries) expect(map.get(key)).toEqual(value)
+    expect(map.get('key 5000 ✓')).toBeUndefined()
+    expect(map.data.slots).toBeInstanceOf(SharedArrayBuffer)
   })
 })
 

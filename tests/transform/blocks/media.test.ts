@@ -44,7 +44,7 @@ describe('core/image', () => {
   })
 
   it('a resized copy (`-300x200`) names its attachment, whose full-size URL and alt text the record gets', () => {
-    const media = {attachment: (id: number) => (id === 9 ? {id, url: 'https://x.com/photo.jpg', title: 'Photo', alt: 'Harbour at dawn', caption: null, description: null} : undefined), attachmentByUrl: () => undefined, gallery: () => undefined, attached: () => []}
+    const media = {attachment: (id: number) => (id === 9 ? {id, url: 'https://x.com/photo.jpg', title: 'Photo', alt: 'Harbour at dawn', caption: null} : undefined), attachmentByUrl: () => undefined, gallery: () => undefined, attached: () => []}
     const {markdown, document} = migrate('<p><img src="https://x.com/photo-300x200.jpg" class="alignright size-medium wp-image-9" width="300" height="200"></p>', {syntax: 'html', media})
     expect(markdown).toBe('![Harbour at dawn](https://x.com/photo-300x200.jpg)\n')
     expect(document.images).toEqual([expect.objectContaining({src: 'https://x.com/photo-300x200.jpg', fullSize: 'https://x.com/photo.jpg', id: 9, alt: 'Harbour at dawn', align: 'right', width: 300, height: 200, block: null, shortcode: null})])
@@ -83,7 +83,7 @@ describe('core/gallery', () => {
 
   it('a gallery whose HTML shows no image takes its images from the export by id', () => {
     const html = '<!-- wp:gallery {"ids":[11,404]} --><figure class="wp-block-gallery"></figure><!-- /wp:gallery -->'
-    const media = {attachment: (id: number) => (id === 11 ? {id, url: 'https://x.com/one.jpg', title: 'One', alt: 'First', caption: 'The first. AP Photo/Ann Lee', description: null} : undefined), attachmentByUrl: () => undefined, gallery: () => undefined, attached: () => []}
+    const media = {attachment: (id: number) => (id === 11 ? {id, url: 'https://x.com/one.jpg', title: 'One', alt: 'First', caption: 'The first. AP Photo/Ann Lee'} : undefined), attachmentByUrl: () => undefined, gallery: () => undefined, attached: () => []}
     const {markdown, document} = migrate(html, {syntax: 'html', media})
     expect(markdown).toBe('![First](https://x.com/one.jpg)\n\n*The first.* AP Photo/Ann Lee\n')
     expect(document.images).toEqual([expect.objectContaining({id: 11, credit: 'AP Photo/Ann Lee', block: 'core/gallery'})])

@@ -7,9 +7,9 @@ import {migrate, type Attachment, type MediaLibrary, type MigrateResult} from '.
 export const text = (input: string, media: MediaLibrary | null = null): MigrateResult => migrate(input, {syntax: 'text', media})
 
 const attachments: Record<number, Attachment> = {
-  11: {id: 11, url: 'http://x.com/one.jpg', title: 'One', alt: 'First picture', caption: 'The first. AP Photo/Ann Lee', description: null},
-  12: {id: 12, url: 'http://x.com/two.jpg', title: 'Two', alt: null, caption: null, description: null},
-  13: {id: 13, url: 'http://x.com/three.jpg', title: 'Three', alt: 'A third', caption: 'Three of them.', description: null}
+  11: {id: 11, url: 'http://x.com/one.jpg', title: 'One', alt: 'First picture', caption: 'The first. AP Photo/Ann Lee'},
+  12: {id: 12, url: 'http://x.com/two.jpg', title: 'Two', alt: null, caption: null},
+  13: {id: 13, url: 'http://x.com/three.jpg', title: 'Three', alt: 'A third', caption: 'Three of them.'}
 }
 
 export const media: MediaLibrary = {
