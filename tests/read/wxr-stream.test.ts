@@ -86,10 +86,16 @@ describe('WxrByteReader', () => {
     return [line + 1, lines[line]!.indexOf(search) + 1]
   }
 
+  /** Read in chunks of `size`, each in the same buffer, as a file is read (`fileSource`). */
   function read(size: number) {
     const items: WxrItem[] = []
     const reader = new WxrByteReader((one) => items.push(one))
-    for (let at = 0; at < bytes.length; at += size) reader.push(bytes.subarray(at, at + size))
+    const buffer = new Uint8Array(size)
+    for (let at = 0; at < bytes.length; at += size) {
+      const chunk = bytes.subarray(at, at + size)
+      buffer.set(chunk)
+      reader.push(buffer.subarray(0, chunk.length))
+    }
     return {...reader.end(), items}
   }
 
