@@ -25,14 +25,17 @@ export type RootKind = {kind: 'wxr'} | {kind: 'feed' | 'xml'; what: string}
 
 export function classifyRoot(tag: Pick<SaxesTagPlain, 'name' | 'attributes'>): RootKind {
   const {name, attributes} = tag
+  const namespace = (prefix: string) => attributes[prefix === '' ? 'xmlns' : `xmlns:${prefix}`]
+  const [prefix, local] = name.includes(':') ? name.split(':', 2) as [string, string] : ['', name]
+  // A feed only when it says so (a version, its namespace): a post body may start with a tag of any name.
   if (name === 'rss') {
     const wxr = Object.entries(attributes).some(([key, value]) => key.startsWith('xmlns:') && WXR_NAMESPACE.test(value))
     if (wxr) return {kind: 'wxr'}
     const version = attributes['version']
-    return {kind: 'feed', what: `an RSS${version && /^[\d.]{1,8}$/.test(version) ? ` ${version}` : ''} feed`}
+    if (version !== undefined) return {kind: 'feed', what: `an RSS${/^[\d.]{1,8}$/.test(version) ? ` ${version}` : ''} feed`}
   }
-  if (name === 'feed' || name.endsWith(':feed')) return {kind: 'feed', what: 'an Atom feed'}
-  if (name === 'rdf:RDF') return {kind: 'feed', what: 'an RDF document (an RSS 1.0 feed?)'}
+  if (local === 'feed' && namespace(prefix) === 'http://www.w3.org/2005/Atom') return {kind: 'feed', what: 'an Atom feed'}
+  if (name === 'rdf:RDF' && namespace('') === 'http://purl.org/rss/1.0/') return {kind: 'feed', what: 'an RSS 1.0 feed'}
   return {kind: 'xml', what: `an XML document whose root element is <${name.slice(0, 64)}>`}
 }
 

@@ -103,6 +103,14 @@ describe('the diagnostics of an export’s posts', () => {
     expect(result.diagnostics[0]!.message).toMatch(/^an RSS 2\.0 feed/)
   })
 
+  it('a post body that starts with a tag named like a feed’s is not one', () => {
+    for (const text of ['<rss> is the tag a feed starts with.', '<feed>Fed up</feed> with it.']) {
+      const result = convertBytes(Buffer.from(text), 'post.html', {})
+      expect(result.failed).toBe(false)
+      expect(result.documents).toHaveLength(1)
+    }
+  })
+
   it('a feed is refused whatever its file is called; other XML in a .html file is a post body', () => {
     expect(convertBytes(Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>'), 'feed.txt', {})).toMatchObject({failed: true, diagnostics: [{ruleId: 'xml-not-wxr'}]})
     const page = convertBytes(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<p>Caf\xe9</p>', 'latin1'), 'page.html', {})

@@ -300,7 +300,9 @@ describe('an export is known by its root element, however long the header before
   test.each([
     ['an RSS 2.0 feed', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Feed</title><item><title>Hello</title><description>World</description></item></channel></rss>', 2, 1],
     ['an Atom feed', '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Hello</title></entry></feed>', 1, 1],
-    ['an RDF document (an RSS 1.0 feed?)', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item/></rdf:RDF>', 1, 1],
+    ['an RSS 1.0 feed', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item/></rdf:RDF>', 1, 1],
+    ['an XML document whose root element is <rss>', '<rss><channel/></rss>', 1, 1],
+    ['an XML document whose root element is <feed>', '<feed><entry/></feed>', 1, 1],
     ['an XML document whose root element is <note>', '<!-- x -->\n\n  <note><to>A</to></note>', 3, 3],
     ['not XML (it starts with text, not an element)', 'Just a post, with <b>bold</b> text.', 1, 19],
     ['no root element (the file is empty, or holds only comments)', '<!-- nothing but this -->', 1, 26],
