@@ -197,9 +197,9 @@ export async function run(runOptions: RunOptions): Promise<number> {
 
 /**
  * The inputs as units: plain files whole, `.xml` files streamed post by post as exports (one that
- * is not an export is refused by the export reader, having read no further than its root element). `--shard` splits plain files by path and exports by post; every shard
- * reads every export (to name its posts as a whole run would) and claims the names of the
- * outputs other shards write.
+ * is not an export is refused by the export reader, which reads no further than its root element).
+ * `--shard` splits plain files by path and exports by post; every shard reads every export (to
+ * name its posts as a whole run would) and claims the names of the outputs other shards write.
  */
 async function* unitsOf(inputs: Input[], options: RunOptions): AsyncGenerator<Unit> {
   for (const input of inputs) {
