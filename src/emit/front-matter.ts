@@ -16,8 +16,8 @@ const notAString = (test: RegExp): ScalarTag => ({tag: 'tag:yaml.org,2002:value'
 
 const readersOfYaml11 = [
   ...new Schema({schema: 'yaml-1.1'}).tags,
-  // Psych reads booleans and null in any letter case (`yEs`, `nULL`, `.iNf`), the spec's `y` and
-  // `n` included.
+  // Psych reads booleans, null and the special floats in any letter case (`yEs`, `nULL`, `.iNf`);
+  // YAML 1.1's one-letter booleans `y` and `n` go with them.
   notAString(/^(?:y|n|yes|no|true|false|on|off|null|~)$/i),
   notAString(/^[-+]?\.(?:inf|nan)$/i),
   // YAML 1.1's value key `=` (PyYAML resolves it and then has no constructor for it) and the merge key.

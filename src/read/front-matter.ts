@@ -28,7 +28,14 @@ export function readFrontMatter(yaml: string, start: FrontMatterStart): FrontMat
     // Line 0 means the parser stopped before counting any line: the YAML's first line.
     const {line, col} = lines.linePos(offset)
     const message = `The front matter cannot be read (${why}); it is kept as written and none of its fields are read`
-    const diagnostic: Diagnostic = {ruleId: 'front-matter-invalid', severity: 'error', message, line: start.line + Math.max(line, 1) - 1, column: Math.max(col, 1), offset: start.offset + offset}
+    const diagnostic: Diagnostic = {
+      ruleId: 'front-matter-invalid',
+      severity: 'error',
+      message,
+      line: start.line + Math.max(line, 1) - 1,
+      column: Math.max(col, 1),
+      offset: start.offset + offset
+    }
     return {ok: false, diagnostic}
   }
   let value: unknown
