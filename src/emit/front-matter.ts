@@ -6,8 +6,10 @@
  * number 493 and `title: 1:20` the number 80. So every string that a YAML 1.1 reader would read as
  * something else is quoted: yaml's `compat` option quotes what its own YAML 1.1 schema would
  * resolve, and the tags below add what the readers in use take more widely than that schema.
- * Dates and timestamps are quoted too (`date: "2024-02-05T16:46:04Z"`), as the JSON has them:
- * strings; Jekyll, Hugo and Eleventy read a quoted date as a date all the same.
+ * The one exception is the dates we write ourselves (`date:`, `modified:`): those are meant to be
+ * read as dates, so they stay plain (`date: 2024-02-05T16:46:04Z`), which YAML 1.1 readers (and
+ * js-yaml, behind Astro's `z.date()`) take for a timestamp and YAML 1.2 ones for the string the
+ * JSON has.
  */
 import {Document, Schema, visit, type ScalarTag} from 'yaml'
 
@@ -41,6 +43,13 @@ const needsEscape = /[^\t\n\r\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10f
 const unescaped = /[\x7f-\x9f\ufffe\uffff]/g
 const escape = (character: string) => (character === '\u0085' ? '\\N' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
+/**
+ * A date of ours as `compat` quotes it, at the top level: `date: "2024-02-05T16:46:04Z"`. yaml
+ * quotes whatever its YAML 1.1 schema reads as a timestamp, whatever a node's type says, so the
+ * quotes come off the written line.
+ */
+const quotedDate = /^(date|modified): "(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)?)"$/gm
+
 export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
   const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
   if (entries.length === 0) return null
@@ -55,5 +64,5 @@ export function frontMatterYaml(metadata: Record<string, unknown>): string | nul
   // lineWidth 0: never fold a long title over lines, so the YAML reads back the same. Lone
   // surrogates are escaped by yaml already (as JSON.stringify does). Only the last line break
   // goes: trimming more would cut a title of one no-break space.
-  return document.toString({lineWidth: 0}).replace(unescaped, escape).replace(/\n$/, '')
+  return document.toString({lineWidth: 0}).replace(unescaped, escape).replace(quotedDate, '$1: $2').replace(/\n$/, '')
 }

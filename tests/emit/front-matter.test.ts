@@ -48,9 +48,16 @@ describe('front matter for YAML 1.1 readers', () => {
   })
 
   it('quotes what YAML 1.1 reads as a boolean, a date or a number', () => {
-    expect(frontMatterYaml({title: 'yes', date: '2014-05-20', mode: '0755', time: '1:20'})).toBe(
-      'title: "yes"\ndate: "2014-05-20"\nmode: "0755"\ntime: "1:20"'
+    expect(frontMatterYaml({title: 'yes', published: '2014-05-20', mode: '0755', time: '1:20'})).toBe(
+      'title: "yes"\npublished: "2014-05-20"\nmode: "0755"\ntime: "1:20"'
     )
+  })
+
+  it('leaves our own dates plain, to be read as dates, and quotes anything else in those fields', () => {
+    expect(frontMatterYaml({title: '2014-05-20', date: '2014-05-20T04:06:00Z', modified: '2014-05-20'})).toBe(
+      'title: "2014-05-20"\ndate: 2014-05-20T04:06:00Z\nmodified: 2014-05-20'
+    )
+    expect(frontMatterYaml({date: 'yes'})).toBe('date: "yes"')
   })
 
   // yaml's YAML 1.1 parser is stricter than Psych, which reads `yEs` as true, `:smile:` as a Ruby
