@@ -14,7 +14,7 @@ import {onDemand} from '../../on-demand.js'
 import {embedLink} from '../html/embeds.js'
 import {htmlParser} from '../html/parse.js'
 import {disarm, type DisarmRule} from './disarm.js'
-import {sanitizeTree} from './schema.js'
+import {postSchema, sanitizeTree} from './schema.js'
 
 const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html')
 
@@ -34,11 +34,20 @@ const markup = /<[a-z!?/]/i
 
 const embedded = new Set(['iframe', 'embed', 'object'])
 
+/** A lone tag without attributes (`<em>`, `</span>`, `<br />`): most raw HTML nodes of a Markdown post. */
+const bareTag = /^<\/?([a-z][a-z\d]*)\s*\/?>$/i
+
 export function sanitizeRawHtml(value: string): SafeHtml {
   if (!markup.test(value)) return {value, removed: []}
+  const bare = bareTag.exec(value)?.[1]?.toLowerCase()
+  if (bare !== undefined && keptBare(bare)) return {value, removed: []}
   const removed: Removal[] = []
   try {
     const tree = htmlParser().parse(value) as Root
+    // A tag still open at the end (`<img src=x onerror=…` with no `>`) is dropped by the parser,
+    // but written as it was, the HTML after it in the Markdown would finish it.
+    const end = tree.children.at(-1)?.position?.end.offset ?? 0
+    if (end < value.trimEnd().length) removed.push({ruleId: 'unsafe-html', message: 'An unfinished tag at the end of raw HTML was removed: the HTML after it would finish it'})
     disarm(tree, (ruleId, message) => removed.push({ruleId, message}))
     const linked = embedsToLinks(tree)
     const before = removed.length === 0 && !linked ? toHtml(tree) : null
@@ -49,6 +58,12 @@ export function sanitizeRawHtml(value: string): SafeHtml {
     if (!(error instanceof RangeError)) throw error
     return {value: null, removed: [{ruleId: 'unsafe-html', message: 'Raw HTML nested too deeply to check is kept as text'}]}
   }
+}
+
+/** Whether the allowlist keeps an element of this name as it is (not one it strips or unwraps). */
+function keptBare(name: string): boolean {
+  const schema = postSchema()
+  return (schema.tagNames ?? []).includes(name) && !(schema.strip ?? []).includes(name) && !(name in (schema.ancestors ?? {}))
 }
 
 function toHtml(node: Nodes | RootContent[]): string {

@@ -3,7 +3,7 @@
  * the HTML a Markdown post was written with, a shortcode kept as written): hast-util-sanitize's
  * default schema, which is GitHub's, widened for what WordPress posts legitimately hold.
  *
- * - Elements: figures and their captions, table captions and columns, `<mark>`, `<u>`, `<abbr>`,
+ * - Elements: GitHub's, less `<input>`; figures and their captions, table captions and columns, `<mark>`, `<u>`, `<abbr>`,
  *   `<cite>`, `<small>`, `<time>` and the like, and `<video>`/`<audio>` with their sources.
  * - Classes on any element: they do nothing without the site's style sheet, and with it they
  *   are how a theme styles a post (`aligncenter`, `has-text-align-center`). Inline `style` is not
@@ -32,7 +32,8 @@ export const postSchema: () => Schema = once((): Schema => {
     allowComments: true,
     clobber: [],
     strip: ['script', 'style', 'template'],
-    tagNames: [...(defaultSchema.tagNames ?? []), ...extraElements],
+    // No `<input>`: GitHub keeps it for task lists (a checkbox), which Markdown writes as Markdown.
+    tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), ...extraElements],
     attributes: {
       ...attributes,
       '*': [...(attributes['*'] ?? []), 'className'],
