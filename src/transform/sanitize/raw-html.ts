@@ -1,13 +1,18 @@
 /**
  * Raw HTML that stays HTML in the Markdown (an mdast `html` node: the HTML of a Markdown post, a
  * `<sup>` or a table kept as HTML, a shortcode kept as written) made safe: parsed, disarmed
- * (`disarm.ts`: what is removed is reported), embeds made links as in an HTML post, then kept
- * to the allowlist of `schema.ts`.
+ * (`disarm.ts`: what is removed is reported), embeds made links as in an HTML post, kept to the
+ * allowlist of `schema.ts`, and written out again from the clean tree.
  *
- * HTML with nothing to take out is kept exactly as written. Otherwise the clean tree is written
- * out, and an element the input left open (a Markdown inline `<span onclick=…>` is only an
- * opening tag; its text and `</span>` are other nodes) is written open, so that the HTML around
- * it still closes it.
+ * Written out, never kept as it was: what the parser drops (a tag left unfinished at the end,
+ * `<img src=x onerror=…` with no `>`; a `<body onload=…>`) would otherwise stay, and the HTML
+ * next to it in the Markdown could finish it or a browser honour it. Text alone and a lone tag
+ * the allowlist keeps (`<em>`, `</div>`) need no parser and stay as they are.
+ *
+ * The HTML of a Markdown post comes in pieces: a blank line ends a block of HTML, so a `<div>`
+ * and its `</div>`, or the rows of a table, are nodes of their own. So the HTML is read as the
+ * content of a `<template>` (where a `<tr>` needs no `<table>`), and an element the input left
+ * open is written open, for the HTML after it to close.
  */
 import type {Element, ElementContent, Nodes, Root, RootContent} from 'hast'
 import {onDemand} from '../../on-demand.js'
@@ -37,27 +42,35 @@ const embedded = new Set(['iframe', 'embed', 'object'])
 /** A lone tag without attributes (`<em>`, `</span>`, `<br />`): most raw HTML nodes of a Markdown post. */
 const bareTag = /^<\/?([a-z][a-z\d]*)\s*\/?>$/i
 
+/** Read as the content of a template, where any element may stand (see above). */
+const wrapper = '<template>'
+
 export function sanitizeRawHtml(value: string): SafeHtml {
   if (!markup.test(value)) return {value, removed: []}
   const bare = bareTag.exec(value)?.[1]?.toLowerCase()
   if (bare !== undefined && keptBare(bare)) return {value, removed: []}
   const removed: Removal[] = []
+  if (endsInTag(value)) removed.push({ruleId: 'unsafe-html', message: 'An unfinished tag at the end of raw HTML was removed: the HTML after it would finish it'})
   try {
-    const tree = htmlParser().parse(value) as Root
-    // A tag still open at the end (`<img src=x onerror=…` with no `>`) is dropped by the parser,
-    // but written as it was, the HTML after it in the Markdown would finish it.
-    const end = tree.children.at(-1)?.position?.end.offset ?? 0
-    if (end < value.trimEnd().length) removed.push({ruleId: 'unsafe-html', message: 'An unfinished tag at the end of raw HTML was removed: the HTML after it would finish it'})
+    const source = wrapper + value
+    const parsed = htmlParser().parse(source) as Root
+    const template = parsed.children[0] as Element & {content?: Root}
+    // Whatever follows a `</template>` of the input's own is read after the template: it is kept too.
+    const tree: Root = {type: 'root', children: [...(template.content?.children ?? []), ...parsed.children.slice(1)]}
     disarm(tree, (ruleId, message) => removed.push({ruleId, message}))
-    const linked = embedsToLinks(tree)
-    const before = removed.length === 0 && !linked ? toHtml(tree) : null
+    embedsToLinks(tree)
     const clean = sanitizeTree(tree) as Root
-    if (before !== null && toHtml(clean) === before) return {value, removed}
-    return {value: write(clean.children, value), removed}
+    return {value: write(clean.children, source), removed}
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
     return {value: null, removed: [{ruleId: 'unsafe-html', message: 'Raw HTML nested too deeply to check is kept as text'}]}
   }
+}
+
+/** Whether the HTML ends inside a tag: a `<` that starts one after the last `>`. */
+function endsInTag(value: string): boolean {
+  const open = value.lastIndexOf('<')
+  return open > value.lastIndexOf('>') && /[a-z/]/i.test(value.charAt(open + 1))
 }
 
 /** Whether the allowlist keeps an element of this name as it is (not one it strips or unwraps). */
@@ -67,19 +80,17 @@ function keptBare(name: string): boolean {
 }
 
 function toHtml(node: Nodes | RootContent[]): string {
-  return hastToHtml().toHtml(node as Nodes, {closeSelfClosing: true})
+  return hastToHtml().toHtml(node as Nodes, {closeSelfClosing: true, characterReferences: {useNamedReferences: true}})
 }
 
-/** `<iframe>`, `<embed>`, `<object>` → a link to what they show (`html/embeds.ts`), or nothing. True if there were any. */
-function embedsToLinks(parent: Root | Element): boolean {
-  let found = false
+/** `<iframe>`, `<embed>`, `<object>` → a link to what they show (`html/embeds.ts`), or nothing. */
+function embedsToLinks(parent: Root | Element): void {
   parent.children = parent.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child as ElementContent]
     if (!embedded.has(child.tagName)) {
-      found = embedsToLinks(child) || found
+      embedsToLinks(child)
       return [child]
     }
-    found = true
     const source = child.tagName === 'object' ? child.properties.data : child.properties.src
     const title = typeof child.properties.title === 'string' ? child.properties.title.trim() : ''
     const link = embedLink(source, title)
@@ -91,7 +102,6 @@ function embedsToLinks(parent: Root | Element): boolean {
     }
     return []
   }) as typeof parent.children
-  return found
 }
 
 /** Void elements: never closed. */

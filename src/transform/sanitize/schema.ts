@@ -30,6 +30,8 @@ export const postSchema: () => Schema = once((): Schema => {
   return {
     ...defaultSchema,
     allowComments: true,
+    // A table's rows and cells may stand on their own: a Markdown post's HTML comes in pieces (`raw-html.ts`).
+    ancestors: {},
     clobber: [],
     strip: ['script', 'style', 'template'],
     // No `<input>`: GitHub keeps it for task lists (a checkbox), which Markdown writes as Markdown.
