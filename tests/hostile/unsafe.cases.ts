@@ -238,6 +238,24 @@ export const cases: HostileCase[] = [
     expect: {noRules: ['unsafe-html', 'unsafe-url'], keeps: ['<abbr title="HyperText">HTML</abbr>', '<div class="note">', '<kbd>Ctrl</kbd>']}
   },
   {
+    name: 'a Markdown post: raw HTML nested too deeply to check is kept as text, the paragraph after it too',
+    file: 'deep.md',
+    input: () => `<div onclick="alert(1)">${'<b>'.repeat(20000)}deep\n\nThe paragraph after.\n`,
+    expect: {rules: ['unsafe-html'], keeps: ['\\<div onclick', '\n\nThe paragraph after.'], absent: [/(^|[^\\])<div onclick/, /(^|[^\\])<b>/]}
+  },
+  {
+    name: 'a Markdown post: a tag left unfinished at the end of raw HTML is not finished by the HTML after it',
+    file: 'unfinished.md',
+    input: '<div>\n<img src="x.jpg" onerror="alert(1)"\n\n<p>after</p>\n',
+    expect: {rules: ['unsafe-html'], keeps: ['<p>after</p>'], absent: [...active, 'alert(1)']}
+  },
+  {
+    name: 'a Markdown post: table rows in blocks of their own keep their cells, not their handlers',
+    file: 'table.md',
+    input: '<table>\n\n<tr><td colspan="2" onclick="alert(1)">cell</td></tr>\n\n</table>\n',
+    expect: {rules: ['unsafe-html'], keeps: ['<table>', '<tr><td colspan="2">cell</td></tr>', '</table>'], absent: [...active, 'alert(1)']}
+  },
+  {
     name: 'a plain-text post with a javascript: link in its HTML',
     file: 'link.txt',
     input: 'Title\n\nSee <a href="javascript:alert(1)">this</a> and <a href="https://example.com">that</a>.',

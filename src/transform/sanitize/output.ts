@@ -19,13 +19,17 @@ export type OutputReport = (removal: Removal, node: Nodes) => void
 
 const checked = new WeakSet<object>()
 
-/** Mark nodes as checked (made safe where they were made). */
-export function markChecked(node: Nodes): void {
-  checked.add(node)
-}
+/** Nodes whose children are blocks. */
+const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+const phrasing = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'html', 'linkReference', 'imageReference', 'footnoteReference'])
 
-/** The nodes made safe (in place where they can be, else replaced): the list to use instead. */
-export function sanitizeOutput<T extends Nodes>(nodes: readonly T[], report: OutputReport): T[] {
+/**
+ * The nodes made safe (in place where they can be, else replaced): the list to use instead.
+ * `parent` is the type of the node they are the children of, when there is one.
+ */
+export function sanitizeOutput<T extends Nodes>(nodes: readonly T[], report: OutputReport, parent?: string): T[] {
+  // Where blocks stand, HTML kept as text needs a paragraph of its own.
+  const flow = parent === undefined ? nodes.some((node) => !phrasing.has(node.type)) : flowParents.has(parent)
   const kept: Nodes[] = []
   for (const node of nodes) {
     if (checked.has(node)) {
@@ -34,7 +38,7 @@ export function sanitizeOutput<T extends Nodes>(nodes: readonly T[], report: Out
     }
     checked.add(node)
     if (node.type === 'link') {
-      node.children = sanitizeOutput(node.children, report)
+      node.children = sanitizeOutput(node.children, report, node.type)
       const refused = refusedProtocol(node.url, 'link')
       if (refused !== null) {
         report({ruleId: 'unsafe-url', message: `A link to ${describeRefused(refused)} was removed (its text is kept): the output may hold only http, https, mailto, tel and relative links`}, node)
@@ -52,13 +56,14 @@ export function sanitizeOutput<T extends Nodes>(nodes: readonly T[], report: Out
       const safe = sanitizeRawHtml(node.value)
       for (const removal of safe.removed) report(removal, node)
       if (safe.value === null) {
-        kept.push({type: 'text', value: node.value})
+        const text = {type: 'text', value: node.value} as const
+        kept.push(flow ? {type: 'paragraph', children: [text]} : text)
         continue
       }
       if (safe.value.trim() === '' && node.value.trim() !== '') continue
       node.value = safe.value
     }
-    if ('children' in node) (node as Parent).children = sanitizeOutput((node as Parent).children as RootContent[], report) as Parent['children']
+    if ('children' in node) (node as Parent).children = sanitizeOutput((node as Parent).children as RootContent[], report, node.type) as Parent['children']
     kept.push(node)
   }
   return kept as T[]
