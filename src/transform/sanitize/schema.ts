@@ -5,9 +5,10 @@
  *
  * - Elements: GitHub's, less `<input>`; figures and their captions, table captions and columns, `<mark>`, `<u>`, `<abbr>`,
  *   `<cite>`, `<small>`, `<time>` and the like, and `<video>`/`<audio>` with their sources.
- * - Classes on any element: they do nothing without the site's style sheet, and with it they
- *   are how a theme styles a post (`aligncenter`, `has-text-align-center`). Inline `style` is not
- *   kept: it can lay one thing over another, and Markdown never needed it.
+ * - Classes and `data-*` attributes on any element (as DOMPurify keeps them): they do nothing
+ *   without the site's style sheet and scripts, and with them they are how a theme styles a post
+ *   (`aligncenter`, `has-text-align-center`, `data-align`). Inline `style` is not kept: it can lay
+ *   one thing over another, and Markdown never needed it.
  * - Ids as written (no `user-content-` prefix): the post's own links (`#fn-1`) point at them, as
  *   they do on the WordPress page.
  * - Comments stay (they are inert, and a Markdown post's `<!--more-->` is its own).
@@ -38,7 +39,7 @@ export const postSchema: () => Schema = once((): Schema => {
     tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), ...extraElements],
     attributes: {
       ...attributes,
-      '*': [...(attributes['*'] ?? []), 'className'],
+      '*': [...(attributes['*'] ?? []), 'className', 'data*'],
       img: [...(attributes.img ?? []), 'srcSet', 'sizes', 'loading'],
       source: [...(attributes.source ?? []), 'src', 'type', 'media', 'sizes'],
       video: media,
