@@ -292,5 +292,11 @@ export const cases: HostileCase[] = [
     file: 'cdata.txt',
     input: 'Intro line.\n\nText <![CDATA[ raw <b>bold</b> words ]]> and <em>more</em>.\n\n<?php echo 1; ?> stays <i>too</i>.',
     expect: {keeps: ['raw **bold** words', '*more*', 'php echo 1', '*too*']}
+  },
+  {
+    name: "an export post whose <link> is javascript: keeps it out of the front matter",
+    file: 'link.xml',
+    input: wxr('<p>Body.</p>').replace('<title>Post</title>', '<title>Post</title><link>JaVaScRiPt:alert(document.domain)</link>'),
+    expect: {rules: ['unsafe-url'], keeps: ['Body.'], absent: [/link: *javascript/i, /"link":"javascript/i, 'alert(']}
   }
 ]
