@@ -3,12 +3,12 @@
  * Pure: the same text and options always give the same result.
  */
 import type {RootContent} from 'mdast'
-import {parse as parseYaml} from 'yaml'
 import {publicDiagnostics, type MigrationDocument} from './emit/json.js'
 import {toMarkdown} from './emit/markdown.js'
+import {readFrontMatter} from './read/front-matter.js'
 import {createTagRegistry} from './tokenize/registry.js'
 import {tokenize} from './tokenize/tokenize.js'
-import type {SourceContent} from './tokenize/types.js'
+import type {Diagnostic, SourceContent} from './tokenize/types.js'
 import {htmlToText} from './transform/html-text.js'
 import {escapeOtherTags} from './transform/post-tags.js'
 import {Converter, splitParagraphs, type ProseSyntax} from './transform/convert.js'
@@ -74,9 +74,19 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
     blocks = converter.blocks(tree.children) as RootContent[]
   }
   const frontMatter = blocks[0]?.type === 'yaml' ? blocks[0] : null
+  const frontMatterDiagnostics: Diagnostic[] = []
+  // Front matter that cannot be read is written back as it was: nothing of it is lost, and the
+  // error says where to mend it.
+  let keptFrontMatter: string | null = null
   if (frontMatter !== null) {
     blocks = blocks.slice(1)
-    metadata = {...readFrontMatter(frontMatter.value), ...metadata}
+    // Front matter only stands at the very start: its YAML begins on the line after `---`.
+    const read = readFrontMatter(frontMatter.value, {line: 2, offset: text.indexOf('\n') + 1})
+    if (read.ok) metadata = {...read.metadata, ...metadata}
+    else {
+      frontMatterDiagnostics.push(read.diagnostic)
+      keptFrontMatter = frontMatter.value
+    }
   }
 
   // The "more" tag leaves nothing in the body; the teaser before it is the excerpt when none is set.
@@ -84,7 +94,7 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
   blocks = teaser.blocks
   if (teaser.excerpt !== null && (metadata.excerpt === undefined || metadata.excerpt === null)) metadata = {...metadata, excerpt: teaser.excerpt}
 
-  const markdown = toMarkdown(blocks, metadata)
+  const markdown = toMarkdown(blocks, metadata, keptFrontMatter)
   const title = typeof metadata.title === 'string' ? metadata.title : null
   return {
     markdown,
@@ -96,7 +106,7 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
       images: converter.images,
       shortcodes: converter.shortcodes,
       blocks: converter.blockRecords,
-      diagnostics: publicDiagnostics([...diagnostics, ...converter.diagnostics])
+      diagnostics: publicDiagnostics([...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics])
     }
   }
 }
@@ -111,9 +121,4 @@ function takeHeadline(paragraphs: SourceContent[][]): string | null {
   const line = first.map((node) => (node.type === 'shortcode' ? node.raw : node.value)).join('').trim()
   if (line === '' || line.length > 200 || line.includes('\n') || /[.,;:!?]$/.test(line)) return null
   return line
-}
-
-function readFrontMatter(yaml: string): Record<string, unknown> {
-  const value: unknown = parseYaml(yaml)
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }

@@ -8,6 +8,7 @@ import {migrate} from '../migrate.js'
 import type {MediaSource} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
+import {describeRefused, refusedProtocol} from '../transform/sanitize/url.js'
 import type {ConvertedDocument, ConvertOptions, FileResult} from './convert-file.js'
 import type {PostName} from './export-names.js'
 import {failure} from './failure.js'
@@ -27,6 +28,8 @@ export interface PostResult {
 
 export function convertPost(task: PostTask, media: MediaSource, options: ConvertOptions): PostResult {
   const {item, file, name} = task
+  // The export's own permalink reaches the front matter, where a template may link it as is.
+  const refused = item.link === null ? null : refusedProtocol(item.link, 'link')
   const metadata: Record<string, unknown> = {
     title: item.title,
     date: item.date,
@@ -37,7 +40,7 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     categories: item.categories.length > 0 ? item.categories : null,
     tags: item.tags.length > 0 ? item.tags : null,
     excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
-    link: item.link
+    link: refused === null ? item.link : null
   }
   let converted
   try {
@@ -48,6 +51,10 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     return {document: null, diagnostics: [...item.diagnostics, failure(error, `${file}#${name}`, item.contentLine, item.contentColumn)]}
   }
   const {markdown, document} = converted
+  if (refused !== null) {
+    const message = `The post's link (<link>) is ${describeRefused(refused)}; it is left out of the front matter`
+    document.diagnostics.unshift({ruleId: 'unsafe-url', severity: 'warning', message, line: 1, column: 1})
+  }
   // Diagnostics point into the export file, not into the post body alone.
   for (const diagnostic of document.diagnostics) {
     if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1

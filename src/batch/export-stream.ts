@@ -11,7 +11,7 @@
  * The second pass costs one more parse of the XML: a few per cent of converting the posts.
  */
 import {open} from 'node:fs/promises'
-import {MediaIndex} from '../read/media.js'
+import {MediaIndex, type SharedMedia} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
 import {WxrByteReader, type WxrRead} from '../read/wxr-bytes.js'
 import type {Diagnostic} from '../tokenize/types.js'
@@ -67,17 +67,14 @@ let nextKey = 0
  */
 export async function* exportUnits(source: ByteSource, file: string, options: ConvertOptions, shard: Shard | null): AsyncGenerator<Unit> {
   const key = nextKey++
-  const media = new MediaIndex()
-  const first = await readItems(source, (item) => {
-    if (MediaIndex.wants(item.type)) media.add(item)
-  })
+  const {first, media} = await readMedia(source)
   // The file's own findings come from the second pass, which reads just what the first did.
   const owned = shard === null || inShard(file, shard)
   if (first.refused) {
     yield {kind: 'end', file, key, diagnostics: first.diagnostics, owned}
     return
   }
-  yield {kind: 'begin', file, key, media: media.share()}
+  yield {kind: 'begin', file, key, media}
   const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options)
   const pending: Unit[] = []
   const unconverted: Diagnostic[] = []
@@ -94,6 +91,18 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
   for await (const units of drain(second.chunks, pending)) yield* units
   const {diagnostics} = await second.done
   yield {kind: 'end', file, key, diagnostics: [...diagnostics, ...unconverted], owned}
+}
+
+/**
+ * The first pass. Its own function so that the index's maps go once packed: a local of the
+ * generator would live as long as the export's posts are read.
+ */
+async function readMedia(source: ByteSource): Promise<{first: WxrRead; media: SharedMedia}> {
+  const index = new MediaIndex()
+  const first = await readItems(source, (item) => {
+    if (MediaIndex.wants(item.type)) index.add(item)
+  })
+  return {first, media: index.share()}
 }
 
 /** Reads the export through, calling `onItem` for each item in order. */

@@ -7,9 +7,9 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
-import {stringify as stringifyYaml} from 'yaml'
 import {hasDefinitions, text} from './brackets.js'
 import {image, link} from './destinations.js'
+import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
 
 export const stringifyOptions: Options = {
@@ -31,15 +31,9 @@ const processor = stringifier({})
 // Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
 const withoutDefinitions = stringifier({text})
 
-export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
-  const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
-  if (entries.length === 0) return null
-  // lineWidth 0: never fold a long title over lines, so the YAML reads back the same.
-  return stringifyYaml(Object.fromEntries(entries), {lineWidth: 0}).trimEnd()
-}
-
-export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>): string {
-  const yaml = frontMatterYaml(metadata)
+/** `keptFrontMatter`: front matter that could not be read, written back as it was instead of `metadata`. */
+export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>, keptFrontMatter: string | null = null): string {
+  const yaml = keptFrontMatter ?? frontMatterYaml(metadata)
   const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
   tidySpaces(root)
   return (hasDefinitions(root) ? processor : withoutDefinitions).stringify(root)

@@ -22,6 +22,19 @@ const unplaced = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
 export interface AttributeParse {
   attributes: Attribute[]
   diagnostics: Diagnostic[]
+  /** Where the attributes end: the `end` given, or in a tag cut short, the end of its last attribute. */
+  end: number
+  /** In a tag cut short: the value whose quote never closed, and where that quote is. */
+  open: {name: string; quote: string; offset: number} | null
+}
+
+export interface AttributeOptions {
+  /**
+   * The tag has no `]` before `end` (a blank line, the next `[` or the end of the text): read
+   * only `name=value` attributes, stop before anything else, and let a value whose quote never
+   * closes run to `end` without a diagnostic (the caller reports the tag).
+   */
+  cutShort?: boolean
 }
 
 type Strength = 'weak' | 'strong'
@@ -59,26 +72,31 @@ const searchesFor = (() => {
   }
 })()
 
-export function parseAttributes(text: string, start: number, end: number, positions: PositionIndex): AttributeParse {
+export function parseAttributes(text: string, start: number, end: number, positions: PositionIndex, options: AttributeOptions = {}): AttributeParse {
   const attributes: Attribute[] = []
   const diagnostics: Diagnostic[] = []
+  const cutShort = options.cutShort ?? false
   // Per search: the earliest start from which it reached the end without a closer.
   const exhausted: number[] = new Array(searchesFor.count).fill(Number.POSITIVE_INFINITY)
+  let open: AttributeParse['open'] = null
   let index = start
+  let lastEnd = start
 
-  while (true) {
+  while (open === null) {
     index += readSeparators(text, index, end)
     if (index >= end) break
     const tokenStart = index
-    const parsed = readNamed(tokenStart) ?? readQuotedPositional(tokenStart) ?? readBare(tokenStart)
+    const parsed = cutShort ? readNamed(tokenStart) : (readNamed(tokenStart) ?? readQuotedPositional(tokenStart) ?? readBare(tokenStart))
+    if (parsed === null) break
     index = parsed.end
     // WordPress drops an empty quoted positional value (`[tag "" x]`: `x` is positional 0).
     if (parsed.attribute.name === null && parsed.attribute.value === '' && parsed.attribute.quote !== null) continue
     parsed.attribute.position = positions.position(tokenStart, parsed.end)
     attributes.push(parsed.attribute)
+    lastEnd = parsed.end
   }
 
-  return {attributes, diagnostics}
+  return {attributes, diagnostics, end: cutShort ? lastEnd : end, open}
 
   type Parsed = {attribute: Attribute; end: number}
 
@@ -103,6 +121,14 @@ export function parseAttributes(text: string, start: number, end: number, positi
     const contentStart = valueStart + opener.length
     const closer = findCloser(contentStart, searchesFor.named(opener))
     const quote = text.slice(valueStart, contentStart)
+
+    if (closer === null && cutShort) {
+      // The value runs to the end of its paragraph (or to the next `[`), white space left out.
+      let valueEnd = end
+      while (valueEnd > contentStart && /\s/.test(text[valueEnd - 1]!)) valueEnd--
+      open = {name, quote, offset: valueStart}
+      return {attribute: {name, value: text.slice(contentStart, valueEnd), quote, closingQuote: null, position: unplaced}, end: valueEnd}
+    }
 
     if (closer === null) {
       const point = positions.point(valueStart)

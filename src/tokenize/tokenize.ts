@@ -7,11 +7,20 @@
  * unknown name makes one only when it looks like one (`[name attr=…]`, or a matching `[/name]`),
  * so `[sic]`, `[1]` and `[Editor’s note: …]` stay prose.
  *
- * Linear time: the first `]` after a position is cached, closing tags are indexed up front, a
- * failed match never looks past the next `[`, and a match consumes what it looked at.
+ * One bound WordPress does not have: an opening tag ends within its paragraph. Where no `]`
+ * comes before the next blank line, WordPress reads on to the first `]` anywhere after it, so
+ * one quote left open (`credit="never ends`) takes the paragraphs that follow, and half of the
+ * next shortcode, into an attribute. Here such a tag is cut short (see `cutShort`) and reported
+ * as `shortcode-unterminated`; the paragraphs after it stay prose. A tag that WordPress would let
+ * span a blank line on purpose (attributes on paragraphs of their own) is cut there too: we
+ * know of no content that does this, and of much that leaves a quote open.
+ *
+ * Linear time: the first `]` and the first blank line after a position are cached, closing tags
+ * are indexed up front, a failed match never looks past the next `[`, and a match consumes what
+ * it looked at.
  */
 import type {Diagnostic, ShortcodeNode, SourceContent, SourceRoot, TokenizeResult} from './types.js'
-import {parseAttributes} from './attributes.js'
+import {parseAttributes, type AttributeParse} from './attributes.js'
 import {ClosingTagIndex, findNameEnd} from './closing-tags.js'
 import {PositionIndex} from './positions.js'
 import {ForwardSearch} from './forward-search.js'
@@ -35,6 +44,11 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   const closingTags = new ClosingTagIndex(text)
   const marks = markFinder(text)
   const brackets = new ForwardSearch((from) => text.indexOf(']', from))
+  const blankLine = /\n[ \t\r]*\n/g
+  const blankLines = new ForwardSearch((from) => {
+    blankLine.lastIndex = from
+    return blankLine.exec(text)?.index ?? -1
+  })
   const diagnostics: Diagnostic[] = []
   let longestTag = 0
   for (const name of tags.keys()) longestTag = Math.max(longestTag, name.length)
@@ -85,13 +99,27 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
     if (info === undefined && !identifier.test(name)) return null
 
     const tagClose = brackets.next(nameEnd)
-    if (tagClose < 0 || tagClose >= end) return null
-    const selfClosing = text[tagClose - 1] === '/' && tagClose - 1 >= nameEnd
-    const attributesEnd = selfClosing ? tagClose - 1 : tagClose
-    const openingEnd = tagClose + 1
-
-    const closing = selfClosing ? -1 : closingTags.find(name, openingEnd, end)
-    if (info === undefined && closing < 0 && !startsWithNamedAttribute(nameEnd, attributesEnd)) return null
+    const paragraphEnd = blankLines.next(nameEnd)
+    let selfClosing = false
+    let openingEnd: number
+    let closing: number
+    let parsed: AttributeParse
+    if (tagClose >= 0 && tagClose < end && (paragraphEnd < 0 || tagClose < paragraphEnd)) {
+      selfClosing = text[tagClose - 1] === '/' && tagClose - 1 >= nameEnd
+      const attributesEnd = selfClosing ? tagClose - 1 : tagClose
+      openingEnd = tagClose + 1
+      closing = selfClosing ? -1 : closingTags.find(name, openingEnd, end)
+      if (info === undefined && closing < 0 && !startsWithNamedAttribute(nameEnd, attributesEnd)) return null
+      parsed = parseAttributes(text, nameEnd, attributesEnd, positions)
+    } else {
+      // Unknown names without a `]` in their paragraph stay prose, as WordPress leaves them.
+      if (info === undefined) return null
+      const cut = cutShort(escapeOpen ? bracket + 1 : bracket, name, nameEnd, paragraphEnd, end)
+      if (cut === null) return null
+      parsed = cut
+      openingEnd = cut.end
+      closing = closingTags.find(name, openingEnd, end)
+    }
 
     const closingEnd = closing < 0 ? -1 : closing + name.length + 3
     const matchEnd = closing < 0 ? openingEnd : closingEnd
@@ -99,7 +127,6 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
     const start = escapeOpen && !escaped ? bracket + 1 : bracket
     const stop = escaped ? matchEnd + 1 : matchEnd
 
-    const parsed = parseAttributes(text, nameEnd, attributesEnd, positions)
     for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic)
 
     if (info?.enclosing && closing < 0 && !selfClosing && !escaped) {
@@ -148,6 +175,33 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
       closingTag: closing < 0 ? null : positions.position(closing, closingEnd),
       position
     }
+  }
+
+  /**
+   * A known tag with no `]` before the end of its paragraph (a blank line), the next `[` or the
+   * end of the text: its `name=value` attributes up to there make the tag, and a value whose quote
+   * never closes runs to there. Reported at the open quote, or at the `[` when no quote is open.
+   * A tag without one such attribute stays prose, as WordPress leaves a tag that never closes.
+   * Linear: what is read stops at the next `[`, which the scan reaches next anyway.
+   */
+  function cutShort(start: number, name: string, nameEnd: number, paragraphEnd: number, end: number): AttributeParse | null {
+    const nextTag = text.indexOf('[', nameEnd)
+    let limit = end
+    let where = end === text.length ? 'before the text ends' : 'before the shortcode around it closes'
+    if (paragraphEnd >= 0 && paragraphEnd < limit) [limit, where] = [paragraphEnd, 'before its paragraph ends']
+    if (nextTag >= 0 && nextTag < limit) [limit, where] = [nextTag, 'before the next `[`']
+    const parsed = parseAttributes(text, nameEnd, limit, positions, {cutShort: true})
+    const {open} = parsed
+    const message =
+      open !== null
+        ? `The value of \`${open.name}\` in \`[${name}\` opens with ${open.quote} and never closes ${where}; the value and the tag are taken to end there`
+        : parsed.attributes.length > 0
+          ? `\`[${name}\` has no closing \`]\` ${where}; the tag is taken to end after its last attribute`
+          : `\`[${name}\` has no closing \`]\` ${where}; it is kept as text`
+    const offset = open?.offset ?? start
+    const point = positions.point(offset)
+    diagnostics.push({ruleId: 'shortcode-unterminated', severity: 'warning', message, line: point.line, column: point.column, offset})
+    return parsed.attributes.length > 0 ? parsed : null
   }
 
   /** End of the longest registered name that starts the run and is followed by a non-word character, or -1. */

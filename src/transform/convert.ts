@@ -16,6 +16,7 @@ import {splitLines} from './lines.js'
 import {escapeOtherTags, hasPostTag} from './post-tags.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {holdShortcodes, type HeldItem} from './placeholders.js'
+import {sanitizeImage, sanitizeOutput} from './sanitize/output.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
 import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './types.js'
 import {unknownShortcode} from './handlers/unknown.js'
@@ -224,7 +225,18 @@ export class Converter implements RunHost {
   }
 
   private markdownBlocks(nodes: SourceContent[]): RootContent[] {
-    return parseMarkdownWithShortcodes(nodes, (item, block) => this.held(item, block), (value) => this.prose(value, false))
+    return parseMarkdownWithShortcodes(
+      nodes,
+      (item, block) => this.held(item, block),
+      (value) => this.prose(value, false),
+      (removal, offset) => this.diagnoseAt(offset, removal.ruleId, removal.message)
+    )
+  }
+
+  /** A warning at an offset of the input. */
+  private diagnoseAt(offset: number, ruleId: string, message: string): void {
+    const at = this.point(offset)
+    this.diagnostics.push({ruleId, severity: 'warning', message, line: at.line, column: at.column, offset: at.offset})
   }
 
   /** Markdown holds no blocks: a placeholder there is always a shortcode's. */
@@ -246,12 +258,15 @@ export class Converter implements RunHost {
       return [{type: 'text', value: node.raw.slice(1, -1)}]
     }
     const context = this.context(node, block)
+    let output: HandlerOutput
     try {
-      return (handler ?? unknownShortcode)(context)
+      output = (handler ?? unknownShortcode)(context)
     } catch (error) {
       context.report('handler-failed', 'error', `The handler for \`[${node.name}]\` failed (${(error as Error).message}); the shortcode is kept as written`)
-      return [{type: 'html', value: node.raw}]
+      output = [{type: 'html', value: node.raw}]
     }
+    // Whatever a handler wrote (a URL from an attribute, the shortcode kept as written) is made safe here, once.
+    return sanitizeOutput(output, (removal) => context.report(removal.ruleId, 'warning', removal.message))
   }
 
   private context(node: ShortcodeNode, block: boolean): HandlerContext {
@@ -271,7 +286,8 @@ export class Converter implements RunHost {
       contentInline: () => this.inline(children),
       contentText: () => htmlToText(children.map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')),
       addImage: (image) => {
-        this.images.push({id: null, fullSize: null, link: null, ...image, shortcode: node.name, block: null, attributes: {...named}, position: node.position})
+        const record: ImageRecord = {id: null, fullSize: null, link: null, ...image, shortcode: node.name, block: null, attributes: {...named}, position: node.position}
+        this.images.push(sanitizeImage(record, (removal) => this.diagnoseAt(node.position.start.offset ?? 0, removal.ruleId, removal.message)))
       },
       report: (ruleId: string, severity: Severity, message: string, position?: Position) => {
         const start = (position ?? node.position).start

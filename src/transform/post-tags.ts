@@ -18,8 +18,12 @@ const administratorTags = ['iframe', 'embed', 'source', 'script', 'style', 'nosc
 
 const postTags: ReadonlySet<string> = new Set([...allowedPostTags, ...administratorTags])
 
-/** `<name` or `</name`, the name read as an HTML parser reads it (up to white space, `/` or `>`). */
-const tagStart = /<(\/?)([A-Za-z][^\s/>]*)/g
+/**
+ * `<name` or `</name`, the name read as an HTML parser reads it (up to white space, `/` or `>`);
+ * or `<!` that starts no comment (`<![CDATA[`, `<!DOCTYPE`) or `<?`, which an HTML parser reads
+ * as a comment up to the next `>`, hiding the words before it.
+ */
+const tagStart = /<(?:(\/?)([A-Za-z][^\s/>]*)|(?=\?|!(?!--)))/g
 
 function isPostTag(name: string): boolean {
   return postTags.has(name.toLowerCase())
@@ -28,11 +32,13 @@ function isPostTag(name: string): boolean {
 /** Whether the text carries markup: a post tag or an HTML comment. */
 export function hasPostTag(text: string): boolean {
   if (text.includes('<!--')) return true
-  for (const match of text.matchAll(tagStart)) if (isPostTag(match[2]!)) return true
+  for (const match of text.matchAll(tagStart)) if (match[2] !== undefined && isPostTag(match[2])) return true
   return false
 }
 
 /** The text with every `<` that does not start a post tag written `&lt;`, for the HTML parser. */
 export function escapeOtherTags(text: string): string {
-  return text.replace(tagStart, (whole, slash: string, name: string) => (isPostTag(name) ? whole : `&lt;${slash}${name}`))
+  return text.replace(tagStart, (whole, slash: string | undefined, name: string | undefined) =>
+    name === undefined ? '&lt;' : isPostTag(name) ? whole : `&lt;${slash}${name}`
+  )
 }

@@ -29,6 +29,14 @@ const shapes: Record<string, (size: number) => string> = {
   'one long tag full of apostrophes': (size) => '[aesop_image a=’' + 'b’ c’ '.repeat(size / 6) + ']',
   'one long tag of straight quotes that never close': (size) => '[aesop_image ' + '"a"b '.repeat(size / 5) + ']',
   'stray closing tags': (size) => '[/aesop_content]'.repeat(size / 16),
+  // Tags with no `]` in their paragraph (cut short at the blank line, the next `[` or the end).
+  'values left open before blank lines, a `]` at the end': (size) => '[aesop_image a="x\n\n'.repeat(size / 19) + ']',
+  'tags without `]` in their paragraph, a `]` at the end': (size) => '[aesop_image a=b c d\n\n'.repeat(size / 23) + ']',
+  'known tags never closed, one paragraph': (size) => '[aesop_image a=b c '.repeat(size / 19),
+  'known names alone, never closed': (size) => '[gallery '.repeat(size / 9),
+  'one value left open over a long paragraph': (size) => '[aesop_image a="' + 'word '.repeat(size / 5) + '\n\n]',
+  'one value left open, then many tags never closed': (size) => '[aesop_image a="x ' + '[aesop_image b=c '.repeat(size / 17),
+  'quoted positional values left open, never closed': (size) => '[aesop_image "x y '.repeat(size / 18),
   'deeply nested enclosing tags': (size) => {
     const depth = size / 32
     const open: string[] = []

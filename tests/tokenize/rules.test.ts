@@ -168,6 +168,91 @@ describe('damaged input', () => {
   })
 })
 
+describe('tags that do not close in their paragraph', () => {
+  const swallowing = 'Intro.\n\n[aesop_image img="x.jpg" credit="never ends\n\nPara one.\n\nPara two.\n\n[caption id="a" align="alignleft"]<img src="y.jpg"> A caption[/caption]'
+
+  function read(input: string) {
+    const {tree, diagnostics} = tokenize(input)
+    expect(sourceOf(tree.children)).toBe(input)
+    return {tree, diagnostics, rules: diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.line, diagnostic.column])}
+  }
+
+  it('a value left open at the end of the post is reported at its quote, and the tag ends there', () => {
+    const {tree, rules} = read('[aesop_image img="x.jpg" credit="never ends')
+    expect(shortcodesOf(tree).map((node) => [node.name, pairs(node.attributes), node.raw])).toEqual([
+      ['aesop_image', [['img', 'x.jpg'], ['credit', 'never ends']], '[aesop_image img="x.jpg" credit="never ends']
+    ])
+    expect(rules).toEqual([['shortcode-unterminated', 1, 33]])
+  })
+
+  it.each([
+    ['a straight quote', '"'],
+    ['a curly quote', '”'],
+    ['a quote entity', '&#8221;']
+  ])('a value left open with %s does not take the paragraphs after it, nor half the next shortcode', (_, quote) => {
+    const {tree, rules} = read(swallowing.replace('credit="', `credit=${quote}`))
+    expect(shortcodesOf(tree).map((node) => [node.name, pairs(node.attributes)])).toEqual([
+      ['aesop_image', [['img', 'x.jpg'], ['credit', 'never ends']]],
+      ['caption', [['id', 'a'], ['align', 'alignleft']]]
+    ])
+    const prose = tree.children.filter((node) => node.type === 'text').map((node) => node.value).join('')
+    expect(prose).toContain('Para one.\n\nPara two.')
+    expect(rules).toEqual([['shortcode-unterminated', 3, 33]])
+  })
+
+  it('a tag with no `]` in its paragraph ends after its last attribute', () => {
+    const {tree, rules} = read('[aesop_image img="x.jpg" credit="Jane Doe" Some words follow.\n\nA bracket ] later.')
+    expect(shortcodesOf(tree).map((node) => [pairs(node.attributes), node.raw])).toEqual([
+      [[['img', 'x.jpg'], ['credit', 'Jane Doe']], '[aesop_image img="x.jpg" credit="Jane Doe"']
+    ])
+    expect(tree.children[1]).toMatchObject({type: 'text', value: ' Some words follow.\n\nA bracket ] later.'})
+    expect(rules).toEqual([['shortcode-unterminated', 1, 1]])
+  })
+
+  it('a value left open stops at the next `[` when no `]` follows in the paragraph', () => {
+    const {tree, rules} = read('[aesop_image img="x.jpg" credit="never ends [aesop_quote quote="Hi"')
+    expect(shortcodesOf(tree).map((node) => [node.name, pairs(node.attributes)])).toEqual([
+      ['aesop_image', [['img', 'x.jpg'], ['credit', 'never ends']]],
+      ['aesop_quote', [['quote', 'Hi']]]
+    ])
+    expect(rules).toEqual([['shortcode-unterminated', 1, 33], ['shortcode-unterminated', 1, 45]])
+  })
+
+  it('a value left open inside an enclosing shortcode ends with it', () => {
+    const {tree} = read('[aesop_content][aesop_image img="x.jpg" credit="never ends[/aesop_content] After.')
+    const [content] = shortcodesOf(tree)
+    expect(content!.children!.map((node) => node.type === 'shortcode' && pairs(node.attributes))).toEqual([[['img', 'x.jpg'], ['credit', 'never ends']]])
+  })
+
+  it('a known name with no attributes and no `]` stays prose, and is reported', () => {
+    const {tree, rules} = read('See the [gallery shortcode.\n\nMore.')
+    expect(shortcodesOf(tree)).toEqual([])
+    expect(rules).toEqual([['shortcode-unterminated', 1, 9]])
+  })
+
+  it('an unknown name with no `]` in its paragraph stays prose, unreported', () => {
+    const {tree, rules} = read('[note to="self" never closed\n\nMore ].')
+    expect(shortcodesOf(tree)).toEqual([])
+    expect(rules).toEqual([])
+  })
+
+  it('a value left open before the `]` in the same paragraph still runs to the `]`, as in WordPress', () => {
+    const {tree, rules} = read('[aesop_image img="x.jpg" credit="never ends]\n\nNext.')
+    expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'x.jpg'], ['credit', 'never ends']])
+    expect(rules).toEqual([['attribute-unterminated', 1, 33]])
+  })
+
+  // WordPress reads attribute text up to the first `]` wherever it is, so attributes on paragraphs
+  // of their own belong to the tag there. Here the tag ends with its paragraph: a quote left open
+  // is far more common than attributes split by a blank line, and it must not take the post.
+  it('attributes split by a blank line: the tag ends with its first paragraph (unlike WordPress)', () => {
+    const {tree, rules} = read('[gallery ids="1,2"\n\ncolumns="3"]')
+    expect(shortcodesOf(tree).map((node) => pairs(node.attributes))).toEqual([[['ids', '1,2']]])
+    expect(tree.children[1]).toMatchObject({type: 'text', value: '\n\ncolumns="3"]'})
+    expect(rules).toEqual([['shortcode-unterminated', 1, 1]])
+  })
+})
+
 describe('known and unknown names', () => {
   it.each(['[sic]', '[1]', '[Editor’s note: see below]', '[simple boat]', '<!--[if lt IE 7]>', '[ ]', '[]', '[/]'])(
     '%s stays prose',

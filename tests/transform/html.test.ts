@@ -36,10 +36,13 @@ describe('HTML post bodies', () => {
     }
   })
 
-  it('drops scripts and styles with a warning', () => {
-    const {markdown, document} = html('<p>Text</p>\n\n<script>alert(1)</script>')
+  it('drops scripts (unsafe-html) and styles (html-dropped) with a warning where they stood', () => {
+    const {markdown, document} = html('<p>Text</p>\n\n<script>alert(1)</script>\n\n<style>p {}</style>')
     expect(markdown).toBe('Text\n')
-    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'html-dropped', severity: 'warning'})])
+    expect(document.diagnostics).toEqual([
+      expect.objectContaining({ruleId: 'unsafe-html', severity: 'warning', line: 3, column: 1}),
+      expect.objectContaining({ruleId: 'html-dropped', severity: 'warning', line: 5, column: 1})
+    ])
   })
 
   it('finds shortcodes inside paragraphs and across the <p> and <br /> WordPress put into them', () => {

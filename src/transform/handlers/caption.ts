@@ -9,13 +9,20 @@ import type {PhrasingContent, Root as MdastRoot} from 'mdast'
 import {captionParts} from '../html/figure.js'
 import {findElement, hastToMdast, htmlParser, readMarks} from '../html/parse.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
+import {disarm} from '../sanitize/disarm.js'
 import {toPhrasing} from '../output-shape.js'
 import {cleanInvisibles} from '../typography.js'
 import type {Handler} from '../types.js'
 
 export const caption: Handler = (context) => {
   const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
-  const tree = htmlParser().parse(html) as Root
+  // Disarmed before anything is read of it: a `<base>` in it would fail the post (hast-util-to-mdast resolves links against it).
+  const parse = (value: string) => {
+    const parsed = htmlParser().parse(value) as Root
+    disarm(parsed, (ruleId, message) => context.report(ruleId, 'warning', message))
+    return parsed
+  }
+  const tree = parse(html)
   const marks = readMarks(tree)
   const img = findElement(tree, (element) => element.tagName === 'img')
   const property = (name: string) => {
@@ -33,7 +40,7 @@ export const caption: Handler = (context) => {
   const captionAttribute = context.attribute('caption')
   // With a `caption` attribute, WordPress prints the content as it is: text in it is not the
   // caption but still part of the figure, so it follows.
-  const fromAttribute = captionAttribute === undefined ? null : captionNodes(htmlParser().parse(captionAttribute) as Root)
+  const fromAttribute = captionAttribute === undefined ? null : captionNodes(parse(captionAttribute))
   const shown = fromAttribute ?? (after.length > 0 ? after : attachment?.caption ? [{type: 'text' as const, value: cleanInvisibles(attachment.caption)}] : [])
   const parts = captionParts(shown)
   const alt = property('alt') ?? attachment?.alt ?? null

@@ -5,7 +5,8 @@
  * `<cite>` its attribution, `<details>` its summary in bold and its content in the open, tables
  * GFM tables (`table.ts`), definition lists bold terms (`definition-list.ts`), styling-only
  * inline elements their text (`inline.ts`), embeds links (`media.ts`), a URL alone on its line a
- * link (`bare-url.ts`). What Markdown cannot write at all (`<sup>`, `<sub>`) is kept as HTML.
+ * link (`bare-url.ts`), a `<title>` its text, an `<svg>` its title. What Markdown cannot write at
+ * all (`<sup>`, `<sub>`) is kept as HTML, which `sanitize/` then keeps to what is safe.
  */
 import type {Element} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
@@ -14,13 +15,14 @@ import type {ListItem, Nodes as MdastNodes, PhrasingContent, RootContent} from '
 import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
+import {collapseSpaces} from '../html-text.js'
 import {toPhrasing} from '../output-shape.js'
 import {linkBareUrls} from './bare-url.js'
 import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
 import {mediaHandlers} from './media.js'
-import {findElement, hastToMdast} from './parse.js'
+import {findElement, hastToMdast, markedOffset} from './parse.js'
 import {scriptText} from './script-digits.js'
 import {tableHandler} from './table.js'
 
@@ -32,12 +34,39 @@ const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-ht
  * `html` node counts as a block, and `is <sup>super</sup>script` in a list item is cut into three
  * paragraphs. Void elements are closed (`<br />`), as MDX (JSX) requires.
  */
-const keepAsHtml: Handle = (_state, node) => ({type: 'html', value: hastToHtml().toHtml(node, {closeSelfClosing: true}), data: {hName: node.tagName}}) as Output
+const keepAsHtml: Handle = (_state, node) =>
+  // `wpAt`: where the element stood, for what sanitising the HTML reports (`run.ts`).
+  ({type: 'html', value: hastToHtml().toHtml(node, {closeSelfClosing: true}), data: {hName: node.tagName, wpAt: markedOffset(node)}}) as Output
 
 /** `<sup>2</sup>` → `²` where Unicode has the characters (see `script-digits.ts`), else kept as HTML. */
 const scriptOrHtml: Handle = (state, node) => {
   const text = scriptText(node)
   return text === null ? keepAsHtml(state, node, undefined) : ({type: 'text', value: text} as Output)
+}
+
+/**
+ * A `<title>` in a post body (the head of a whole page pasted into the editor): a browser does
+ * not show it, but it is the author's words, so they stay, as text.
+ */
+const textOnly: Handle = (_state, node) => {
+  const text = collapseSpaces(toText(node))
+  return text === '' ? undefined : ({type: 'text', value: text} as Output)
+}
+
+/**
+ * An inline `<svg>` drawing has no Markdown form: what stays is its name, its `<title>` (or
+ * `aria-label`), which is what a screen reader says for it (a social icon inside a link: the
+ * link reads "Twitter"). A drawing without one is decoration, and leaves nothing.
+ */
+const drawing: Handle = (_state, node) => {
+  const title = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'title')
+  const label = node.properties.ariaLabel
+  const text = collapseSpaces(title !== undefined ? toText(title) : typeof label === 'string' ? label : '')
+  return text === '' ? undefined : ({type: 'text', value: text} as Output)
+}
+
+function toText(node: Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? toText(child) : '')).join('')
 }
 
 export interface ElementContext {
@@ -54,11 +83,10 @@ type Output = ReturnType<Handle>
 export function elementHandlers(context: ElementContext): Record<string, Handle> {
   const handlers: Record<string, Handle> = {
     ...inlineHandlers(),
-    ...mediaHandlers(
-      (node, what) => context.report('unsafe-html', 'warning', `${what} was removed: the output holds nothing active`, node),
-      // A video's poster is an image a reader sees: recorded like any other.
-      (node, poster, link, alt) => context.images.add({src: poster, alt, caption: null, credit: null, align: null, width: null, height: null, link}, node)
-    ),
+    // A video's poster is an image a reader sees: recorded like any other.
+    ...mediaHandlers((node, poster, link, alt) => context.images.add({src: poster, alt, caption: null, credit: null, align: null, width: null, height: null, link}, node)),
+    title: textOnly,
+    svg: drawing,
     dl: definitionList,
     table: tableHandler(keepAsHtml, (node, why) =>
       context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)

@@ -19,11 +19,71 @@ export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-u
 /** The HTML parser, built on first use (`on-demand.ts`). */
 export const htmlParser = once(() => unified().use(rehypeParse().default, {fragment: true}).freeze())
 
-const marked = /<(img|figure|table|video|audio|iframe|object|embed|dl|details)\b/gi
+/** Elements we may report on or record: images, embeds, tables, links, code that is dropped… */
+const marked = new Set([
+  'img', 'figure', 'table', 'video', 'audio', 'iframe', 'object', 'embed', 'dl', 'details', 'a', 'area', 'form',
+  'script', 'style', 'noscript', 'template', 'base', 'link', 'meta', 'svg', 'math', 'title', 'applet', 'frame',
+  'frameset', 'source', 'picture', 'input', 'button', 'sup', 'sub'
+])
 
-/** The HTML with every element we may report on marked with its offset (`base` + its index). */
+/** Elements whose content is text up to their end tag: nothing in it is a tag to mark. */
+const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext'])
+
+/** A tag's start (its name as an HTML parser reads it), its end, a quoted attribute value's opening or closing quote, an event handler attribute. */
+const token = /<([a-z][^\s/>]*)|>|=\s*["']|["']|\son[a-z]+(?=\s*=)/gi
+
+/**
+ * The HTML with every element we may report on marked with its offset (`base` + its index): the
+ * elements named above, and any element with an event handler (`<p onclick=…>`), which is
+ * reported wherever it is. One pass over the tags: a `<` inside a quoted attribute value or
+ * inside a `<script>` or `<title>` is no tag, and is left alone.
+ */
 export function markElements(html: string, base: number): string {
-  return html.replace(marked, (whole, name: string, index: number) => `<${name} data-wp-at="${base + index}"${whole.slice(name.length + 1)}`)
+  let written = ''
+  let copied = 0
+  /** The tag being read: where it starts, where its name ends, whether it is marked yet. */
+  let tag: {start: number; end: number; marked: boolean} | null = null
+  /** The quote of the attribute value being read. */
+  let quote: string | null = null
+  const mark = (open: {start: number; end: number; marked: boolean}) => {
+    if (open.marked) return
+    written += `${html.slice(copied, open.end)} data-wp-at=${base + open.start}`
+    copied = open.end
+    open.marked = true
+  }
+  token.lastIndex = 0
+  for (let match = token.exec(html); match !== null; match = token.exec(html)) {
+    const [text, tagName] = match
+    if (quote !== null) {
+      if (text === quote) quote = null
+      continue
+    }
+    if (tagName !== undefined) {
+      const name = tagName.toLowerCase()
+      tag = {start: match.index, end: match.index + 1 + tagName.length, marked: false}
+      if (marked.has(name)) mark(tag)
+      if (!rawText.has(name)) continue
+      // Its content runs to its end tag (or the end of the text); any handler is in its own tag.
+      const end = html.indexOf('>', tag.end)
+      if (end < 0) break
+      if (/\son[a-z]+\s*=/i.test(html.slice(tag.end, end))) mark(tag)
+      const closing = new RegExp(`</${name}`, 'gi')
+      closing.lastIndex = end
+      const close = closing.exec(html)
+      if (close === null) break
+      token.lastIndex = close.index
+      tag = null
+    } else if (tag === null) {
+      continue
+    } else if (text === '>') {
+      tag = null
+    } else if (text.startsWith('=')) {
+      quote = text.at(-1)!
+    } else if (text !== '"' && text !== "'") {
+      mark(tag)
+    }
+  }
+  return written + html.slice(copied)
 }
 
 /**
@@ -40,6 +100,11 @@ export interface Marks {
 interface MarkData {
   wpAt?: number
   wpLink?: string
+}
+
+/** The offset an element was marked with, once `readMarks` has read it. */
+export function markedOffset(element: Element): number | undefined {
+  return (element.data as MarkData | undefined)?.wpAt
 }
 
 const marks: Marks = {

@@ -8,8 +8,8 @@
  * rest; any other block is held as a placeholder and its handler's output put where it stood.
  * The delimiters themselves never reach the output.
  */
-import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
-import type {Root, RootContent} from 'mdast'
+import type {Element, Root as HastRoot} from 'hast'
+import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position, Severity, ShortcodeNode} from '../../tokenize/types.js'
 import {hasBlocks, parseBlocks, strayDelimiter, type ParsedBlock} from '../blocks/parse.js'
 import {parseDimension} from '../images.js'
@@ -21,9 +21,9 @@ import {elementHandlers, nodeHandlers} from './elements.js'
 import {readFootnotes} from '../blocks/footnotes.js'
 import type {ImageSink} from './figure.js'
 import {hastToMdast, htmlParser, markElements, readMarks} from './parse.js'
-
-// `<base>` would rewrite every relative link to another host (or fail the post on a relative one).
-const dropped = new Set(['script', 'style', 'noscript', 'template', 'base'])
+import {disarm} from '../sanitize/disarm.js'
+import {sanitizeImage, sanitizeOutput} from '../sanitize/output.js'
+import type {Removal} from '../sanitize/raw-html.js'
 
 export interface BlockRecord {
   name: string
@@ -91,8 +91,9 @@ export class HtmlRun {
   /** HTML (placeholders and marks in it) → mdast, placeholders released. */
   convertHtml(html: string): RootContent[] {
     const hast = htmlParser().parse(html) as HastRoot
+    // Before the marks are read: an image's link (`readMarks`) must be the one left after this.
+    disarm(hast, (ruleId, message, element, ancestors) => this.reportAt(markOf(element, ancestors), {ruleId, message}))
     const marks = readMarks(hast)
-    this.removeDropped(hast)
     const sink: ImageSink = {
       media: this.host.media,
       marks,
@@ -104,12 +105,21 @@ export class HtmlRun {
     }
     const handlers = elementHandlers({images: sink, footnote: (id) => this.footnote(id), report})
     const mdast = hastToMdast().toMdast(hast, {handlers, nodeHandlers}) as Root
-    return releasePlaceholders(
+    const released = releasePlaceholders(
       mdast,
       this.held.items,
       (item, block) => (item.type === 'block' ? this.runBlock(item.block, block) : this.host.shortcode(item, block)),
       (value) => this.host.prose(value, false)
     )
+    // After the placeholders are released: a shortcode put back into kept HTML is written as it
+    // was, and a quote in it could open an attribute of its own. HTML kept of an element says
+    // where the element stood (`keptAt`); other positions here are not the input's.
+    return sanitizeOutput(released, (removal, node) => this.reportAt(keptAt(node) ?? 0, removal))
+  }
+
+  private reportAt(offset: number, removal: Removal): void {
+    const at = this.host.point(this.held.origin(offset))
+    this.host.diagnose({ruleId: removal.ruleId, severity: 'warning', message: removal.message, line: at.line, column: at.column, offset: at.offset})
   }
 
   private footnotes: Map<string, number> | null = null
@@ -204,12 +214,14 @@ export class HtmlRun {
       media: this.host.media
     }
     if (typeof handler !== 'function') return context.contentBlocks()
+    let output: HandlerOutput
     try {
-      return handler(context)
+      output = handler(context)
     } catch (error) {
       this.report(block, 'handler-failed', 'error', `The handler for \`${name}\` failed (${(error as Error).message}); its HTML is converted instead`)
       return context.contentBlocks()
     }
+    return sanitizeOutput(output, (removal) => this.report(block, removal.ruleId, 'warning', removal.message))
   }
 
   private addImage(fields: ImageFields, offset: number | undefined): void {
@@ -218,7 +230,7 @@ export class HtmlRun {
     const point = this.host.point(this.held.origin(at))
     // An image block's attributes say what its HTML may not (a size set in the editor, its attachment).
     const hints = block?.name === 'core/image' ? imageBlockHints(block.attributes) : {}
-    this.host.addImage({
+    const record: ImageRecord = {
       fullSize: null,
       ...fields,
       width: fields.width ?? hints.width ?? null,
@@ -230,7 +242,8 @@ export class HtmlRun {
       block: block?.name ?? null,
       attributes: block === undefined ? {} : {...block.attributes},
       position: {start: point, end: point}
-    })
+    }
+    this.host.addImage(sanitizeImage(record, (removal) => this.reportAt(at, removal)))
   }
 
   /** The innermost block holding an offset of the run's source: the last to start before it that has not ended. */
@@ -255,24 +268,19 @@ export class HtmlRun {
     const start = this.host.point(this.held.origin(block.start))
     this.host.diagnose({ruleId, severity, message, line: start.line, column: start.column, offset: start.offset})
   }
+}
 
-  private removeDropped(parent: HastRoot | Element): void {
-    parent.children = parent.children.filter((child: HastContent) => {
-      if (child.type !== 'element') return true
-      if (dropped.has(child.tagName)) {
-        const start = this.host.point(this.held.origin(0))
-        this.host.diagnose({
-          ruleId: 'html-dropped',
-          severity: 'warning',
-          message: `A <${child.tagName}> element was dropped: it is code, not content`,
-          line: start.line,
-          column: start.column,
-          offset: start.offset
-        })
-        return false
-      }
-      this.removeDropped(child)
-      return true
-    }) as typeof parent.children
+/** Where the element that raw HTML was kept of stood in the run (see `keepAsHtml` in `elements.ts`). */
+function keptAt(node: Nodes): number | undefined {
+  return (node.data as {wpAt?: number} | undefined)?.wpAt
+}
+
+/** The offset an element was marked with (`markElements`), or its nearest marked ancestor's, or the run's start. */
+function markOf(element: Element, ancestors: readonly Element[]): number {
+  if (element.properties.dataWpAt !== undefined) return Number(element.properties.dataWpAt)
+  for (let index = ancestors.length - 1; index >= 0; index--) {
+    const at = ancestors[index]!.properties.dataWpAt
+    if (at !== undefined) return Number(at)
   }
+  return 0
 }

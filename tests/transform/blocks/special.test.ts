@@ -51,7 +51,7 @@ describe('HTML, shortcode and classic blocks', () => {
     expect(result.markdown).not.toContain('<b>')
     expect(rules(result)).toEqual(['block-html-converted info'])
     const active = html('<!-- wp:html --><iframe src="https://www.youtube.com/embed/x" title="Launch"></iframe><script>alert(1)</script><!-- /wp:html -->')
-    expect(active.markdown).toBe('[Launch](https://www.youtube.com/embed/x)\n')
+    expect(active.markdown).toBe('[Launch](https://www.youtube.com/watch?v=x)\n')
   })
 
   it('a shortcode block goes through the shortcode handlers', () => {
