@@ -89,7 +89,8 @@ export async function findInputs(
     try {
       const stats = await statOrNull(absolute)
       if (stats?.isDirectory()) {
-        found.push(...(await walk(absolute, include, ignore, outDir, problems)))
+        // Not push(...inputs): spreading 200,000 arguments overflows the stack.
+        for (const input of await walk(absolute, include, ignore, outDir, problems)) found.push(input)
       } else if (stats?.isFile()) {
         // Named explicitly: taken as given, whatever its extension or the excludes say.
         const real = await fs.realpath(absolute)
@@ -106,7 +107,7 @@ export async function findInputs(
         if (matches.length === 0) {
           problems.push(problem(argument, 'input-not-found', 'error', `No files match "${argument}"`))
         }
-        found.push(...matches)
+        for (const input of matches) found.push(input)
       } else if (stats === null) {
         problems.push(problem(argument, 'input-not-found', 'error', `No such file or folder: "${argument}"`))
       } else {

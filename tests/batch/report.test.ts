@@ -101,6 +101,49 @@ describe('formatGithub', () => {
   })
 })
 
+describe('a file with more findings of a rule than a report lists', () => {
+  // 130,000 of one rule (the stylish report overflowed the stack at about 125,000), from the
+  // last place to the first, and a few of another rule.
+  const flood: FileReport = {
+    file: 'flood.txt',
+    diagnostics: [
+      ...Array.from({length: 130_000}, (_, index) => ({ruleId: 'shortcode-unknown', severity: 'warning' as const, message: 'Unknown', line: 130_000 - index, column: 1})),
+      {ruleId: 'shortcode-unknown', severity: 'error' as const, message: 'Worse', line: 200_000, column: 1},
+      {ruleId: 'image-missing-src', severity: 'warning' as const, message: 'No source', line: 5, column: 2}
+    ]
+  }
+
+  it('stylish lists the first 1,000 of the rule by place, then one line for the rest; the total counts all', () => {
+    const text = formatStylish([flood], {color: false})
+    const lines = text.split('\n')
+    expect(lines.filter((line) => line.endsWith('  shortcode-unknown'))).toHaveLength(1000)
+    expect(lines[1]).toMatch(/^ {2}1:1 /)
+    expect(lines.filter((line) => line.endsWith('  image-missing-src'))).toHaveLength(1)
+    expect(lines).toContain('  and 129001 more shortcode-unknown (a report lists the first 1000 of a rule per file)')
+    expect(text).toContain('✖ 130002 problems (1 error, 130001 warnings)')
+  })
+
+  it('json lists the first 1,000 and counts the rest, with their worst severity', () => {
+    const [entry] = JSON.parse(formatJson([flood])) as Array<{diagnostics: Array<{ruleId: string; line: number}>; omitted: unknown}>
+    expect(entry!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'shortcode-unknown').map((diagnostic) => diagnostic.line).sort((a, b) => a - b)).toEqual(
+      Array.from({length: 1000}, (_, index) => index + 1)
+    )
+    expect(entry!.omitted).toEqual([{ruleId: 'shortcode-unknown', severity: 'error', count: 129_001}])
+  })
+
+  it('github annotates the first 1,000, then the file once for the rest', () => {
+    const lines = formatGithub([flood]).trimEnd().split('\n')
+    expect(lines).toHaveLength(1002)
+    expect(lines.at(-1)).toBe('::error file=flood.txt,title=shortcode-unknown::and 129001 more shortcode-unknown (a report lists the first 1000 of a rule per file)')
+  })
+
+  it('a file at the limit lists everything', () => {
+    const full: FileReport = {file: 'a', diagnostics: flood.diagnostics.slice(0, 1000)}
+    expect(formatJson([full])).not.toContain('omitted')
+    expect(formatStylish([full], {color: false})).not.toContain('more shortcode-unknown')
+  })
+})
+
 describe('formatSummary', () => {
   it('lists files, shortcodes and rules by count, then name', () => {
     expect(
