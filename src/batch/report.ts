@@ -5,6 +5,7 @@
  * Every formatter returns '' or text ending in a newline, ready for `process.stderr.write`.
  */
 import type {Diagnostic, Severity} from '../tokenize/types.js'
+import {escapeControls, escapeJsonControls} from './report-escape.js'
 import {byPlace, limitPerRule, omittedMessage} from './report-limit.js'
 
 export interface FileReport {
@@ -67,7 +68,8 @@ export function stylishBlock(result: FileReport, counts: Record<Severity, number
   const rows = byPlace(listed).map((diagnostic) => ({
     place: `${diagnostic.line}:${diagnostic.column}`,
     severity: diagnostic.severity,
-    message: oneLine(diagnostic.message),
+    // Messages quote names and input text: shown as plain text, never as terminal controls.
+    message: escapeControls(oneLine(diagnostic.message)),
     ruleId: diagnostic.ruleId
   }))
   // Widths are measured on the plain text: colour codes take no room on screen. A loop, not
@@ -90,7 +92,7 @@ export function stylishBlock(result: FileReport, counts: Record<Severity, number
       paint('dim', row.ruleId)
   )
   for (const rest of omitted) lines.push('  ' + paint(severityColor[rest.severity], omittedMessage(rest)))
-  return `${paint('underline', result.file)}\n${lines.join('\n')}\n`
+  return `${paint('underline', escapeControls(result.file))}\n${lines.join('\n')}\n`
 }
 
 /** `✖ 3 problems (1 error, 2 warnings)`, coloured by the worst severity. */
@@ -114,11 +116,11 @@ export function formatJson(results: FileReport[]): string {
   return `[${results.map(jsonEntry).join(',')}]\n`
 }
 
-/** One element of the JSON report: only the contract's fields, in the contract's order. */
+/** One element of the JSON report: only the contract's fields, in the contract's order; names as they are, every control escaped. */
 export function jsonEntry(result: FileReport): string {
   const {listed, omitted} = limitPerRule(result.diagnostics)
   const diagnostics = listed.map(({ruleId, severity, message, line, column}) => ({ruleId, severity, message, line, column}))
-  return JSON.stringify(omitted.length === 0 ? {file: result.file, diagnostics} : {file: result.file, diagnostics, omitted})
+  return escapeJsonControls(JSON.stringify(omitted.length === 0 ? {file: result.file, diagnostics} : {file: result.file, diagnostics, omitted}))
 }
 
 const githubCommand: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}
@@ -148,9 +150,13 @@ export function formatGithub(results: FileReport[]): string {
   return lines.length === 0 ? '' : lines.join('\n') + '\n'
 }
 
-/** The message part of a workflow command (as `@actions/core` escapes it). */
+/**
+ * The message part of a workflow command, as `@actions/core` escapes it (GitHub turns `%0A` back
+ * into the newline, so a file's name stays its own); other controls, which GitHub would leave
+ * raw in the log, are shown escaped.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 /** A property value of a workflow command: `:` and `,` would end it early. */

@@ -20,6 +20,7 @@ import {Output} from './output.js'
 import {withoutExtension} from './output-path.js'
 import {inOrder, WorkerPool, type Job} from './workers.js'
 import {formatSummary, type FileReport, type Summary} from './report.js'
+import {escapeControls} from './report-escape.js'
 import {ReportStream} from './report-stream.js'
 import {inShard, type Shard} from './shard.js'
 import {removeStaleTempFiles} from './temp-files.js'
@@ -111,7 +112,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
     const single = options.paths.length === 1 && found.inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
     outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
     if (outDir !== null && out === null && !options.check && !options.quiet && found.inputs.length > 0) {
-      options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
+      options.stderr.write(`migrate: writing to ${shown(options.cwd, outDir)}/ (use --out to choose)\n`)
     }
     total = found.inputs.length
     oneExport = total === 1 && /\.xml$/i.test(found.inputs[0]!.relative)
@@ -185,7 +186,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
   }
   progress.clear()
   const removed = await cleanup
-  if (removed > 0 && !options.quiet) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${path.relative(options.cwd, outDir!) || '.'}/\n`)
+  if (removed > 0 && !options.quiet) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${shown(options.cwd, outDir!)}/\n`)
 
   reporter.end()
   const summary = tally.summary(Date.now() - started, options.shard)
@@ -227,6 +228,11 @@ async function looksLikeExport(source: ByteSource): Promise<boolean> {
   }
   if (text.length < 4096) text += decoder.end()
   return decoder.refused === null && isWxr(text)
+}
+
+/** A folder as a message shows it: relative to where the user is, controls escaped. */
+function shown(cwd: string, folder: string): string {
+  return escapeControls(path.relative(cwd, folder) || '.')
 }
 
 function stdinInput(cwd: string): Input {
@@ -334,7 +340,8 @@ class Progress {
     this.done++
     if (!this.options.progress) return
     const count = total > 0 ? `${this.done}/${total}` : `${this.done}`
-    this.options.stderr.write(`\r${count} ${file.slice(-60).padEnd(60)}`)
+    // Escaped first: the name must not move the cursor, and the line must keep its width.
+    this.options.stderr.write(`\r${count} ${escapeControls(file).slice(-60).padEnd(60)}`)
     this.shown = true
   }
 

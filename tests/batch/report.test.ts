@@ -9,6 +9,7 @@ import {
   formatSummary,
   type FileReport
 } from '../../src/batch/report.js'
+import {escapeControls, escapeJsonControls} from '../../src/batch/report-escape.js'
 
 const results: FileReport[] = [
   {file: 'clean.txt', diagnostics: []},
@@ -98,6 +99,42 @@ describe('formatGithub', () => {
       {file: 'gone.txt', diagnostics: [{ruleId: 'input-not-found', severity: 'error', message: 'No such file', line: 0, column: 0}]}
     ]
     expect(formatGithub(fileLevel)).toBe('::error file=gone.txt,title=input-not-found::No such file\n')
+  })
+})
+
+describe('names and messages carrying terminal controls', () => {
+  const hostile: FileReport[] = [
+    {
+      file: '\u001b[2Jclear\nsplit\u202egnp.txt',
+      diagnostics: [{ruleId: 'r', severity: 'warning', message: 'Unknown shortcode `[x\u001b]0;title\u0007]` in\tcsi\u009b', line: 1, column: 1}]
+    }
+  ]
+  // Raw controls other than the newlines that end report lines.
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+
+  it('escapes C0, DEL, C1, bidi and separators as visible text, one line', () => {
+    expect(escapeControls('a\u0000b\tc\nd\re\u001bf\u007fg\u0085h\u009bi\u202aj\u202ek\u2066l\u2069m\u200en\u061co\u2028p')).toBe(
+      'a\\x00b\\tc\\nd\\re\\x1bf\\x7fg\\x85h\\x9bi\\u202aj\\u202ek\\u2066l\\u2069m\\u200en\\u061co\\u2028p'
+    )
+    expect(escapeControls('Ça va, 日本, 😀')).toBe('Ça va, 日本, 😀')
+  })
+
+  it('stylish shows the name and the message escaped', () => {
+    const text = formatStylish(hostile, {color: true})
+    expect(text.replace(/\u001b\[\d+m/g, '')).not.toMatch(raw)
+    expect(text.replace(/\u001b\[\d+m/g, '').split('\n')[0]).toBe('\\x1b[2Jclear\\nsplit\\u202egnp.txt')
+    expect(text).toContain('Unknown shortcode `[x\\x1b]0;title\\x07]` in\\tcsi\\x9b')
+  })
+
+  it('github keeps its own escapes for the newline (GitHub decodes them) and shows the rest escaped', () => {
+    expect(formatGithub(hostile)).toBe('::warning file=\\x1b[2Jclear%0Asplit\\u202egnp.txt,line=1,col=1,title=r::Unknown shortcode `[x\\x1b]0;title\\x07]` in\\tcsi\\x9b\n')
+  })
+
+  it('json keeps the real name and message, with nothing raw', () => {
+    const text = formatJson(hostile)
+    expect(text.trimEnd()).not.toMatch(raw)
+    expect((JSON.parse(text) as FileReport[])[0]).toEqual({file: hostile[0]!.file, diagnostics: hostile[0]!.diagnostics})
+    expect(escapeJsonControls(JSON.stringify('\u202e\u0085'))).toBe('"\\u202e\\u0085"')
   })
 })
 
