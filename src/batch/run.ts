@@ -106,11 +106,15 @@ export async function run(runOptions: RunOptions): Promise<number> {
     units = (await looksLikeExport(bytesSource(bytes))) ? exportUnits(bytesSource(bytes), '-', options, null) : [{kind: 'file', input: stdinInput(options.cwd), bytes} satisfies Unit]
   } else {
     const out = options.out === null ? null : path.resolve(options.cwd, options.out)
-    const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(out ? {outDir: out} : {})})
-    for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
     // One file named on its own is a filter: its output goes to stdout unless --out says otherwise.
-    const single = options.paths.length === 1 && found.inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
+    const single = out === null && options.paths.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
     outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
+    // The default ./migrated/ too is no input: a rerun must not convert its own earlier output.
+    // An input folder at or inside the output folder is a usage error (`findInputs`).
+    const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(outDir ? {outDir} : {})})
+    // Checked once, before converting: an --out that cannot be written is one usage error, not one per output.
+    if (outDir !== null && !options.check && found.inputs.length > 0) new OutputFolder(outDir).create()
+    for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
     if (outDir !== null && out === null && !options.check && !options.quiet && found.inputs.length > 0) {
       options.stderr.write(`migrate: writing to ${shown(options.cwd, outDir)}/ (use --out to choose)\n`)
     }
