@@ -10,6 +10,7 @@ import {
   type FileReport
 } from '../../src/batch/report.js'
 import {escapeControls, escapeJsonControls} from '../../src/batch/report-escape.js'
+import {cpuMilliseconds} from '../helpers/cpu.js'
 
 const results: FileReport[] = [
   {file: 'clean.txt', diagnostics: []},
@@ -172,6 +173,20 @@ describe('a file with more findings of a rule than a report lists', () => {
     const lines = formatGithub([flood]).trimEnd().split('\n')
     expect(lines).toHaveLength(1002)
     expect(lines.at(-1)).toBe('::error file=flood.txt,title=shortcode-unknown::and 129001 more shortcode-unknown (a report lists the first 1000 of a rule per file)')
+  })
+
+  it('takes time in proportion to the findings, in every format', () => {
+    const findings = (count: number): FileReport[] => [
+      {file: 'a\u001b.txt', diagnostics: Array.from({length: count}, (_, index) => ({ruleId: `rule-${index % 3}`, severity: 'warning' as const, message: 'm\u202e', line: count - index, column: 1}))}
+    ]
+    const [once, eight] = [findings(20_000), findings(160_000)]
+    const all = (reports: FileReport[]) => () => {
+      formatStylish(reports, {color: false})
+      formatJson(reports)
+      formatGithub(reports)
+    }
+    const growth = cpuMilliseconds(all(eight)) / Math.max(cpuMilliseconds(all(once)), 0.5)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the findings`).toBeLessThan(32)
   })
 
   it('a file at the limit lists everything', () => {
