@@ -51,7 +51,7 @@ export class Writer {
   }
 
   /** Takes `relative` (or `relative-2` …) for an output; returns the name taken. */
-  claim(relative: string, diagnostics?: Diagnostic[]): string {
+  claim(relative: string, diagnostics?: Array<Omit<Diagnostic, 'offset'>>): string {
     const {name, clash} = this.taken.take(relative)
     if (clash !== null && diagnostics) {
       const extension = extensions[this.format]
@@ -72,7 +72,8 @@ export class Writer {
    * fails becomes an error on `result` and marks it failed.
    */
   write(result: FileResult): Promise<WriteCount> {
-    const entries = result.documents.map((converted): [string, string] => [this.claim(converted.relative, result.diagnostics), this.data(converted)])
+    // The rename is the document's: in its JSON (claimed before the data is made), under its name in the report.
+    const entries = result.documents.map((converted): [string, string] => [this.claim(converted.relative, converted.document.diagnostics), this.data(converted)])
     return this.writeAll(result, entries)
   }
 

@@ -309,6 +309,15 @@ describe('output names that would silently change or collide (item 8)', () => {
     expect(result.stderr).toContain('another input already writes Hello.md (hello.md and Hello.md are one file on macOS and Windows); this one is written as hello-2.md  output-renamed')
   })
 
+  it('the rename is in the JSON document of the renamed one, like its other diagnostics', () => {
+    const input = folder({'Hello.txt': 'Upper.\n', 'hello.md': 'Lower.\n'})
+    const out = fresh()
+    expect(migrate([input, '--out', out, '--format', 'json', '-q']).status).toBe(0)
+    const rules = (file: string) => (JSON.parse(readFileSync(path.join(out, file), 'utf8')) as {diagnostics: Array<{ruleId: string}>}).diagnostics.map((diagnostic) => diagnostic.ruleId)
+    expect(rules('Hello.json')).toEqual([])
+    expect(rules('hello-2.json')).toEqual(['output-renamed'])
+  })
+
   it('café.txt composed and decomposed: one file on macOS, so the second is renamed, reported', () => {
     const input = folder({'caf\u00e9.txt': 'Composed.\n', 'cafe\u0301.txt': 'Decomposed.\n'})
     const out = fresh()
