@@ -258,6 +258,13 @@ describe('terminal controls in names (item 12)', () => {
     expect(usage.stderr).toContain('\\x1b[31m" is a file')
   })
 
+  it('an argument the command line refuses is quoted escaped', () => {
+    const result = migrate(['--format', '\u001b[31mmd'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).not.toMatch(rawControl)
+    expect(result.stderr).toContain("argument '\\x1b[31mmd' is invalid")
+  })
+
   it('the progress line shows names escaped', async () => {
     // One file: it converts on this thread (the worker pool runs built code only).
     const input = folder({[hostileNames.escape]: unknown(1)})
