@@ -220,17 +220,19 @@ function statOrNull(file: string) {
   }
 }
 
+/** Why an output folder cannot be used, in words, by error code. */
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOENT: 'no folder can be made there',
+  // stat found nothing, mkdir found something: a symlink that leads nowhere.
+  EEXIST: 'it is a symlink that leads nowhere'
+}
+
 function reasonOf(error: NodeJS.ErrnoException): string {
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    ENOENT: 'no folder can be made there',
-    // stat found nothing, mkdir found something: a symlink that leads nowhere.
-    EEXIST: 'it is a symlink that leads nowhere'
-  }
   const reason = error.code === undefined ? undefined : reasons[error.code]
   return reason === undefined ? error.message : `${reason} (${error.code})`
 }
