@@ -3,7 +3,7 @@
  * reports that must not crash on a flood of findings, output folders that cannot be used, names
  * that carry terminal controls, and outputs whose names must not silently change or collide.
  */
-import {spawnSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -134,6 +134,23 @@ describe('an output folder that cannot be used (item 11)', () => {
     expect(result.status).toBe(2)
     expect(result.stderr.split('\n')).toHaveLength(2)
     expect(result.stderr).toMatch(/^migrate: cannot write to --out "\/proc\/migrate-hostile-test\/out": .*\(ENOENT\)\n$/)
+  })
+
+  it('--out on a read-only file system: one message, exit 2', (context) => {
+    const readOnly = fresh()
+    mkdirSync(readOnly)
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=16k', 'tmpfs', readOnly], {stdio: 'ignore'})
+    } catch {
+      context.skip() // no permission to mount a file system here
+    }
+    try {
+      const result = migrate([inputs(), '--out', path.join(readOnly, 'out')])
+      expect(result.status).toBe(2)
+      expect(result.stderr).toBe(`migrate: cannot write to --out "${path.join(readOnly, 'out')}": the file system is read-only (EROFS)\n`)
+    } finally {
+      spawnSync('umount', [readOnly], {stdio: 'ignore'})
+    }
   })
 
   it('--out in a folder without write permission: one message, exit 2', (context) => {
