@@ -59,6 +59,8 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
     diagnostic.line += item.contentLine - 1
   }
+  // Its name is the export's to give (`export-names.ts`), but the rename is the document's news.
+  if (task.renamed) document.diagnostics.push({...task.renamed})
   return {document: {relative: task.relative, markdown, document}, diagnostics: []}
 }
 
