@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import {loadConfig} from './batch/config.js'
+import {escapeControls} from './batch/report-escape.js'
 import {parseShard} from './batch/shard.js'
 import {UsageError} from './batch/usage-error.js'
 
@@ -85,6 +86,8 @@ const program = new Command()
   .option('--no-progress', 'no progress line, even on a terminal')
   .addHelpText('after', examples)
   .showHelpAfterError('(run migrate --help for usage)')
+  // Commander quotes the arguments it refuses, and a shell glob can hand it any file name.
+  .configureOutput({outputError: (text, write) => write(text.split('\n').map(escapeControls).join('\n'))})
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2)
   })
@@ -127,10 +130,11 @@ program.action(async (paths: string[], flags) => {
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`migrate: ${error.message}\n`)
+    // Usage errors quote paths as given.
+    process.stderr.write(`migrate: ${escapeControls(error.message)}\n`)
     process.exitCode = 2
     return
   }
-  process.stderr.write(`migrate: internal error: ${(error as Error).stack ?? String(error)}\n`)
+  process.stderr.write(`migrate: internal error: ${((error as Error).stack ?? String(error)).split('\n').map(escapeControls).join('\n')}\n`)
   process.exitCode = 1
 })

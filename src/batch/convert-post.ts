@@ -60,6 +60,8 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
     diagnostic.line += item.contentLine - 1
   }
+  // Its name is the export's to give (`export-names.ts`), but the rename is the document's news.
+  if (task.renamed) document.diagnostics.push({...task.renamed})
   // What was found in its item (its XML, its dates, bytes that were not valid) is the post's too.
   if (item.diagnostics.length > 0) document.diagnostics = publicDiagnostics([...item.diagnostics, ...document.diagnostics])
   return {document: {relative: task.relative, markdown, document}, diagnostics: []}

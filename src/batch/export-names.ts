@@ -3,9 +3,13 @@
  * with `--date-prefix`, `-2`, `-3` … when two posts would share one, under `posts/`, `pages/` or
  * the post type's own folder. Every item is named in export order, including those another
  * `--shard` converts, so that a post has the same name whichever shard writes it.
+ *
+ * Names are unique across the whole export, compared as macOS and Windows compare file names
+ * (`Hello` and `hello` are one), and a post that does not get the name its slug asks for says so.
  */
 import type {WxrItem} from '../read/wxr.js'
-import {sanitizeSegment, uniqueName} from './output-path.js'
+import type {Diagnostic} from '../tokenize/types.js'
+import {sanitizeSegment, TakenNames} from './output-path.js'
 
 const defaultPostTypes = ['post', 'page']
 
@@ -14,11 +18,14 @@ export interface PostName {
   name: string
   /** Within the output folder, without extension: `export/posts/my-post`. */
   relative: string
+  /** `output-renamed`, when another post of the export had the name first; it belongs in the post's document. */
+  renamed?: Diagnostic
 }
 
 export class ExportNames {
-  private readonly used = new Set<string>()
+  private readonly used = new TakenNames()
   private readonly types: Set<string>
+  private readonly datePrefix: boolean
 
   /** `stem` is the export's path without its extension. */
   constructor(
@@ -29,15 +36,18 @@ export class ExportNames {
     this.datePrefix = options.datePrefix === true
   }
 
-  private readonly datePrefix: boolean
-
   /** The name of an item that becomes a document, or null for attachments, menus and other types not asked for. */
   name(item: WxrItem): PostName | null {
     if (!this.types.has(item.type)) return null
     // Slugs come from whoever made the export: made safe file names (no `/`, `..`, `CON`, 300 bytes).
     const slug = sanitizeSegment(item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`))
-    const name = uniqueName(this.datePrefix && item.date !== null ? `${item.date.slice(0, 10)}-${slug}` : slug, this.used)
-    return {name, relative: `${this.stem}/${folderOf(item.type)}/${name}`}
+    const wanted = this.datePrefix && item.date !== null ? `${item.date.slice(0, 10)}-${slug}` : slug
+    const {name, clash} = this.used.take(wanted)
+    const relative = `${this.stem}/${folderOf(item.type)}/${name}`
+    if (clash === null) return {name, relative}
+    const alike = clash === wanted ? '' : ` (${wanted} and ${clash} are one file name on macOS and Windows)`
+    const message = `another post of this export is already named ${clash}${alike}; this one is named ${name}`
+    return {name, relative, renamed: {ruleId: 'output-renamed', severity: 'warning', message, line: item.contentLine, column: item.contentColumn}}
   }
 }
 

@@ -37,12 +37,16 @@ const reservedName = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 // Characters no file name may hold on some system we might run on: control characters, and the
 // ones Windows forbids (which includes both separators).
 const unsafeCharacter = /[\u0000-\u001f\u007f<>:"/\\|?*]/g
+// Invisible controls that change how a name looks rather than what it is: C1 controls (U+009B
+// starts a terminal escape sequence) and the bidi marks, embeddings, overrides and isolates that
+// make `invoice\u202Egnp.exe` show as `invoiceexe.png`. Dropped, not replaced: they take no room.
+const invisibleControl = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 // Most file systems cap a name at 255 bytes; leave room for the extension and a suffix.
 const maxSegmentBytes = 200
 
 /** Make one untrusted name (a slug, a title) a safe, portable file name. Never returns '', '.', '..'. */
 export function sanitizeSegment(name: string): string {
-  let safe = name.normalize('NFC').replace(unsafeCharacter, '-').trim()
+  let safe = name.replace(invisibleControl, '').normalize('NFC').replace(unsafeCharacter, '-').trim()
   safe = truncateUtf8(safe, maxSegmentBytes)
   // A leading dot would make `.`, `..` or a hidden file; trailing dots and spaces vanish on Windows.
   safe = safe.replace(/^\.+/, '_').replace(/[.\s]+$/, '')
@@ -70,10 +74,37 @@ export function withoutExtension(relative: string): string {
   return extension === '' ? relative : relative.slice(0, -extension.length)
 }
 
-/** `name`, or `name-2`, `name-3`, … if `used` has it already; the result is added to `used`. */
-export function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name
-  for (let counter = 2; used.has(candidate); counter++) candidate = `${name}-${counter}`
-  used.add(candidate)
-  return candidate
+/**
+ * Output names taken so far, compared as macOS and Windows compare file names: without regard to
+ * case or Unicode normalisation (`Hello` and `hello`, a composed and a decomposed `é`, are one file
+ * there), so that two outputs never overwrite each other wherever the outputs are copied to.
+ */
+export class TakenNames {
+  /** Folded name → the name as taken. */
+  private readonly names = new Map<string, string>()
+  /** Folded name → the next counter to try: a thousand posts with one slug take linear time, not quadratic. */
+  private readonly counters = new Map<string, number>()
+
+  /**
+   * Takes `name`, or `name-2`, `name-3`, … when it is taken; `clash` is the name taken earlier
+   * that `name` would have overwritten (null when there was none).
+   */
+  take(name: string): {name: string; clash: string | null} {
+    const key = fold(name)
+    const clash = this.names.get(key) ?? null
+    let candidate = name
+    if (clash !== null) {
+      // Every counter below the one remembered is taken for good: names are never given back.
+      let counter = this.counters.get(key) ?? 2
+      while (this.names.has(fold((candidate = `${name}-${counter}`)))) counter++
+      this.counters.set(key, counter + 1)
+    }
+    this.names.set(fold(candidate), candidate)
+    return {name: candidate, clash}
+  }
+}
+
+/** One key for the names a case-insensitive, normalisation-insensitive file system takes for one. */
+function fold(name: string): string {
+  return name.toLowerCase().normalize('NFC')
 }

@@ -5,6 +5,8 @@
  * Every formatter returns '' or text ending in a newline, ready for `process.stderr.write`.
  */
 import type {Diagnostic, Severity} from '../tokenize/types.js'
+import {escapeControls, escapeJsonControls} from './report-escape.js'
+import {byPlace, limitPerRule, omittedMessage} from './report-limit.js'
 
 export interface FileReport {
   file: string
@@ -41,6 +43,7 @@ export interface StylishOptions {
 
 /**
  * ESLint's "stylish": each file with findings, then its findings in aligned columns, then a total.
+ * A file lists the first 1,000 findings of a rule (`report-limit.ts`) and one line for the rest.
  *
  * ```
  * posts/a.txt
@@ -57,22 +60,26 @@ export function formatStylish(results: FileReport[], options: StylishOptions): s
   return `${blocks.join('\n')}\n${stylishTotal(counts, options)}`
 }
 
-/** One file's heading and its findings in aligned columns; adds them to `counts`. */
+/** One file's heading and its findings in aligned columns; adds all of them, listed or not, to `counts`. */
 export function stylishBlock(result: FileReport, counts: Record<Severity, number>, options: StylishOptions): string {
   const paint = options.color ? ansi : plain
-  const rows = sortByPlace(result.diagnostics).map((diagnostic) => {
-    counts[diagnostic.severity]++
-    return {
-      place: `${diagnostic.line}:${diagnostic.column}`,
-      severity: diagnostic.severity,
-      message: oneLine(diagnostic.message),
-      ruleId: diagnostic.ruleId
-    }
-  })
-  // Widths are measured on the plain text: colour codes take no room on screen.
-  const placeWidth = Math.max(...rows.map((row) => row.place.length))
-  const severityWidth = Math.max(...rows.map((row) => row.severity.length))
-  const messageWidth = Math.max(...rows.map((row) => row.message.length))
+  for (const diagnostic of result.diagnostics) counts[diagnostic.severity]++
+  const {listed, omitted} = limitPerRule(result.diagnostics)
+  const rows = byPlace(listed).map((diagnostic) => ({
+    place: `${diagnostic.line}:${diagnostic.column}`,
+    severity: diagnostic.severity,
+    // Messages quote names and input text: shown as plain text, never as terminal controls.
+    message: escapeControls(oneLine(diagnostic.message)),
+    ruleId: diagnostic.ruleId
+  }))
+  // Widths are measured on the plain text: colour codes take no room on screen. A loop, not
+  // Math.max(...widths): spreading 125,000 arguments overflows the stack.
+  let [placeWidth, severityWidth, messageWidth] = [0, 0, 0]
+  for (const row of rows) {
+    placeWidth = Math.max(placeWidth, row.place.length)
+    severityWidth = Math.max(severityWidth, row.severity.length)
+    messageWidth = Math.max(messageWidth, row.message.length)
+  }
   const lines = rows.map(
     (row) =>
       '  ' +
@@ -84,7 +91,8 @@ export function stylishBlock(result: FileReport, counts: Record<Severity, number
       '  ' +
       paint('dim', row.ruleId)
   )
-  return `${paint('underline', result.file)}\n${lines.join('\n')}\n`
+  for (const rest of omitted) lines.push('  ' + paint(severityColor[rest.severity], omittedMessage(rest)))
+  return `${paint('underline', escapeControls(result.file))}\n${lines.join('\n')}\n`
 }
 
 /** `✖ 3 problems (1 error, 2 warnings)`, coloured by the worst severity. */
@@ -99,28 +107,36 @@ export function stylishTotal(counts: Record<Severity, number>, options: StylishO
   return `${paint('bold', paint(totalColor, totalLine))}\n`
 }
 
-/** One JSON array of `{file, diagnostics}` (diagnostics as in the JSON contract), on one line. */
+/**
+ * One JSON array of `{file, diagnostics}` (diagnostics as in the JSON contract), on one line; a
+ * file with more than 1,000 findings of a rule lists the first 1,000 and counts the rest in
+ * `omitted: [{ruleId, severity, count}]`.
+ */
 export function formatJson(results: FileReport[]): string {
   return `[${results.map(jsonEntry).join(',')}]\n`
 }
 
-/** One element of the JSON report: only the contract's fields, in the contract's order. */
+/** One element of the JSON report: only the contract's fields, in the contract's order; names as they are, every control escaped. */
 export function jsonEntry(result: FileReport): string {
-  const diagnostics = result.diagnostics.map(({ruleId, severity, message, line, column}) => ({ruleId, severity, message, line, column}))
-  return JSON.stringify({file: result.file, diagnostics})
+  const {listed, omitted} = limitPerRule(result.diagnostics)
+  const diagnostics = listed.map(({ruleId, severity, message, line, column}) => ({ruleId, severity, message, line, column}))
+  return escapeJsonControls(JSON.stringify(omitted.length === 0 ? {file: result.file, diagnostics} : {file: result.file, diagnostics, omitted}))
 }
 
 const githubCommand: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}
 
 /**
  * GitHub Actions workflow commands, one per diagnostic, which GitHub shows as annotations on the
- * file: `::error file=a.txt,line=3,col=1,title=rule-id::message`.
+ * file: `::error file=a.txt,line=3,col=1,title=rule-id::message`. A file annotates the first
+ * 1,000 findings of a rule, then the file itself once with how many more there are.
  */
 export function formatGithub(results: FileReport[]): string {
   const lines: string[] = []
   for (const result of results) {
-    for (const diagnostic of sortByPlace(result.diagnostics)) {
-      const properties = [`file=${escapeProperty(result.file)}`]
+    const {listed, omitted} = limitPerRule(result.diagnostics)
+    const file = `file=${escapeProperty(result.file)}`
+    for (const diagnostic of byPlace(listed)) {
+      const properties = [file]
       // Line 0 means "the whole file"; GitHub then annotates the file without a line.
       if (diagnostic.line > 0) {
         properties.push(`line=${diagnostic.line}`)
@@ -129,13 +145,18 @@ export function formatGithub(results: FileReport[]): string {
       properties.push(`title=${escapeProperty(diagnostic.ruleId)}`)
       lines.push(`::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(diagnostic.message)}`)
     }
+    for (const rest of omitted) lines.push(`::${githubCommand[rest.severity]} ${file},title=${escapeProperty(rest.ruleId)}::${escapeData(omittedMessage(rest))}`)
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n'
 }
 
-/** The message part of a workflow command (as `@actions/core` escapes it). */
+/**
+ * The message part of a workflow command, as `@actions/core` escapes it (GitHub turns `%0A` back
+ * into the newline, so a file's name stays its own); other controls, which GitHub would leave
+ * raw in the log, are shown escaped.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 /** A property value of a workflow command: `:` and `,` would end it early. */
@@ -185,11 +206,6 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
   const seconds = Math.round(ms / 1000)
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`
-}
-
-// Reports read top to bottom like the file; stable, so equal places keep their given order.
-function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column)
 }
 
 // A newline inside a message would break the table's columns.

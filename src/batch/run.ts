@@ -20,6 +20,7 @@ import {Output} from './output.js'
 import {withoutExtension} from './output-path.js'
 import {inOrder, WorkerPool, type Job} from './workers.js'
 import {formatSummary, type FileReport, type Summary} from './report.js'
+import {escapeControls} from './report-escape.js'
 import {ReportStream} from './report-stream.js'
 import {inShard, type Shard} from './shard.js'
 import {removeStaleTempFiles} from './temp-files.js'
@@ -105,13 +106,17 @@ export async function run(runOptions: RunOptions): Promise<number> {
     units = (await looksLikeExport(bytesSource(bytes))) ? exportUnits(bytesSource(bytes), '-', options, null) : [{kind: 'file', input: stdinInput(options.cwd), bytes} satisfies Unit]
   } else {
     const out = options.out === null ? null : path.resolve(options.cwd, options.out)
-    const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(out ? {outDir: out} : {})})
-    for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
     // One file named on its own is a filter: its output goes to stdout unless --out says otherwise.
-    const single = options.paths.length === 1 && found.inputs.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
+    const single = out === null && options.paths.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
     outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
+    // The default ./migrated/ too is no input: a rerun must not convert its own earlier output.
+    // An input folder at or inside the output folder is a usage error (`findInputs`).
+    const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(outDir ? {outDir} : {})})
+    // Checked once, before converting: an --out that cannot be written is one usage error, not one per output.
+    if (outDir !== null && !options.check && found.inputs.length > 0) new OutputFolder(outDir).create()
+    for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
     if (outDir !== null && out === null && !options.check && !options.quiet && found.inputs.length > 0) {
-      options.stderr.write(`migrate: writing to ${path.relative(options.cwd, outDir) || '.'}/ (use --out to choose)\n`)
+      options.stderr.write(`migrate: writing to ${shown(options.cwd, outDir)}/ (use --out to choose)\n`)
     }
     total = found.inputs.length
     oneExport = total === 1 && /\.xml$/i.test(found.inputs[0]!.relative)
@@ -185,7 +190,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
   }
   progress.clear()
   const removed = await cleanup
-  if (removed > 0 && !options.quiet) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${path.relative(options.cwd, outDir!) || '.'}/\n`)
+  if (removed > 0 && !options.quiet) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${shown(options.cwd, outDir!)}/\n`)
 
   reporter.end()
   const summary = tally.summary(Date.now() - started, options.shard)
@@ -223,6 +228,11 @@ async function looksLikeExport(source: ByteSource): Promise<boolean> {
   }
   if (text.length < ROOT_LIMIT) text += decoder.end()
   return decoder.refused === null && readsAsExport(text)
+}
+
+/** A folder as a message shows it: relative to where the user is, controls escaped. */
+function shown(cwd: string, folder: string): string {
+  return escapeControls(path.relative(cwd, folder) || '.')
 }
 
 function stdinInput(cwd: string): Input {
@@ -330,7 +340,8 @@ class Progress {
     this.done++
     if (!this.options.progress) return
     const count = total > 0 ? `${this.done}/${total}` : `${this.done}`
-    this.options.stderr.write(`\r${count} ${file.slice(-60).padEnd(60)}`)
+    // Escaped first: the name must not move the cursor, and the line must keep its width.
+    this.options.stderr.write(`\r${count} ${escapeControls(file).slice(-60).padEnd(60)}`)
     this.shown = true
   }
 

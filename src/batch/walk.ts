@@ -10,6 +10,7 @@ import type {Entry} from 'fast-glob'
 import {onDemand} from '../on-demand.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
 import {isInside} from './inside.js'
+import {UsageError} from './usage-error.js'
 
 export interface Input {
   /** Absolute path. */
@@ -89,7 +90,9 @@ export async function findInputs(
     try {
       const stats = await statOrNull(absolute)
       if (stats?.isDirectory()) {
-        found.push(...(await walk(absolute, include, ignore, outDir, problems)))
+        await refuseInsideOutput(argument, absolute, outDir)
+        // Not push(...inputs): spreading 200,000 arguments overflows the stack.
+        for (const input of await walk(absolute, include, ignore, outDir, problems)) found.push(input)
       } else if (stats?.isFile()) {
         // Named explicitly: taken as given, whatever its extension or the excludes say.
         const real = await fs.realpath(absolute)
@@ -102,23 +105,41 @@ export async function findInputs(
       } else if (stats === null && isGlob(argument)) {
         // Checked after the file system, so a file really named `[draft].txt` is still found.
         const {root, pattern} = splitGlob(argument, cwd)
+        await refuseInsideOutput(argument, root, outDir)
         const matches = await walk(root, [pattern], ignore, outDir, problems)
         if (matches.length === 0) {
           problems.push(problem(argument, 'input-not-found', 'error', `No files match "${argument}"`))
         }
-        found.push(...matches)
+        for (const input of matches) found.push(input)
       } else if (stats === null) {
         problems.push(problem(argument, 'input-not-found', 'error', `No such file or folder: "${argument}"`))
       } else {
         problems.push(problem(argument, 'input-unreadable', 'error', `Not a file or folder: "${argument}"`))
       }
     } catch (error) {
+      if (error instanceof UsageError) throw error
       // One unreadable argument (permissions, a symlink loop) must not stop the others.
       problems.push(problem(argument, 'input-unreadable', 'error', `Cannot read "${argument}": ${messageOf(error)}`))
     }
   }
 
   return {inputs: uniqueByPath(found.sort(byRelative)), problems}
+}
+
+/**
+ * A folder to walk that is the output folder or inside it would give nothing (nothing under the
+ * output folder is an input) and say nothing: a usage error instead. An output folder inside an
+ * input folder is fine: the walk leaves it out.
+ */
+async function refuseInsideOutput(argument: string, folder: string, outDir: string | null): Promise<void> {
+  if (outDir === null) return
+  const real = await realpathOrResolved(folder)
+  if (real === outDir) {
+    throw new UsageError(`the input folder "${argument}" is the output folder: its outputs would be read as inputs on the next run; choose another with --out`)
+  }
+  if (isInside(outDir, real)) {
+    throw new UsageError(`the input folder "${argument}" is inside the output folder "${outDir}", whose files are never inputs; choose another with --out`)
+  }
 }
 
 const fastGlob = onDemand<typeof import('fast-glob')>('fast-glob')

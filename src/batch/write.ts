@@ -12,11 +12,12 @@
  * the rest of the write, and a rerun rewrites every output. A killed process loses nothing: data
  * written before the rename is in the kernel's page cache.
  */
-import {lstatSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {isInside} from './inside.js'
 import {OutputError} from './output-error.js'
+import {UsageError} from './usage-error.js'
 
 /**
  * Temp names: the pid and a random token per process (a pid comes back, and in a container every
@@ -81,6 +82,37 @@ export class OutputFolder {
   /** The folder, absolute. */
   get path(): string {
     return this.base
+  }
+
+  /**
+   * Creates the folder and proves it can be written, with a probe file, before the run: an
+   * unusable `--out` (a file, a read-only file system, no permission) is then one usage error
+   * instead of one failed write per output. Throws a `UsageError` saying why.
+   */
+  create(): void {
+    try {
+      const missing: string[] = []
+      let existing = this.base
+      for (let stats = statOrNull(existing); stats === null; stats = statOrNull(existing)) {
+        missing.unshift(existing)
+        const parent = path.dirname(existing)
+        if (parent === existing) break
+        existing = parent
+      }
+      if (!statOrNull(existing)?.isDirectory()) {
+        throw new UsageError(existing === this.base ? `--out "${this.outDir}" is a file, not a folder` : `--out "${this.outDir}" cannot be made: "${existing}" is a file, not a folder`)
+      }
+      // One level at a time: Node's recursive mkdir loops forever where mkdir says ENOENT of a
+      // folder that does exist (/proc).
+      for (const folder of missing) mkdirSync(folder)
+      const probe = path.join(this.base, `${tempPrefix}${tempCounter++}.tmp`)
+      writeFileSync(probe, '', {flag: 'wx'})
+      rmSync(probe)
+      this.realBase = realpathSync(this.base)
+    } catch (error) {
+      if (error instanceof UsageError) throw error
+      throw new UsageError(`cannot write to --out "${this.outDir}": ${reasonOf(error as NodeJS.ErrnoException)}`)
+    }
   }
 
   /**
@@ -175,6 +207,34 @@ async function deepestExisting(folder: string): Promise<string> {
     current = parent
   }
   return current
+}
+
+/** Where `file` leads (symlinks followed), or null when nothing is there, not even a folder on the way. */
+function statOrNull(file: string) {
+  try {
+    return statSync(file)
+  } catch (error) {
+    // ENOTDIR: a file on the way, which the caller finds as the deepest thing that exists.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null
+    throw error
+  }
+}
+
+/** Why an output folder cannot be used, in words, by error code. */
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOENT: 'no folder can be made there',
+  // stat found nothing, mkdir found something: a symlink that leads nowhere.
+  EEXIST: 'it is a symlink that leads nowhere'
+}
+
+function reasonOf(error: NodeJS.ErrnoException): string {
+  const reason = error.code === undefined ? undefined : reasons[error.code]
+  return reason === undefined ? error.message : `${reason} (${error.code})`
 }
 
 async function lstatOrNull(file: string) {

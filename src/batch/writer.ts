@@ -2,9 +2,10 @@
  * Results written under `--out`: one output per document (one per input file for ndjson), each
  * under a name no other input of the run has taken, with a fixed number of files open at once.
  *
- * Two inputs can want the same output: `a.txt` and `a.md` both become `a.md`. The later one (in
- * input order, so the same on every run and in every shard) is written as `a-2.md` with an
- * `output-renamed` warning, instead of silently overwriting the first.
+ * Two inputs can want the same output: `a.txt` and `a.md` both become `a.md`, and `Hello.txt` and
+ * `hello.txt` one file on macOS and Windows. The later one (in input order, so the same on every
+ * run and in every shard) is written as `a-2.md` with an `output-renamed` warning, instead of
+ * silently overwriting the first.
  *
  * Each write holds one of `slots` while it has a file open; the run waits for a slot before it
  * reads and converts more (backpressure), so a 500,000-post export never has more than `slots`
@@ -17,7 +18,7 @@ import {toJson, toNdjsonLine} from '../emit/json.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ConvertedDocument, FileResult} from './convert-file.js'
 import {OutputError} from './output-error.js'
-import {safeJoin, uniqueName, type OutputExtension} from './output-path.js'
+import {safeJoin, TakenNames, type OutputExtension} from './output-path.js'
 import type {AppendFile, OutputFolder, WriteOutcome} from './write.js'
 
 export type OutputFormat = 'md' | 'json' | 'ndjson'
@@ -38,7 +39,7 @@ export interface LinesOutput {
 
 export class Writer {
   /** Output names (relative, without extension) taken so far in this run. */
-  private readonly taken = new Set<string>()
+  private readonly taken = new TakenNames()
   private readonly slots: Slots
 
   constructor(
@@ -50,11 +51,12 @@ export class Writer {
   }
 
   /** Takes `relative` (or `relative-2` …) for an output; returns the name taken. */
-  claim(relative: string, diagnostics?: Diagnostic[]): string {
-    const name = uniqueName(relative, this.taken)
-    if (name !== relative && diagnostics) {
+  claim(relative: string, diagnostics?: Array<Omit<Diagnostic, 'offset'>>): string {
+    const {name, clash} = this.taken.take(relative)
+    if (clash !== null && diagnostics) {
       const extension = extensions[this.format]
-      const message = `another input already writes ${relative}${extension}; this one is written as ${name}${extension}`
+      const alike = clash === relative ? '' : ` (${relative}${extension} and ${clash}${extension} are one file on macOS and Windows)`
+      const message = `another input already writes ${clash}${extension}${alike}; this one is written as ${name}${extension}`
       diagnostics.push({ruleId: 'output-renamed', severity: 'warning', message, line: 1, column: 1})
     }
     return name
@@ -70,7 +72,8 @@ export class Writer {
    * fails becomes an error on `result` and marks it failed.
    */
   write(result: FileResult): Promise<WriteCount> {
-    const entries = result.documents.map((converted): [string, string] => [this.claim(converted.relative, result.diagnostics), this.data(converted)])
+    // The rename is the document's: in its JSON (claimed before the data is made), under its name in the report.
+    const entries = result.documents.map((converted): [string, string] => [this.claim(converted.relative, converted.document.diagnostics), this.data(converted)])
     return this.writeAll(result, entries)
   }
 

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {cpuMilliseconds} from '../helpers/cpu.js'
 import {OutputError} from '../../src/batch/output-error.js'
-import {safeJoin, sanitizeSegment, uniqueName, withoutExtension} from '../../src/batch/output-path.js'
+import {safeJoin, sanitizeSegment, TakenNames, withoutExtension} from '../../src/batch/output-path.js'
 
 const out = path.resolve('/tmp/out')
 // How the batch names the output of one input file.
@@ -61,15 +62,48 @@ describe('names of export documents', () => {
     ['.htaccess', '_htaccess'],
     ['trailing. . ', 'trailing'],
     ['what?: "x" <y>|*', 'what-- -x- -y---'],
-    ['', '_']
+    ['', '_'],
+    ['invoice\u202egnp.exe', 'invoicegnp.exe'],
+    ['a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i\u200ej\u200fk\u061cl', 'abcdefghijkl'],
+    ['csi\u009b31m\u0085nel', 'csi31mnel'],
+    ['\u202e', '_']
   ])('a slug %j becomes the one safe name %j', (slug, name) => {
     expect(sanitizeSegment(slug)).toBe(name)
     expect(safeJoin(out, `site/posts/${sanitizeSegment(slug)}.md`)).toBe(path.join(out, 'site', 'posts', `${name}.md`))
   })
 
-  it('numbers a name already taken', () => {
-    const used = new Set<string>()
-    expect(['a', 'a', 'b', 'a', 'a-2'].map((name) => uniqueName(name, used))).toEqual(['a', 'a-2', 'b', 'a-3', 'a-2-2'])
+  it('numbers a name already taken, and names the one it would have overwritten', () => {
+    const taken = new TakenNames()
+    expect(['a', 'a', 'b', 'a', 'a-2'].map((name) => taken.take(name))).toEqual([
+      {name: 'a', clash: null},
+      {name: 'a-2', clash: 'a'},
+      {name: 'b', clash: null},
+      {name: 'a-3', clash: 'a'},
+      {name: 'a-2-2', clash: 'a-2'}
+    ])
+  })
+
+  it('takes names as macOS and Windows compare them: case and normalisation do not count', () => {
+    const taken = new TakenNames()
+    expect(['Hello', 'hello', 'HELLO-2', 'caf\u00e9', 'CAFE\u0301', 'posts/A', 'Posts/a', 'posts/b'].map((name) => taken.take(name))).toEqual([
+      {name: 'Hello', clash: null},
+      {name: 'hello-2', clash: 'Hello'},
+      {name: 'HELLO-2-2', clash: 'hello-2'},
+      {name: 'caf\u00e9', clash: null},
+      {name: 'CAFE\u0301-2', clash: 'caf\u00e9'},
+      {name: 'posts/A', clash: null},
+      {name: 'Posts/a-2', clash: 'posts/A'},
+      {name: 'posts/b', clash: null}
+    ])
+  })
+
+  it('numbers many posts with one slug in linear time', () => {
+    const takeAll = (count: number) => () => {
+      const taken = new TakenNames()
+      for (let index = 0; index < count; index++) taken.take(index % 3 === 0 ? `a-${index}` : 'a')
+    }
+    const growth = cpuMilliseconds(takeAll(40_000)) / Math.max(cpuMilliseconds(takeAll(5_000)), 0.5)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the names`).toBeLessThan(32)
   })
 })
 

@@ -9,6 +9,8 @@ import {
   formatSummary,
   type FileReport
 } from '../../src/batch/report.js'
+import {escapeControls, escapeJsonControls} from '../../src/batch/report-escape.js'
+import {cpuMilliseconds} from '../helpers/cpu.js'
 
 const results: FileReport[] = [
   {file: 'clean.txt', diagnostics: []},
@@ -98,6 +100,99 @@ describe('formatGithub', () => {
       {file: 'gone.txt', diagnostics: [{ruleId: 'input-not-found', severity: 'error', message: 'No such file', line: 0, column: 0}]}
     ]
     expect(formatGithub(fileLevel)).toBe('::error file=gone.txt,title=input-not-found::No such file\n')
+  })
+})
+
+describe('names and messages carrying terminal controls', () => {
+  const hostile: FileReport[] = [
+    {
+      file: '\u001b[2Jclear\nsplit\u202egnp.txt',
+      diagnostics: [{ruleId: 'r', severity: 'warning', message: 'Unknown shortcode `[x\u001b]0;title\u0007]` in\tcsi\u009b', line: 1, column: 1}]
+    }
+  ]
+  // Raw controls other than the newlines that end report lines.
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+
+  it('escapes C0, DEL, C1, bidi and separators as visible text, one line', () => {
+    expect(escapeControls('a\u0000b\tc\nd\re\u001bf\u007fg\u0085h\u009bi\u202aj\u202ek\u2066l\u2069m\u200en\u061co\u2028p')).toBe(
+      'a\\x00b\\tc\\nd\\re\\x1bf\\x7fg\\x85h\\x9bi\\u202aj\\u202ek\\u2066l\\u2069m\\u200en\\u061co\\u2028p'
+    )
+    expect(escapeControls('Ça va, 日本, 😀')).toBe('Ça va, 日本, 😀')
+  })
+
+  it('stylish shows the name and the message escaped', () => {
+    const text = formatStylish(hostile, {color: true})
+    expect(text.replace(/\u001b\[\d+m/g, '')).not.toMatch(raw)
+    expect(text.replace(/\u001b\[\d+m/g, '').split('\n')[0]).toBe('\\x1b[2Jclear\\nsplit\\u202egnp.txt')
+    expect(text).toContain('Unknown shortcode `[x\\x1b]0;title\\x07]` in\\tcsi\\x9b')
+  })
+
+  it('github keeps its own escapes for the newline (GitHub decodes them) and shows the rest escaped', () => {
+    expect(formatGithub(hostile)).toBe('::warning file=\\x1b[2Jclear%0Asplit\\u202egnp.txt,line=1,col=1,title=r::Unknown shortcode `[x\\x1b]0;title\\x07]` in\\tcsi\\x9b\n')
+  })
+
+  it('json keeps the real name and message, with nothing raw', () => {
+    const text = formatJson(hostile)
+    expect(text.trimEnd()).not.toMatch(raw)
+    expect((JSON.parse(text) as FileReport[])[0]).toEqual({file: hostile[0]!.file, diagnostics: hostile[0]!.diagnostics})
+    expect(escapeJsonControls(JSON.stringify('\u202e\u0085'))).toBe('"\\u202e\\u0085"')
+  })
+})
+
+describe('a file with more findings of a rule than a report lists', () => {
+  // 130,000 of one rule (the stylish report overflowed the stack at about 125,000), from the
+  // last place to the first, and a few of another rule.
+  const flood: FileReport = {
+    file: 'flood.txt',
+    diagnostics: [
+      ...Array.from({length: 130_000}, (_, index) => ({ruleId: 'shortcode-unknown', severity: 'warning' as const, message: 'Unknown', line: 130_000 - index, column: 1})),
+      {ruleId: 'shortcode-unknown', severity: 'error' as const, message: 'Worse', line: 200_000, column: 1},
+      {ruleId: 'image-missing-src', severity: 'warning' as const, message: 'No source', line: 5, column: 2}
+    ]
+  }
+
+  it('stylish lists the first 1,000 of the rule by place, then one line for the rest; the total counts all', () => {
+    const text = formatStylish([flood], {color: false})
+    const lines = text.split('\n')
+    expect(lines.filter((line) => line.endsWith('  shortcode-unknown'))).toHaveLength(1000)
+    expect(lines[1]).toMatch(/^ {2}1:1 /)
+    expect(lines.filter((line) => line.endsWith('  image-missing-src'))).toHaveLength(1)
+    expect(lines).toContain('  and 129001 more shortcode-unknown (a report lists the first 1000 of a rule per file)')
+    expect(text).toContain('✖ 130002 problems (1 error, 130001 warnings)')
+  })
+
+  it('json lists the first 1,000 and counts the rest, with their worst severity', () => {
+    const [entry] = JSON.parse(formatJson([flood])) as Array<{diagnostics: Array<{ruleId: string; line: number}>; omitted: unknown}>
+    expect(entry!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'shortcode-unknown').map((diagnostic) => diagnostic.line).sort((a, b) => a - b)).toEqual(
+      Array.from({length: 1000}, (_, index) => index + 1)
+    )
+    expect(entry!.omitted).toEqual([{ruleId: 'shortcode-unknown', severity: 'error', count: 129_001}])
+  })
+
+  it('github annotates the first 1,000, then the file once for the rest', () => {
+    const lines = formatGithub([flood]).trimEnd().split('\n')
+    expect(lines).toHaveLength(1002)
+    expect(lines.at(-1)).toBe('::error file=flood.txt,title=shortcode-unknown::and 129001 more shortcode-unknown (a report lists the first 1000 of a rule per file)')
+  })
+
+  it('takes time in proportion to the findings, in every format', () => {
+    const findings = (count: number): FileReport[] => [
+      {file: 'a\u001b.txt', diagnostics: Array.from({length: count}, (_, index) => ({ruleId: `rule-${index % 3}`, severity: 'warning' as const, message: 'm\u202e', line: count - index, column: 1}))}
+    ]
+    const [once, eight] = [findings(20_000), findings(160_000)]
+    const all = (reports: FileReport[]) => () => {
+      formatStylish(reports, {color: false})
+      formatJson(reports)
+      formatGithub(reports)
+    }
+    const growth = cpuMilliseconds(all(eight)) / Math.max(cpuMilliseconds(all(once)), 0.5)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the findings`).toBeLessThan(32)
+  })
+
+  it('a file at the limit lists everything', () => {
+    const full: FileReport = {file: 'a', diagnostics: flood.diagnostics.slice(0, 1000)}
+    expect(formatJson([full])).not.toContain('omitted')
+    expect(formatStylish([full], {color: false})).not.toContain('more shortcode-unknown')
   })
 })
 

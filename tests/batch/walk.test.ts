@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {UsageError} from '../../src/batch/usage-error.js'
 import {findInputs, type Input} from '../../src/batch/walk.js'
 
 let temp: string
@@ -133,6 +134,20 @@ describe('findInputs', () => {
     const result = await findInputs(['.', 'migrated/old.txt'], {cwd: temp, outDir: 'migrated'})
     expect(relatives(result)).toEqual(['a.txt'])
     expect(result.problems.map((problem) => problem.diagnostic.ruleId)).toEqual(['input-inside-output'])
+  })
+
+  it('refuses an input folder that is the output folder or inside it, which would give nothing, without a word', async () => {
+    await files(temp, ['posts/a.txt'])
+    const refusal = (paths: string[], outDir: string) => findInputs(paths, {cwd: temp, outDir}).then(() => null, (error: unknown) => error)
+    for (const [paths, outDir] of [[['.'], '.'], [['posts'], 'posts'], [['posts'], '.'], [['posts/*.txt'], 'posts'], [['posts/**/*.txt'], '.']] as const) {
+      const error = await refusal([...paths], outDir)
+      expect(error, `${paths} with --out ${outDir}`).toBeInstanceOf(UsageError)
+    }
+    // The same folder by another name.
+    await fs.symlink(path.join(temp, 'posts'), path.join(temp, 'alias'))
+    expect(await refusal(['alias'], 'posts')).toBeInstanceOf(UsageError)
+    // An output folder inside the input folder is left out of the walk instead.
+    expect(relatives(await findInputs(['.'], {cwd: temp, outDir: 'posts/out'}))).toEqual(['posts/a.txt'])
   })
 
   it('lists a file named twice once', async () => {

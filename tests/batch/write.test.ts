@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {OutputError} from '../../src/batch/output-error.js'
-import {writeFileAtomic, writeInside} from '../../src/batch/write.js'
+import {UsageError} from '../../src/batch/usage-error.js'
+import {OutputFolder, writeFileAtomic, writeInside} from '../../src/batch/write.js'
 
 let temp: string
 
@@ -99,5 +100,54 @@ describe('writeInside', () => {
     const error = await rejection(writeInside(out, path.join(out, 'a.md'), 'x'))
     expect((error as OutputError).ruleId).toBe('output-symlink')
     expect(await fs.readFile(path.join(temp, 'victim.txt'), 'utf8')).toBe('untouched')
+  })
+})
+
+describe('OutputFolder.create', () => {
+  const usage = (run: () => void): string => {
+    try {
+      run()
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError)
+      return (error as Error).message
+    }
+    throw new Error('expected a usage error')
+  }
+
+  it('makes the folder and every missing folder above it, leaving no probe behind', async () => {
+    const out = path.join(temp, 'a', 'b', 'out')
+    new OutputFolder(out).create()
+    expect(await fs.readdir(out)).toEqual([])
+    // An existing folder, and one reached through a symlink, are fine too.
+    new OutputFolder(out).create()
+    await fs.symlink(out, path.join(temp, 'link'))
+    new OutputFolder(path.join(temp, 'link')).create()
+  })
+
+  it('refuses a file, a folder under a file, and a symlink that leads nowhere', async () => {
+    const file = path.join(temp, 'file')
+    await fs.writeFile(file, 'kept')
+    expect(usage(() => new OutputFolder(file).create())).toBe(`--out "${file}" is a file, not a folder`)
+    expect(usage(() => new OutputFolder(path.join(file, 'x', 'y')).create())).toBe(`--out "${path.join(file, 'x', 'y')}" cannot be made: "${file}" is a file, not a folder`)
+    await fs.symlink(path.join(temp, 'nowhere'), path.join(temp, 'dangling'))
+    expect(usage(() => new OutputFolder(path.join(temp, 'dangling')).create())).toContain('a symlink that leads nowhere')
+    expect(await fs.readFile(file, 'utf8')).toBe('kept')
+  })
+
+  it('refuses where no folder can be made (/proc), without the endless loop of a recursive mkdir', (context) => {
+    if (process.platform !== 'linux') context.skip()
+    expect(usage(() => new OutputFolder('/proc/migrate-test/out').create())).toBe('cannot write to --out "/proc/migrate-test/out": no folder can be made there (ENOENT)')
+  })
+
+  it('refuses a folder it may not write to', async (context) => {
+    // Root writes through any mode bits.
+    if (process.getuid?.() === 0 || process.platform === 'win32') context.skip()
+    const locked = path.join(temp, 'locked')
+    await fs.mkdir(locked, {mode: 0o555})
+    try {
+      expect(usage(() => new OutputFolder(locked).create())).toBe(`cannot write to --out "${locked}": permission denied (EACCES)`)
+    } finally {
+      await fs.chmod(locked, 0o755)
+    }
   })
 })

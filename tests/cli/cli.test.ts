@@ -147,12 +147,12 @@ describe('a folder', () => {
     expect(files(out)).not.toContain('link.md')
   })
 
-  it('an output folder that cannot be written fails those files with exit 1', () => {
+  it('an output folder that cannot be made is one usage error before converting, exit 2', () => {
     const blocker = fresh()
     writeFileSync(blocker, 'a file where a folder should be')
     const result = migrate([archive, '--out', path.join(blocker, 'out')])
-    expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/cannot write|ENOTDIR|EEXIST/)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe(`migrate: --out "${path.join(blocker, 'out')}" cannot be made: "${blocker}" is a file, not a folder\n`)
   })
 })
 

@@ -25,6 +25,10 @@ function rulesOf(result: FileResult): string[] {
 }
 
 describe('the hostile corpus', () => {
+  it('holds at least 100 cases', () => {
+    expect(areas.reduce((sum, [, cases]) => sum + cases.length, 0)).toBeGreaterThanOrEqual(100)
+  })
+
   for (const [area, cases] of areas) {
     describe(area, () => {
       it.each(cases.map((hostile) => [hostile.name, hostile] as const))('%s', (_, hostile) => {
