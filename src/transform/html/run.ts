@@ -21,6 +21,7 @@ import {elementHandlers, nodeHandlers} from './elements.js'
 import {readFootnotes} from '../blocks/footnotes.js'
 import type {ImageSink} from './figure.js'
 import {hastToMdast, htmlParser, markElements, readMarks} from './parse.js'
+import {dropCollapsibleWhitespace} from './whitespace.js'
 
 // `<base>` would rewrite every relative link to another host (or fail the post on a relative one).
 const dropped = new Set(['script', 'style', 'noscript', 'template', 'base'])
@@ -103,6 +104,7 @@ export class HtmlRun {
       this.host.diagnose({ruleId, severity, message, line: at.line, column: at.column, offset: at.offset})
     }
     const handlers = elementHandlers({images: sink, footnote: (id) => this.footnote(id), report})
+    dropCollapsibleWhitespace(hast)
     const mdast = hastToMdast().toMdast(hast, {handlers, nodeHandlers}) as Root
     return releasePlaceholders(
       mdast,
