@@ -7,6 +7,8 @@
  * BENCH_LARGE=1 (also measure memory on 100,000 files), BENCH_GROWTH (default 2000,4000,8000).
  * The scale bench (bench/scale.js, one large WordPress export, ~15 minutes) runs last and its section
  * goes in too; BENCH_SCALE=0 leaves it out. Its own settings (BENCH_SCALE_*) pass through.
+ * The hostile-shapes bench (bench/hostile.js, growth from 1x to 8x of each hostile input shape through
+ * the whole pipeline, a few minutes) runs before it, and its section goes in too; BENCH_HOSTILE=0 leaves it out.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -222,6 +224,14 @@ try {
   const coldProfileData = profileRun([cli], {input: seeds[0], cwd: root})
   const coldProfile = coldProfileData === null ? 'no profile' : top(aggregate(coldProfileData), 6)
 
+  // Hostile input shapes through the whole pipeline, in a process of its own (it writes bench/HOSTILE.md).
+  let hostileSection = null
+  if (process.env.BENCH_HOSTILE !== '0') {
+    log('hostile shapes: growth from 1x to 8x (bench/hostile.js)')
+    const hostile = spawnSync(process.execPath, ['bench/hostile.js'], {cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1e8})
+    hostileSection = hostile.status === 0 ? hostile.stdout.trim() : `## Hostile shapes: growth from 1x to 8x\n\n\`node bench/hostile.js\` failed (${hostile.status === null ? `signal ${hostile.signal}` : `exit ${hostile.status}`}); see its log.`
+  }
+
   // One large export, in a process of its own (it starts its own children and writes bench/SCALE.md).
   // A failure of the scale bench is reported in its section, not fatal to the rest.
   let scaleSection = null
@@ -266,6 +276,12 @@ try {
   target('cold start within 2x of bare node', `${fixed(cold.cli, 0)} ms vs ${fixed(cold.bare, 0)} ms`, ratio(coldRatio), coldRatio <= 2,
     `${percent(coldRatio / 2 - 1)} over`,
     `importing the library (\`dist/index.js\`, unbundled) takes ${fixed(cold.library, 0)} ms (${fixed(cold.library - cold.bare, 0)} ms over bare node) while the CLI runs from one esbuild bundle and loads the HTML, Markdown and XML parsers only when an input needs them: ${modulesNote}profile of one start: ${coldProfile}`)
+  const worstHostile = hostileSection?.match(/\*\*Worst growth: ([\d.]+)x\*\*, (.*?) \(/)
+  if (worstHostile) {
+    const growth = Number(worstHostile[1])
+    target('hostile shapes: worst growth from 1x to 8x < 32x (whole pipeline)', `${fixed(growth)}x`, ratio(growth / 32), growth < 32, `${percent(growth / 32 - 1)} over`,
+      `the worst shape is ${worstHostile[2]}; see the hostile-shapes section`)
+  }
   let memoryRows = ''
   if (mem1k !== null) {
     const slope = (cli1.rssKb - mem1k.rssKb) / (posts - 1000)
@@ -358,6 +374,7 @@ try {
   if (misses.length === 0) lines.push('None.')
   for (const t of misses) lines.push(`- **${t.name}**: ${t.value}, ${t.miss}. ${t.why[0].toUpperCase()}${t.why.slice(1)}.`)
   lines.push('', `Quick profiles (self time): tokenizer: ${tokenizeProfile}. Full Markdown: ${mdProfile}. Full Markdown on the corpus: ${corpusProfile}. Cold start: ${coldProfile}.`, '')
+  if (hostileSection !== null) lines.push(hostileSection, '')
   if (scaleSection !== null) lines.push(scaleSection, '')
   lines.push(`Whole bench: ${fixed((Date.now() - started) / 1000, 0)} s.`, '')
 

@@ -25,43 +25,49 @@ export function text(node: Text, parent: Parents | undefined, state: State, info
 
 const asciiPunctuation = /[!-/:-@[-`{-~]/
 
-/** `\[` → `[` where the bracket cannot start a link (see above). `after`: what follows the text. */
+/**
+ * `\[` → `[` where the bracket cannot start a link (see above). `after`: what follows the text.
+ *
+ * The `]` that closes a bracket is the first one after it, found in the same text before any other
+ * `[` or an `=` (escaped characters are skipped); it must be followed by neither `(` nor `:` (nor
+ * `[`, which only a definition gives meaning). The escaped brackets still waiting for their `]` are
+ * all settled by the same character, so one pass over the text settles every one of them: a run of
+ * `\[` must not be read again from each bracket to the end.
+ */
 export function unescapeBrackets(written: string, after: string): string {
-  let result = ''
+  // The text cut at each escaped bracket that may lose its escape: `pieces` alternates text and `\[`.
+  const pieces: string[] = []
+  /** Indexes in `pieces` of the escaped brackets still waiting for their `]`. */
+  let waiting: number[] = []
+  let copied = 0
   let index = 0
   while (index < written.length) {
     const character = written[index]!
-    if (character !== '\\' || index + 1 >= written.length || !asciiPunctuation.test(written[index + 1]!)) {
-      result += character
-      index++
+    if (character === '\\' && index + 1 < written.length && asciiPunctuation.test(written[index + 1]!)) {
+      if (written[index + 1] === '[' && !startsShortcode(written, index + 2)) {
+        pieces.push(written.slice(copied, index), '\\[')
+        waiting.push(pieces.length - 1)
+        copied = index + 2
+      }
+      index += 2
       continue
     }
-    const escaped = written[index + 1]!
-    result += escaped === '[' && isPlainBracket(written, index + 2, after) ? '[' : character + escaped
-    index += 2
+    if (character === ']') {
+      const next = index + 1 < written.length ? written[index + 1] : after
+      if (next !== '(' && next !== ':' && next !== '[') for (const bracket of waiting) pieces[bracket] = '['
+      waiting = []
+    } else if (character === '[' || character === '=') waiting = []
+    index++
   }
-  return result
+  pieces.push(written.slice(copied))
+  return pieces.join('')
 }
 
-/**
- * The `]` that closes a bracket opened just before `from`: found in the same text before any
- * other `[` or an `=`, and followed by neither `(` nor `:` (nor `[`, which only a definition gives
- * meaning). Each search stops at the next bracket, so all of them together read the text once.
- */
-function isPlainBracket(written: string, from: number, after: string): boolean {
+/** Whether the text after a bracket reads as a known shortcode's name: `[caption`, `[/caption`. */
+function startsShortcode(written: string, from: number): boolean {
   shortcodeName.lastIndex = from
   const name = shortcodeName.exec(written)?.[1]
-  if (name !== undefined && defaultTags.has(name)) return false
-  for (let index = from; index < written.length; index++) {
-    const character = written[index]
-    if (character === '\\') index++
-    else if (character === '[' || character === '=') return false
-    else if (character === ']') {
-      const next = index + 1 < written.length ? written[index + 1] : after
-      return next !== '(' && next !== ':' && next !== '['
-    }
-  }
-  return false
+  return name !== undefined && defaultTags.has(name)
 }
 
 /** A name as a shortcode starts: `[caption`, `[/caption`. */

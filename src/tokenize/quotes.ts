@@ -42,8 +42,11 @@ export function readQuote(text: string, index: number, end: number = text.length
   // Fast rejection: every quote character is `"`, `&`, `'`, `«`, `»` or in U+2018–U+203A.
   if (code !== 0x22 && code !== 0x26 && code !== 0x27 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x203a)) return null
   if (code !== 0x26) return characterTokens.get(code) ?? null
-  const semicolon = text.indexOf(';', index + 2)
-  if (semicolon < 0 || semicolon >= end || semicolon - index >= maxEntityLength) return null
+  // Look for the `;` no further than an entity can reach: a run of `&` with none is read once.
+  const limit = Math.min(end, index + maxEntityLength)
+  let semicolon = index + 2
+  while (semicolon < limit && text.charCodeAt(semicolon) !== 0x3b) semicolon++
+  if (semicolon >= limit) return null
   const body = text.slice(index + 1, semicolon)
   let character: string | undefined
   if (body.startsWith('#x') || body.startsWith('#X')) character = fromCodePoint(body.slice(2), 16)

@@ -14,6 +14,7 @@ import {HtmlRun, type BlockRecord, type RunHost} from './html/run.js'
 import {htmlToText} from './html-text.js'
 import {splitLines} from './lines.js'
 import {escapeOtherTags, hasPostTag} from './post-tags.js'
+import {maxMarkdownDepth} from './markdown-depth.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {holdShortcodes, type HeldItem} from './placeholders.js'
 import {sanitizeImage, sanitizeOutput} from './sanitize/output.js'
@@ -225,12 +226,24 @@ export class Converter implements RunHost {
   }
 
   private markdownBlocks(nodes: SourceContent[]): RootContent[] {
-    return parseMarkdownWithShortcodes(
+    const blocks = parseMarkdownWithShortcodes(
       nodes,
       (item, block) => this.held(item, block),
       (value) => this.prose(value, false),
-      (removal, offset) => this.diagnoseAt(offset, removal.ruleId, removal.message)
+      (removal, offset) => this.diagnoseAt(offset, removal.ruleId, removal.message),
+      (offset, message) => this.diagnoseAt(offset, 'markdown-too-dense', message)
     )
+    if (blocks !== null) return blocks
+    const start = nodes[0]!.position.start
+    this.diagnose({
+      ruleId: 'markdown-too-deep',
+      severity: 'warning',
+      message: `The Markdown is nested more than ${maxMarkdownDepth} deep (quotes or lists inside one another); it is kept as text`,
+      line: start.line,
+      column: start.column,
+      offset: start.offset
+    })
+    return this.plainParagraphBlocks(splitParagraphs(nodes))
   }
 
   /** A warning at an offset of the input. */

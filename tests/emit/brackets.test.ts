@@ -1,5 +1,6 @@
 /** Prose brackets come out as an editor writes them, and never turn into a link, a definition or a shortcode. */
 import {describe, expect, it} from 'vitest'
+import {cpuMilliseconds} from '../helpers/cpu.js'
 import {migrate} from '../../src/index.js'
 import {unescapeBrackets} from '../../src/emit/brackets.js'
 
@@ -48,5 +49,27 @@ describe('prose brackets', () => {
     expect(unescapeBrackets('\\[a]', '(')).toBe('\\[a]')
     expect(unescapeBrackets('\\[a]', ' ')).toBe('[a]')
     expect(unescapeBrackets('\\\\[a]', ' ')).toBe('\\\\[a]')
+  })
+
+  // Each `\[` used to look for its `]` to the end of the text, skipping the other escapes: a run of
+  // them took quadratic time (100 KB of `[` took 12 s).
+  it.each([
+    ['a run of escaped brackets', (size: number) => '\\['.repeat(size)],
+    ['brackets each followed by a space', (size: number) => '\\[ '.repeat(size)],
+    ['nested brackets', (size: number) => '\\['.repeat(size) + ']'.repeat(size)]
+  ])('%s is read once: time grows linearly', (_, make) => {
+    const once = make(10_000)
+    const eight = make(80_000)
+    unescapeBrackets(once, '') // warm up before measuring
+    const growth = cpuMilliseconds(() => unescapeBrackets(eight, '')) / Math.max(cpuMilliseconds(() => unescapeBrackets(once, '')), 0.5)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
+  })
+
+  it('settles every bracket of a run by the same closing bracket', () => {
+    expect(unescapeBrackets('\\[\\[\\[a]', ' ')).toBe('[[[a]')
+    expect(unescapeBrackets('\\[\\[\\[a](', '')).toBe('\\[\\[\\[a](')
+    expect(unescapeBrackets('\\[\\[caption a]', ' ')).toBe('[\\[caption a]')
+    expect(unescapeBrackets('\\[a \\[b = c]', ' ')).toBe('\\[a \\[b = c]')
+    expect(text('['.repeat(1000))).toBe('\\['.repeat(1000) + '\n')
   })
 })

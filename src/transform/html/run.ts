@@ -24,6 +24,7 @@ import {hastToMdast, htmlParser, markElements, readMarks} from './parse.js'
 import {disarm} from '../sanitize/disarm.js'
 import {sanitizeImage, sanitizeOutput} from '../sanitize/output.js'
 import type {Removal} from '../sanitize/raw-html.js'
+import {dropCollapsibleWhitespace} from './whitespace.js'
 
 export interface BlockRecord {
   name: string
@@ -104,6 +105,7 @@ export class HtmlRun {
       this.host.diagnose({ruleId, severity, message, line: at.line, column: at.column, offset: at.offset})
     }
     const handlers = elementHandlers({images: sink, footnote: (id) => this.footnote(id), report})
+    dropCollapsibleWhitespace(hast)
     const mdast = hastToMdast().toMdast(hast, {handlers, nodeHandlers}) as Root
     const released = releasePlaceholders(
       mdast,

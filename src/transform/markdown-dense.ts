@@ -1,0 +1,108 @@
+/**
+ * Markdown paragraphs too dense with inline marks for micromark, kept as text. micromark (4.0.3)
+ * takes quadratic time on the inline marks of one paragraph: it splices its list of events once
+ * per emphasis mark or failed link, and measures every nested label again from its start
+ * (32,000 characters of `a* ` take 26 s, of `[[[…]]]` 30 s). A paragraph, heading or table cell
+ * with more than `maxMarks` of them is not writing anyone reads as Markdown: its text is kept as
+ * written and reported, and the rest of the document is parsed as usual. The work of one
+ * paragraph is then bounded, and a document parses in time linear in its length.
+ *
+ * How: a first parse with every inline construct off (linear) finds the paragraphs and their
+ * text; in the second, each too-dense paragraph has its marks replaced by a letter of the same
+ * length, so that positions hold and the block structure is the same, and gets the text of the
+ * first parse back. Only documents where some run of lines between blank lines holds that many
+ * marks are parsed twice.
+ */
+import type {Nodes, Parent, Root, RootContent} from 'mdast'
+
+/** More inline marks than this in one paragraph and it is kept as text. */
+export const maxMarks = 1000
+
+/** Characters that start an inline construct in micromark and its GFM extensions. */
+const markCodes = new Set([...'!&*<[\\]_`~'].map((character) => character.charCodeAt(0)))
+/** What is replaced in a dense paragraph: every mark but `\`, which decides where a table row's cells end (`\|`). */
+const replacedMarks = /[!&*<[\]_`~]/g
+
+/**
+ * The names of micromark's inline constructs (core and GFM), all off in the first parse. Line
+ * endings stay: they are not markup.
+ */
+export const inlineConstructs = [
+  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'emailAutolink', 'gfmFootnoteCall',
+  'gfmPotentialFootnoteCall', 'gfmPotentialFootnoteCallWhenDefined', 'hardBreakEscape', 'htmlText', 'labelEnd',
+  'labelStartImage', 'labelStartLink', 'protocolAutolink', 'strikethrough', 'tasklistCheck', 'wwwAutolink'
+]
+
+export interface DenseParagraph {
+  /** Offset of the paragraph (heading, cell) in the source. */
+  offset: number
+  marks: number
+}
+
+type Container = Parent & {type: 'paragraph' | 'heading' | 'tableCell'}
+
+const containerTypes = new Set(['paragraph', 'heading', 'tableCell'])
+
+/**
+ * `parse` the source, unless a paragraph is too dense: then `parseFlat` (inline constructs off)
+ * first, and each dense paragraph keeps the text that parse gives it.
+ */
+export function parseKeepingDenseAsText(source: string, parse: (source: string) => Root, parseFlat: (source: string) => Root): {tree: Root; dense: DenseParagraph[]} {
+  if (!mayHoldDenseParagraph(source)) return {tree: parse(source), dense: []}
+  const flat = parseFlat(source)
+  const found: {offset: number; start: number; end: number; marks: number; children: RootContent[]}[] = []
+  visitContainers(flat, (container) => {
+    const first = container.children[0]
+    const last = container.children.at(-1)
+    const start = first?.position?.start.offset
+    const end = last?.position?.end.offset
+    const offset = container.position?.start.offset
+    if (start === undefined || end === undefined || offset === undefined) return
+    const marks = countMarks(source, start, end)
+    if (marks > maxMarks) found.push({offset, start, end, marks, children: container.children as RootContent[]})
+  })
+  if (found.length === 0) return {tree: parse(source), dense: []}
+
+  let neutral = ''
+  let copied = 0
+  for (const {start, end} of found) {
+    neutral += source.slice(copied, start) + source.slice(start, end).replace(replacedMarks, 'x')
+    copied = end
+  }
+  const tree = parse(neutral + source.slice(copied))
+  const byOffset = new Map(found.map((paragraph) => [paragraph.offset, paragraph]))
+  visitContainers(tree, (container) => {
+    const paragraph = byOffset.get(container.position?.start.offset ?? -1)
+    if (paragraph !== undefined) container.children = paragraph.children as Container['children']
+  })
+  return {tree, dense: found.map(({offset, marks}) => ({offset, marks}))}
+}
+
+/** Whether some run of lines between blank lines holds more marks than a paragraph may: a paragraph never spans a blank line. */
+function mayHoldDenseParagraph(source: string): boolean {
+  let marks = 0
+  let blank = true
+  for (let index = 0; index < source.length; index++) {
+    const code = source.charCodeAt(index)
+    if (code === 0x0a) {
+      if (blank) marks = 0
+      blank = true
+    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) {
+      blank = false
+      if (markCodes.has(code) && ++marks > maxMarks) return true
+    }
+  }
+  return false
+}
+
+function countMarks(source: string, start: number, end: number): number {
+  let marks = 0
+  for (let index = start; index < end; index++) if (markCodes.has(source.charCodeAt(index))) marks++
+  return marks
+}
+
+/** Each paragraph, heading and table cell of the tree (not inside one another: they hold only inline content). */
+function visitContainers(node: Nodes, visit: (container: Container) => void): void {
+  if (containerTypes.has(node.type)) visit(node as Container)
+  else if ('children' in node) for (const child of node.children) visitContainers(child, visit)
+}

@@ -1,0 +1,104 @@
+/**
+ * Markdown bodies in bounded time: micromark's GFM footnote calls without their walk back over the
+ * paragraph, paragraphs too dense with inline marks kept as text, and nesting too deep for the
+ * stages after the parser kept as text. Each with what it keeps and what it reports.
+ */
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {migrate} from '../../src/index.js'
+import {remarkLinearFootnoteCalls} from '../../src/transform/footnote-calls.js'
+import {maxMarks} from '../../src/transform/markdown-dense.js'
+import {maxMarkdownDepth} from '../../src/transform/markdown-depth.js'
+import {cpuMilliseconds} from '../helpers/cpu.js'
+
+const markdown = (input: string) => migrate(input, {syntax: 'markdown'})
+const rules = (input: string) => markdown(input).document.diagnostics.map((diagnostic) => diagnostic.ruleId)
+
+describe('GFM footnote calls written like an image', () => {
+  const gfm = unified().use(remarkParse).use(remarkGfm).freeze()
+  const ours = unified().use(remarkParse).use(remarkGfm).use(remarkLinearFootnoteCalls).freeze()
+
+  it.each([
+    'A ![^1] call.\n\n[^1]: The note.',
+    'A ![^note] and ![^missing] and ![x](y) and ![^1 [a] b].\n\n[^note]: N.\n[^1 [a] b]: M.',
+    'No note here: ![^1] [x] ]]] [[a]]',
+    '![^a ![b] ]\n\n[^a ![b] ]: c'
+  ])('parse as remark-gfm does: %j', (input) => {
+    expect(ours.parse(input)).toEqual(gfm.parse(input))
+  })
+
+  it('a run of `]` no longer walks back to the start of its paragraph for each `]`', () => {
+    const parse = (size: number) => {
+      const input = ']'.repeat(size)
+      return cpuMilliseconds(() => ours.parse(input))
+    }
+    parse(4000) // warm up before measuring
+    const growth = parse(64_000) / Math.max(parse(8000), 0.5)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
+  })
+})
+
+describe('a paragraph too dense with inline marks', () => {
+  const dense = 'See *this* and [that](http://x) &amp; `code` ' + '*a'.repeat(maxMarks) + ' [caption]Cap[/caption] end.'
+  const input = `# Title\n\nBefore *em* [link](http://y).\n\n> ${dense}\n> more\n\n- item *one*\n\nAfter **strong**.\n`
+
+  it('is kept as text, as written, with a warning at its start; the rest is Markdown', () => {
+    const {markdown: out, document} = markdown(input)
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'markdown-too-dense', severity: 'warning', line: 5, column: 3}))
+    expect(out).toContain('> See \\*this\\* and [that]\\(http\\://x) \\&amp; \\`code\\` \\*a\\*a')
+    expect(out).toContain('*Cap* end.\n> more\n')
+    expect(out).toMatch(/^# Title\n\nBefore \*em\* \[link\]\(http:\/\/y\)\.\n\n> /)
+    expect(out.endsWith('\n\n- item *one*\n\nAfter **strong**.\n')).toBe(true)
+  })
+
+  it('up to the limit is parsed as Markdown', () => {
+    const {markdown: out, document} = markdown('*a'.repeat(maxMarks / 2) + '\n')
+    expect(document.diagnostics).toEqual([])
+    expect(out).toContain('*a*')
+  })
+
+  it('of `[`, `]`, `*` and `_` converts in time that grows linearly', () => {
+    const shape = (size: number) => ('a* [b](c) _d_ ![e] '.repeat(size / 20) + '\n\n').repeat(4)
+    const convert = (size: number) => {
+      const text = shape(size)
+      return cpuMilliseconds(() => markdown(text))
+    }
+    convert(2000) // warm up before measuring
+    const growth = convert(64_000) / Math.max(convert(8000), 0.5)
+    expect(rules(shape(64_000))).toContain('markdown-too-dense')
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
+  })
+})
+
+describe('Markdown nested too deep', () => {
+  it.each([
+    ['quotes', '> '.repeat(4000) + 'deep words'],
+    ['ordered lists', '1. '.repeat(4000) + 'deep words'],
+    ['bullet lists', '* '.repeat(4000) + 'deep words'],
+    ['quotes past what the parser’s transforms can take', '> '.repeat(40_000) + 'deep words']
+  ])('%s is kept as text with a warning, not lost', (_, input) => {
+    const {markdown: out, document} = markdown(input + '\n\nAfter.')
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'markdown-too-deep', severity: 'warning', line: 1, column: 1}))
+    expect(out).toContain('deep words')
+    expect(out).toContain('After.')
+  })
+
+  it('a line of list markers is found before parsing, in time that grows linearly', () => {
+    const convert = (size: number) => {
+      const text = '* '.repeat(size / 2) + 'x'
+      return cpuMilliseconds(() => markdown(text))
+    }
+    convert(1000) // warm up before measuring
+    const growth = convert(64_000) / Math.max(convert(8000), 0.5)
+    expect(rules('* '.repeat(4000) + 'x')).toEqual(['markdown-too-deep'])
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
+  })
+
+  it(`up to ${maxMarkdownDepth} deep is Markdown`, () => {
+    const {markdown: out, document} = markdown('> '.repeat(40) + 'quoted')
+    expect(document.diagnostics).toEqual([])
+    expect(out).toBe('> '.repeat(39) + '> quoted\n')
+  })
+})
