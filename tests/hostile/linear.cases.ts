@@ -176,5 +176,11 @@ export const cases: HostileCase[] = [
     file: 'huge.html',
     input: () => run('<p>Words.</p>\n', 60 * 1024 * 1024),
     expect: {failed: true, documents: 0, rules: ['document-too-large']}
+  },
+  {
+    name: '1.5 MB of `<p>a`: 390,000 tags (1 MB of them took 980 MB) is refused by name',
+    file: 'tags.html',
+    input: () => run('<p>a', 1.5 * 1024 * 1024),
+    expect: {failed: true, documents: 0, rules: ['document-too-large']}
   }
 ]
