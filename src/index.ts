@@ -1,5 +1,6 @@
 export * from './tokenize/index.js'
 export {migrate, type MigrateOptions, type MigrateResult} from './migrate.js'
+export {DocumentTooLarge, maxDocumentSize} from './document-size.js'
 export {builtinHandlers} from './transform/handlers/index.js'
 export {builtinBlockHandlers} from './transform/blocks/index.js'
 export type {Attachment, BlockContext, BlockHandler, Handler, HandlerContext, HandlerOutput, ImageFields, ImageRecord, MediaLibrary} from './transform/types.js'

@@ -3,6 +3,7 @@
  * Pure: the same text and options always give the same result.
  */
 import type {RootContent} from 'mdast'
+import {checkDocumentSize} from './document-size.js'
 import {publicDiagnostics, type MigrationDocument} from './emit/json.js'
 import {toMarkdown} from './emit/markdown.js'
 import {readFrontMatter} from './read/front-matter.js'
@@ -43,7 +44,9 @@ export interface MigrateResult {
   document: MigrationDocument
 }
 
+/** Throws `DocumentTooLarge` for a body over its size limit (`document-size.ts`), before any work. */
 export function migrate(text: string, options: MigrateOptions = {}): MigrateResult {
+  checkDocumentSize(text, options.syntax ?? 'text')
   const handlers = new Map(Object.entries({...builtinHandlers, ...options.handlers}))
   const tags = createTagRegistry(handlers.keys())
   const {tree, diagnostics} = tokenize(text, {tags})

@@ -7,6 +7,8 @@ import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from './helpers/cpu.js'
 import {convertBytes, convertText} from '../src/batch/convert-file.js'
+import {checkDocumentSize, maxDocumentSize, maxMarkup} from '../src/document-size.js'
+import {wxrOf} from '../bench/hostile-shapes.js'
 import {tokenize} from '../src/tokenize/index.js'
 import {sourceOf} from './helpers/tree.js'
 
@@ -61,6 +63,62 @@ describe('hostile input', () => {
     expect(document.markdown.match(/x /g)).toHaveLength(20000)
     expect(document.markdown).toContain('Start. ')
     expect(document.markdown).toContain('end.')
+  })
+
+  // Converting holds a post many times over (a 20 MB post with inline HTML peaked at 2.1 GB; 60 MB
+  // ran the heap out and ended the batch): above its size limit a post is refused, before any work.
+  const inlineHtml = 'Officials said the <em>storm</em> was the <a href="https://example.com/x">worst</a> in decades.\n\n'
+  const sized = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length))
+
+  it.each([
+    ['post.txt', 'HTML', () => sized(inlineHtml, 20 * 1024 * 1024)],
+    ['post.html', 'HTML', () => sized('<p>Words.</p>\n', 60 * 1024 * 1024)],
+    ['post.md', 'Markdown', () => sized('Some *words* here.\n\n', 3 * 1024 * 1024)],
+    ['post.txt', 'plain text', () => sized('Plain words here.\n\n', 17 * 1024 * 1024)]
+  ])('a %s of %s over its size limit is refused with an error naming its size and the limit, not converted', (file, kind, make) => {
+    const text = make()
+    let result = convertText(text, file, {})
+    const used = cpuMilliseconds(() => (result = convertText(text, file, {})))
+    expect(result).toMatchObject({failed: true, documents: []})
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'document-too-large', severity: 'error', line: 1, column: 1})])
+    const message = result.diagnostics[0]!.message
+    expect(message).toMatch(new RegExp(`^${file} is \\d+(\\.\\d)? MiB of ${kind}, more than the \\d+ MiB a post may be`))
+    expect(message).toContain('plain text 16 MiB, HTML 8 MiB, Markdown 2 MiB')
+    // Refused at the entry: no more work than reading it once.
+    expect(used).toBeLessThan(2000)
+  })
+
+  // Memory follows the nodes more than the bytes: 1 MB of `<p>a` took 980 MB.
+  it.each([
+    ['post.html', 'tags', () => sized('<p>a', 1.5 * 1024 * 1024)],
+    ['post.txt', 'tags', () => sized('a <em>b</em> ', 2 * 1024 * 1024)],
+    ['post.md', 'tags and Markdown marks', () => sized('*a* ', 1024 * 1024)]
+  ])('a %s holding more %s than a post may is refused, however small', (file, what, make) => {
+    const result = convertText(make(), file, {})
+    expect(result).toMatchObject({failed: true, documents: []})
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'document-too-large', severity: 'error'})])
+    expect(result.diagnostics[0]!.message).toMatch(new RegExp(`^${file} holds more than 250,000 ${what}, the most a post may hold`))
+  })
+
+  it('a post of an export over the limit is refused by name; the other posts convert', () => {
+    const huge = `<item><title>Huge</title><wp:post_name>huge</wp:post_name><wp:post_type>post</wp:post_type><content:encoded><![CDATA[${sized('<p>Words.</p>', 9 * 1024 * 1024)}]]></content:encoded></item>`
+    const xml = wxrOf('<p>The small post.</p>').replace('<item>', `${huge}<item>`)
+    const result = convertText(xml, 'export.xml', {})
+    expect(result.documents.map((document) => document.markdown)).toEqual([expect.stringContaining('The small post.')])
+    expect(result.diagnostics).toEqual([expect.objectContaining({ruleId: 'document-too-large', severity: 'error', line: 2})])
+    expect(result.diagnostics[0]!.message).toMatch(/^export\.xml#huge is 9\.0 MiB of HTML, more than the 8 MiB/)
+  })
+
+  it('plain text up to 16 MiB, HTML up to 8 MiB and Markdown up to 2 MiB with fewer tags and marks are within their limits', () => {
+    const exactly = (unit: string, size: number) => sized(unit, size).slice(0, size)
+    expect(() => checkDocumentSize(exactly('Plain words.\n\n', maxDocumentSize.text), 'text')).not.toThrow()
+    expect(() => checkDocumentSize(exactly('Plain words.\n\n', maxDocumentSize.text + 1), 'text')).toThrow(/of plain text/)
+    expect(() => checkDocumentSize(exactly(`<p>${'Long paragraphs of words. '.repeat(40)}</p>\n`, maxDocumentSize.html), 'html')).not.toThrow()
+    expect(() => checkDocumentSize(exactly('Plain <em>words</em>.\n\n', maxDocumentSize.html + 1), 'text')).toThrow(/of HTML/)
+    expect(() => checkDocumentSize(exactly('*Words* and more words.\n\n', maxDocumentSize.markdown), 'markdown')).not.toThrow()
+    // Ordinary HTML: six tags in a hundred characters, so that 3 MiB holds 190,000.
+    expect(() => checkDocumentSize(sized('<p>Officials said the <em>storm</em> was the <a href="https://example.com/x">worst</a> in decades.</p>\n', 3 * 1024 * 1024), 'html')).not.toThrow()
+    expect(maxMarkup).toBe(250_000)
   })
 
   it('a zip bomb named .txt is refused as binary, not inflated', () => {

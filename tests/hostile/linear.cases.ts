@@ -164,5 +164,23 @@ export const cases: HostileCase[] = [
     file: 'quotes-ok.md',
     input: run('> ', 100) + 'fine',
     expect: {documents: 1, noRules: ['markdown-too-deep'], keeps: ['> > > > fine']}
+  },
+  {
+    name: 'a 20 MB post with inline HTML (2.1 GB of memory before) is refused by name',
+    file: 'huge.txt',
+    input: () => run('Officials said the <em>storm</em> was the <a href="https://example.com/x">worst</a> in decades.\n\n', 20 * 1024 * 1024),
+    expect: {failed: true, documents: 0, rules: ['document-too-large'], noRules: ['internal-error']}
+  },
+  {
+    name: 'a 60 MB .html body (it ran the heap out) is refused by name',
+    file: 'huge.html',
+    input: () => run('<p>Words.</p>\n', 60 * 1024 * 1024),
+    expect: {failed: true, documents: 0, rules: ['document-too-large']}
+  },
+  {
+    name: '1.5 MB of `<p>a`: 390,000 tags (1 MB of them took 980 MB) is refused by name',
+    file: 'tags.html',
+    input: () => run('<p>a', 1.5 * 1024 * 1024),
+    expect: {failed: true, documents: 0, rules: ['document-too-large']}
   }
 ]
