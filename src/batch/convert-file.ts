@@ -18,6 +18,7 @@ import {readsAsExport} from '../read/xml-root.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ProseSyntax} from '../transform/convert.js'
 import {convertPost} from './convert-post.js'
+import {chunksOf} from './export-stream.js'
 import {ExportNames} from './export-names.js'
 import {failure} from './failure.js'
 import {withoutExtension} from './output-path.js'
@@ -52,13 +53,12 @@ export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbs
 }
 
 /** An `.xml` file is read as a WordPress export, and refused with a word on what it is when it is not one. */
-const exportName = /\.xml$/i
-
-/** How an export in memory is read: in the chunks a streamed one comes in. */
-const CHUNK = 1 << 16
+export function isExportName(file: string): boolean {
+  return /\.xml$/i.test(file)
+}
 
 export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions): FileResult {
-  if (exportName.test(file)) return convertExportBytes(bytes, file, options)
+  if (isExportName(file)) return convertExportBytes(bytes, file, options)
   const decoded = decodeBytes(bytes)
   if (!decoded.ok) return {file, documents: [], diagnostics: [decoded.diagnostic], failed: true}
   return convertText(decoded.text, file, options, decoded.diagnostics)
@@ -70,7 +70,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
  */
 export function convertText(text: string, file: string, options: ConvertOptions, found: Diagnostic[] = []): FileResult {
   const stem = file === '-' ? '-' : withoutExtension(file)
-  if (exportName.test(file) || readsAsExport(text)) return convertExport(readWxr(text), file, stem, options, found)
+  if (isExportName(file) || readsAsExport(text)) return convertExport(readWxr(text), file, stem, options, found)
   const nul = replaceNul(text)
   const own = nul.diagnostic ? [...found, nul.diagnostic] : found
   try {
@@ -86,7 +86,7 @@ export function convertText(text: string, file: string, options: ConvertOptions,
 function convertExportBytes(bytes: Uint8Array, file: string, options: ConvertOptions): FileResult {
   const items: WxrItem[] = []
   const reader = new WxrByteReader((item) => items.push(item))
-  for (let at = 0; at < bytes.length; at += CHUNK) if (!reader.push(bytes.subarray(at, at + CHUNK))) break
+  for (const chunk of chunksOf(bytes)) if (!reader.push(chunk)) break
   const read = reader.end()
   return convertExport({...read, items}, file, file === '-' ? '-' : withoutExtension(file), options, [])
 }

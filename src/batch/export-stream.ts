@@ -12,7 +12,7 @@
  */
 import {open} from 'node:fs/promises'
 import {MediaIndex, type SharedMedia} from '../read/media.js'
-import type {WxrItem} from '../read/wxr.js'
+import {EXPORT_CHUNK, type WxrItem} from '../read/wxr.js'
 import {WxrByteReader, type WxrRead} from '../read/wxr-bytes.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ConvertOptions} from './convert-file.js'
@@ -27,8 +27,6 @@ import type {Unit} from './units.js'
  */
 export type ByteSource = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>
 
-const chunkSize = 1 << 16
-
 /**
  * A file read into one buffer, over and over: a stream would allocate a buffer per chunk, and
  * reading 200 MB makes so little other garbage that thousands of them wait for a collection.
@@ -37,9 +35,9 @@ export function fileSource(file: string): ByteSource {
   return async function* () {
     const handle = await open(file, 'r')
     try {
-      const buffer = Buffer.allocUnsafe(chunkSize)
+      const buffer = Buffer.allocUnsafe(EXPORT_CHUNK)
       for (;;) {
-        const {bytesRead} = await handle.read(buffer, 0, chunkSize, null)
+        const {bytesRead} = await handle.read(buffer, 0, EXPORT_CHUNK, null)
         if (bytesRead === 0) return
         yield buffer.subarray(0, bytesRead)
       }
@@ -50,9 +48,12 @@ export function fileSource(file: string): ByteSource {
 }
 
 export function bytesSource(bytes: Uint8Array): ByteSource {
-  return function* () {
-    for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize)
-  }
+  return () => chunksOf(bytes)
+}
+
+/** Bytes in memory in the pieces a file is read in. */
+export function* chunksOf(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += EXPORT_CHUNK) yield bytes.subarray(at, at + EXPORT_CHUNK)
 }
 
 let nextKey = 0

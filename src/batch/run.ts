@@ -10,7 +10,7 @@ import {StreamDecoder} from '../read/decode-stream.js'
 import type {SharedMedia} from '../read/media.js'
 import {readsAsExport, ROOT_LIMIT} from '../read/xml-root.js'
 import type {Diagnostic, Severity} from '../tokenize/types.js'
-import {convertBytes, type ConvertOptions, type FileResult} from './convert-file.js'
+import {convertBytes, isExportName, type ConvertOptions, type FileResult} from './convert-file.js'
 import type {Config} from './config.js'
 import {convertInput, readWhole} from './convert-input.js'
 import {convertPost, postResult} from './convert-post.js'
@@ -119,7 +119,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
       options.stderr.write(`migrate: writing to ${shown(options.cwd, outDir)}/ (use --out to choose)\n`)
     }
     total = found.inputs.length
-    oneExport = total === 1 && /\.xml$/i.test(found.inputs[0]!.relative)
+    oneExport = total === 1 && isExportName(found.inputs[0]!.relative)
     units = unitsOf(found.inputs, options)
   }
 
@@ -208,7 +208,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
  */
 async function* unitsOf(inputs: Input[], options: RunOptions): AsyncGenerator<Unit> {
   for (const input of inputs) {
-    if (/\.xml$/i.test(input.relative)) {
+    if (isExportName(input.relative)) {
       yield* exportUnits(fileSource(input.path), input.relative, options, options.shard)
     } else if (options.shard === null || inShard(input.relative, options.shard)) {
       yield {kind: 'file', input}

@@ -4,6 +4,7 @@
  * (remark-parse already did it to `.md` inputs, silently). U+FFFD takes the NUL's place, so every
  * later position stays that of the file. Exports skip theirs, with every character XML does not allow.
  */
+import {PositionIndex} from '../tokenize/positions.js'
 import type {Diagnostic} from '../tokenize/types.js'
 
 export function replaceNul(text: string): {text: string; diagnostic: Diagnostic | null} {
@@ -11,9 +12,7 @@ export function replaceNul(text: string): {text: string; diagnostic: Diagnostic 
   if (first === -1) return {text, diagnostic: null}
   let count = 0
   for (let at = first; at !== -1; at = text.indexOf('\0', at + 1)) count++
-  let line = 1
-  for (let at = text.indexOf('\n'); at !== -1 && at < first; at = text.indexOf('\n', at + 1)) line++
-  const column = first - (text.lastIndexOf('\n', first) + 1) + 1
+  const {line, column} = new PositionIndex(text).point(first)
   const where = `at line ${line}, column ${column}`
   const message = count === 1 ? `a NUL character (U+0000) replaced with U+FFFD ${where}` : `${count} NUL characters (U+0000) replaced with U+FFFD, the first ${where}`
   return {text: text.replaceAll('\0', '\ufffd'), diagnostic: {ruleId: 'nul-character', severity: 'warning', message, line, column}}

@@ -91,8 +91,11 @@ const WP_DATE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/
 const ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/
 const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g')
 
-/** How `readWxr` feeds its text: the pieces a streamed export comes in, so that both read alike. */
-const CHUNK = 1 << 16
+/**
+ * The pieces an export is read in, whether from disk (`batch/export-stream.ts`) or from bytes or
+ * text in memory (`batch/convert-file.ts`, `readWxr`): the same, so that all of them read alike.
+ */
+export const EXPORT_CHUNK = 1 << 16
 
 /** Thrown from a handler to stop the parser; never escapes `readWxr`. */
 class Stop extends Error {}
@@ -114,7 +117,7 @@ interface Draft {
 /** The whole export at once: for texts already in memory (stdin, a post body that turned out to be an export). */
 export function readWxr(xml: string): WxrExport {
   const reader = new WxrReader()
-  for (let at = 0; at < xml.length; at += CHUNK) reader.write(xml.slice(at, at + CHUNK))
+  for (let at = 0; at < xml.length; at += EXPORT_CHUNK) reader.write(xml.slice(at, at + EXPORT_CHUNK))
   reader.close()
   return {site: reader.site, items: reader.take(), diagnostics: reader.diagnostics, refused: reader.refused}
 }

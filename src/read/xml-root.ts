@@ -73,7 +73,3 @@ export function exportRootOf(text: string): 'wxr' | 'feed' | null {
 export function readsAsExport(text: string): boolean {
   return exportRootOf(text) !== null
 }
-
-export function isWxr(text: string): boolean {
-  return exportRootOf(text) === 'wxr'
-}

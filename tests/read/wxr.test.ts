@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {decodeBytes} from '../../src/read/decode.js'
 import {readWxr, WxrReader, type WxrExport} from '../../src/read/wxr.js'
-import {isWxr} from '../../src/read/xml-root.js'
+import {exportRootOf} from '../../src/read/xml-root.js'
 
 const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
 
@@ -153,13 +153,13 @@ describe('readWxr on the corpus (counts from corpus/SOURCES.md)', () => {
     expectContentPositions(xml, wxr)
   })
 
-  test('isWxr recognises the corpus and nothing else', () => {
+  test('exportRootOf recognises the corpus as exports and nothing else', () => {
     for (const name of ['themeunittestdata.wordpress.xml', 'kerouac.wordpress.2014-06-11.xml', 'a11y-unit-test-data.xml']) {
-      expect(isWxr(readFileSync(path.join(corpus, name), 'utf8'))).toBe(true)
+      expect(exportRootOf(readFileSync(path.join(corpus, name), 'utf8'))).toBe('wxr')
     }
-    expect(isWxr('<?xml version="1.0"?><rss version="2.0"><channel><title>A feed</title></channel></rss>')).toBe(false)
-    expect(isWxr('<html><body>wordpress.org/export/1.2/</body></html>')).toBe(false)
-    expect(isWxr('')).toBe(false)
+    expect(exportRootOf('<?xml version="1.0"?><rss version="2.0"><channel><title>A feed</title></channel></rss>')).toBe('feed')
+    expect(exportRootOf('<html><body>wordpress.org/export/1.2/</body></html>')).toBeNull()
+    expect(exportRootOf('')).toBeNull()
   })
 })
 
@@ -290,7 +290,7 @@ describe('an export is known by its root element, however long the header before
     ['comments, processing instructions and a DOCTYPE without entities', `<!-- a -->\n<?xml-stylesheet href="a.xsl"?>\n${'<!-- b -->'.repeat(1000)}<!DOCTYPE rss>\n`]
   ])('%s before <rss> is still an export', (_, header) => {
     const xml = wxr(item(1) + item(2), header)
-    expect(isWxr(xml)).toBe(true)
+    expect(exportRootOf(xml)).toBe('wxr')
     const read = readWxr(xml)
     expect(read.refused).toBe(false)
     expect(read.diagnostics).toEqual([])
@@ -312,7 +312,7 @@ describe('an export is known by its root element, however long the header before
     expect(read).toMatchObject({refused: true, items: []})
     expect(read.diagnostics).toEqual([expect.objectContaining({ruleId: 'xml-not-wxr', severity: 'error', line, column})])
     expect(read.diagnostics[0]!.message).toMatch(new RegExp(`^${what.replace(/[()<>?]/g, '\\$&')}.*, not a WordPress export`))
-    expect(isWxr(xml)).toBe(false)
+    expect(exportRootOf(xml)).not.toBe('wxr')
   })
 
   test('a feed is told to export the site instead', () => {
