@@ -22,6 +22,8 @@ const item = (slug: string | null, id: number | null, options: {type?: string; d
 /** An export of posts with these slugs, ids 1, 2, 3 … */
 const posts = (...slugs: string[]) => wxr(slugs.map((slug, index) => item(slug, index + 1)).join(''))
 const bodies = (count: number) => Array.from({length: count}, (_, index) => `Body of post ${index + 1}.`)
+/** `count` posts whose names clash: every one written, with its body, and the renames reported. */
+const renamed = (name: string, file: string, input: string, count: number): HostileCase => ({name, file, input, expect: {documents: count, rules: ['output-renamed'], keeps: bodies(count)}})
 
 // The `file` of a JSON document (`export.xml#name`) holding a character no output name may hold.
 // JSON.stringify leaves C1 and bidi controls raw and writes C0 ones as \u00XX.
@@ -31,66 +33,16 @@ const c1InFile = fileWith('[\\u0080-\\u009f]')
 const c0InFile = fileWith('\\\\u00[01][0-9a-f]|\\\\[nrt]|\\u007f')
 
 export const cases: HostileCase[] = [
-  {
-    name: 'two posts with one slug: the second is renamed, and says so',
-    file: 'twins.xml',
-    input: posts('hello', 'hello'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
-  {
-    name: 'three posts with one slug: none is lost, each rename is reported',
-    file: 'triplets.xml',
-    input: posts('hello', 'hello', 'hello'),
-    expect: {documents: 3, rules: ['output-renamed'], keeps: bodies(3)}
-  },
-  {
-    name: 'a post whose slug is another post’s renamed name (hello, hello, hello-2)',
-    file: 'renamed-name.xml',
-    input: posts('hello', 'hello', 'hello-2'),
-    expect: {documents: 3, rules: ['output-renamed'], keeps: bodies(3)}
-  },
-  {
-    name: 'slugs differing only in case (Hello, hello): one file on macOS and Windows',
-    file: 'case.xml',
-    input: posts('Hello', 'hello'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
-  {
-    name: 'slugs differing only in case, non-ASCII (ÉTÉ, été)',
-    file: 'case-accents.xml',
-    input: posts('ÉTÉ', 'été'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
-  {
-    name: 'one slug composed and decomposed (NFC and NFD café): one name on macOS',
-    file: 'nfd.xml',
-    input: posts('caf\u00e9', 'cafe\u0301'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
-  {
-    name: 'an uppercase decomposed slug and a lowercase composed one (CAFÉ, café)',
-    file: 'nfd-case.xml',
-    input: posts('CAFE\u0301', 'caf\u00e9'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
-  {
-    name: 'slugs that become one safe name (a/b and a-b)',
-    file: 'sanitised.xml',
-    input: posts('a/b', 'a-b'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
-  {
-    name: 'slugs that differ only by a trailing dot or space Windows drops (hello, hello., hello )',
-    file: 'trailing.xml',
-    input: posts('hello', 'hello.', 'hello '),
-    expect: {documents: 3, rules: ['output-renamed'], keeps: bodies(3)}
-  },
-  {
-    name: 'long slugs that differ only after the 200-byte cap',
-    file: 'long.xml',
-    input: posts('x'.repeat(300) + 'a', 'x'.repeat(300) + 'b'),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  },
+  renamed('two posts with one slug: the second is renamed, and says so', 'twins.xml', posts('hello', 'hello'), 2),
+  renamed('three posts with one slug: none is lost, each rename is reported', 'triplets.xml', posts('hello', 'hello', 'hello'), 3),
+  renamed('a post whose slug is another post’s renamed name (hello, hello, hello-2)', 'renamed-name.xml', posts('hello', 'hello', 'hello-2'), 3),
+  renamed('slugs differing only in case (Hello, hello): one file on macOS and Windows', 'case.xml', posts('Hello', 'hello'), 2),
+  renamed('slugs differing only in case, non-ASCII (ÉTÉ, été)', 'case-accents.xml', posts('ÉTÉ', 'été'), 2),
+  renamed('one slug composed and decomposed (NFC and NFD café): one name on macOS', 'nfd.xml', posts('caf\u00e9', 'cafe\u0301'), 2),
+  renamed('an uppercase decomposed slug and a lowercase composed one (CAFÉ, café)', 'nfd-case.xml', posts('CAFE\u0301', 'caf\u00e9'), 2),
+  renamed('slugs that become one safe name (a/b and a-b)', 'sanitised.xml', posts('a/b', 'a-b'), 2),
+  renamed('slugs that differ only by a trailing dot or space Windows drops (hello, hello., hello )', 'trailing.xml', posts('hello', 'hello.', 'hello '), 3),
+  renamed('long slugs that differ only after the 200-byte cap', 'long.xml', posts('x'.repeat(300) + 'a', 'x'.repeat(300) + 'b'), 2),
   {
     name: 'two drafts without a slug or an id: untitled and untitled-2, reported',
     file: 'untitled.xml',
@@ -166,10 +118,5 @@ export const cases: HostileCase[] = [
     input: posts('CON', 'con'),
     expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2), absent: [/"file":"con\.xml#con"/i]}
   },
-  {
-    name: 'a post and a page with one slug: the page is renamed, and says so',
-    file: 'post-and-page.xml',
-    input: wxr(item('about', 1) + item('about', 2, {type: 'page'})),
-    expect: {documents: 2, rules: ['output-renamed'], keeps: bodies(2)}
-  }
+  renamed('a post and a page with one slug: the page is renamed, and says so', 'post-and-page.xml', wxr(item('about', 1) + item('about', 2, {type: 'page'})), 2)
 ]
