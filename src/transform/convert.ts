@@ -234,15 +234,8 @@ export class Converter implements RunHost {
       (offset, message) => this.diagnoseAt(offset, 'markdown-too-dense', message)
     )
     if (blocks !== null) return blocks
-    const start = nodes[0]!.position.start
-    this.diagnose({
-      ruleId: 'markdown-too-deep',
-      severity: 'warning',
-      message: `The Markdown is nested more than ${maxMarkdownDepth} deep (quotes or lists inside one another); it is kept as text`,
-      line: start.line,
-      column: start.column,
-      offset: start.offset
-    })
+    const message = `The Markdown is nested more than ${maxMarkdownDepth} deep (quotes or lists inside one another); it is kept as text`
+    this.diagnoseAt(nodes[0]!.position.start.offset ?? 0, 'markdown-too-deep', message)
     return this.plainParagraphBlocks(splitParagraphs(nodes))
   }
 
