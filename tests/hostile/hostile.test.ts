@@ -8,10 +8,9 @@ import {convertBytes, type FileResult} from '../../src/batch/convert-file.js'
 import type {HostileCase} from './case.js'
 
 // Every `*.cases.ts` beside this file: one per area of defects, so that areas grow apart.
-const caseFiles = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.cases.ts')).sort()
-const areas = await Promise.all(
-  caseFiles.map(async (file) => [file.replace(/\.cases\.ts$/, ''), ((await import(`./${file}`)) as {cases: HostileCase[]}).cases] as const)
-)
+// The extension stands in the import itself, as Vite needs to resolve an import of a variable.
+const areaNames = readdirSync(import.meta.dirname).flatMap((file) => /^(.+)\.cases\.ts$/.exec(file)?.[1] ?? []).sort()
+const areas = await Promise.all(areaNames.map(async (area) => [area, ((await import(`./${area}.cases.ts`)) as {cases: HostileCase[]}).cases] as const))
 
 const encoder = new TextEncoder()
 
