@@ -59,6 +59,7 @@ const program = new Command()
   .addOption(new Option('--report <style>', 'how diagnostics are printed on stderr').choices(['stylish', 'json', 'github']).default('stylish'))
   .addOption(new Option('--quotes <mode>', 'prose quotes: keep as written or make straight').choices(['keep', 'straight']).default('keep'))
   .option('--keep-nbsp', 'keep no-break spaces in prose', false)
+  .option('--keep-protected', "convert the text of password-protected posts (left out by default: whoever reads the output reads it without the password)", false)
   .option('--include <glob>', 'only files matching this glob inside folders (repeatable)', collect)
   .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect)
   .option('--shard <i/n>', 'convert only shard i of n: a stable split of files by path and of exports by post, for CI matrices', (value) => {
@@ -108,6 +109,7 @@ program.action(async (paths: string[], flags) => {
     report: flags.report,
     quotes: flags.quotes,
     keepNbsp: flags.keepNbsp,
+    keepProtected: flags.keepProtected,
     postTypes: flags.postTypes,
     datePrefix: flags.datePrefix,
     jobs: flags.jobs,

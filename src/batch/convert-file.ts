@@ -11,6 +11,7 @@ import {publicDiagnostics, type MigrationDocument} from '../emit/json.js'
 import {migrate, type MigrateOptions} from '../migrate.js'
 import {decodeBytes} from '../read/decode.js'
 import {MediaIndex} from '../read/media.js'
+import {SiteIndex} from '../read/site-index.js'
 import {replaceNul} from '../read/nul.js'
 import {readWxr, type WxrExport, type WxrItem} from '../read/wxr.js'
 import {WxrByteReader} from '../read/wxr-bytes.js'
@@ -48,6 +49,8 @@ export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbs
   postTypes?: string[]
   /** Name export documents `2014-05-20-slug` instead of `slug`. */
   datePrefix?: boolean
+  /** `--keep-protected`: convert the body of a password-protected post instead of leaving it out. */
+  keepProtected?: boolean
   /** `--timeout`: a document taking longer is stopped and reported (milliseconds; none when unset). */
   timeoutMs?: number
 }
@@ -99,8 +102,12 @@ function convertExport(wxr: Pick<WxrExport, 'items' | 'diagnostics' | 'refused'>
   const diagnostics = [...found, ...wxr.diagnostics]
   if (wxr.refused) return {file, documents: [], diagnostics, failed: true}
   const media = new MediaIndex()
-  for (const item of wxr.items) media.add(item)
-  const names = new ExportNames(stem, options)
+  const site = new SiteIndex()
+  for (const item of wxr.items) {
+    media.add(item)
+    site.add(item)
+  }
+  const names = new ExportNames(stem, options, site)
   const documents: ConvertedDocument[] = []
   const failures: Diagnostic[] = []
   for (const item of wxr.items) {

@@ -12,6 +12,7 @@ import {describeRefused, refusedProtocol} from '../transform/sanitize/url.js'
 import type {ConvertedDocument, ConvertOptions, FileResult} from './convert-file.js'
 import type {PostName} from './export-names.js'
 import {failure} from './failure.js'
+import {postMetadata} from './post-metadata.js'
 import {withTimeLimit} from './time-limit.js'
 
 export interface PostTask extends PostName {
@@ -30,22 +31,13 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
   const {item, file, name} = task
   // The export's own permalink reaches the front matter, where a template may link it as is.
   const refused = item.link === null ? null : refusedProtocol(item.link, 'link')
-  const metadata: Record<string, unknown> = {
-    title: item.title,
-    date: item.date,
-    author: item.authorName ?? item.author,
-    slug: item.slug,
-    status: item.status,
-    type: item.type,
-    categories: item.categories.length > 0 ? item.categories : null,
-    tags: item.tags.length > 0 ? item.tags : null,
-    excerpt: item.excerpt.trim() === '' ? null : item.excerpt.trim(),
-    link: refused === null ? item.link : null
-  }
+  // A protected post's text is for those who know its password: converted only when asked to.
+  const withheld = item.protected && options.keepProtected !== true
+  const metadata: Record<string, unknown> = {...postMetadata(item, task, withheld), link: refused === null ? item.link : null}
   let converted
   try {
     converted = withTimeLimit(options.timeoutMs, () =>
-      migrate(item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media.library(item.id), meta: item.meta})
+      migrate(withheld ? '' : item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media.library(item.id), meta: item.meta})
     )
   } catch (error) {
     return {document: null, diagnostics: [...item.diagnostics, failure(error, `${file}#${name}`, item.contentLine, item.contentColumn)]}
@@ -60,8 +52,14 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
     diagnostic.line += item.contentLine - 1
   }
-  // Its name is the export's to give (`export-names.ts`), but the rename is the document's news.
-  if (task.renamed) document.diagnostics.push({...task.renamed})
+  if (item.protected) {
+    const message = withheld
+      ? 'the post is password-protected: its body and excerpt are left out (front matter only, `protected: true`); --keep-protected converts them'
+      : 'the post is password-protected, and --keep-protected converts its body: whoever reads the output reads it without the password'
+    document.diagnostics.unshift({ruleId: 'post-protected', severity: 'warning', message, line: item.contentLine, column: item.contentColumn})
+  }
+  // Its name and date are the export's to give (`export-names.ts`), but what they found is the document's news.
+  for (const note of task.notes) document.diagnostics.push({...note})
   // What was found in its item (its XML, its dates, bytes that were not valid) is the post's too.
   if (item.diagnostics.length > 0) document.diagnostics = publicDiagnostics([...item.diagnostics, ...document.diagnostics])
   return {document: {relative: task.relative, markdown, document}, diagnostics: []}

@@ -1,12 +1,15 @@
 /**
- * The output name of each post of an export: its slug made a safe file name, `2014-05-20-slug`
- * with `--date-prefix`, `-2`, `-3` … when two posts would share one, under `posts/`, `pages/` or
- * the post type's own folder. Every item is named in export order, including those another
+ * The output name of each post of an export: its slug decoded (`επίπεδο-2`, not `%ce%b5…`) and made
+ * a safe file name, a draft's made from its title, `2014-05-20-slug` with `--date-prefix`, `-2`,
+ * `-3` … when two posts would share one, under `posts/`, `pages/` or the post type's own folder,
+ * and a page in the folders of its parents, as its permalink is (`pages/level-1/level-2/level-3`). Every item is named in export order, including those another
  * `--shard` converts, so that a post has the same name whichever shard writes it.
  *
  * Names are unique across the whole export, compared as macOS and Windows compare file names
  * (`Hello` and `hello` are one), and a post that does not get the name its slug asks for says so.
  */
+import {SiteIndex} from '../read/site-index.js'
+import {postSlug} from '../read/slug.js'
 import type {WxrItem} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import {sanitizeSegment, TakenNames} from './output-path.js'
@@ -14,12 +17,19 @@ import {sanitizeSegment, TakenNames} from './output-path.js'
 const defaultPostTypes = ['post', 'page']
 
 export interface PostName {
-  /** Within the export: `my-post`, `my-post-2`. */
+  /** Within the export: `my-post`, `my-post-2`, `level-1/level-2`. */
   name: string
   /** Within the output folder, without extension: `export/posts/my-post`. */
   relative: string
-  /** `output-renamed`, when another post of the export had the name first; it belongs in the post's document. */
-  renamed?: Diagnostic
+  /** The parent's slug (a page's parent page, an attachment's post), for the front matter. */
+  parent: string | null
+  /** The post's date in UTC (`site-index.ts`). */
+  date: string | null
+  /**
+   * What naming and dating found that belongs in the post's document: `output-renamed`, when
+   * another post of the export had the name first; `date-local`, when its date had no zone.
+   */
+  notes: Diagnostic[]
 }
 
 export class ExportNames {
@@ -28,9 +38,11 @@ export class ExportNames {
   private readonly datePrefix: boolean
 
   /** `stem` is the export's path without its extension. */
+  /** `site`: the export's posts as the first pass read them, for the parents a page is filed under. */
   constructor(
     private readonly stem: string,
-    options: {postTypes?: string[]; datePrefix?: boolean}
+    options: {postTypes?: string[]; datePrefix?: boolean},
+    private readonly site: SiteIndex = new SiteIndex()
   ) {
     this.types = new Set(options.postTypes ?? defaultPostTypes)
     this.datePrefix = options.datePrefix === true
@@ -39,15 +51,23 @@ export class ExportNames {
   /** The name of an item that becomes a document, or null for attachments, menus and other types not asked for. */
   name(item: WxrItem): PostName | null {
     if (!this.types.has(item.type)) return null
+    const notes: Diagnostic[] = []
+    const note = (ruleId: string, severity: Diagnostic['severity'], message: string) =>
+      notes.push({ruleId, severity, message, line: item.contentLine, column: item.contentColumn})
+    const {date, note: dateNote} = this.site.date(item)
+    if (dateNote !== null) note('date-local', 'info', `the post ${dateNote}`)
     // Slugs come from whoever made the export: made safe file names (no `/`, `..`, `CON`, 300 bytes).
-    const slug = sanitizeSegment(item.slug ?? (item.id === null ? 'untitled' : `${item.type}-${item.id}`))
-    const wanted = this.datePrefix && item.date !== null ? `${item.date.slice(0, 10)}-${slug}` : slug
+    const slug = sanitizeSegment(postSlug(item))
+    const folders = this.site.ancestors(item).map(sanitizeSegment)
+    const last = this.datePrefix && date !== null ? `${date.slice(0, 10)}-${slug}` : slug
+    const wanted = [...folders, last].join('/')
     const {name, clash} = this.used.take(wanted)
     const relative = `${this.stem}/${folderOf(item.type)}/${name}`
-    if (clash === null) return {name, relative}
-    const alike = clash === wanted ? '' : ` (${wanted} and ${clash} are one file name on macOS and Windows)`
-    const message = `another post of this export is already named ${clash}${alike}; this one is named ${name}`
-    return {name, relative, renamed: {ruleId: 'output-renamed', severity: 'warning', message, line: item.contentLine, column: item.contentColumn}}
+    if (clash !== null) {
+      const alike = clash === wanted ? '' : ` (${wanted} and ${clash} are one file name on macOS and Windows)`
+      note('output-renamed', 'warning', `another post of this export is already named ${clash}${alike}; this one is named ${name}`)
+    }
+    return {name, relative, parent: this.site.parentSlug(item), date, notes}
   }
 }
 

@@ -2,9 +2,10 @@
  * A WordPress export read from disk (or from stdin's bytes) as a stream, in two passes, so that
  * memory stays flat however large the export:
  *
- * 1. the media index: attachments, Aesop galleries and reusable blocks (`MediaIndex`). It has to
- *    be complete before the first post is converted, since an attachment often comes after the
- *    post that shows it; deferring such posts instead would hold an unbounded number of them.
+ * 1. the media index: attachments, Aesop galleries and reusable blocks (`MediaIndex`), and each
+ *    post's slug and parent (`SiteIndex`). They have to be complete before the first post is
+ *    converted, since an attachment often comes after the post that shows it, a parent page after
+ *    its child; deferring such posts instead would hold an unbounded number of them.
  * 2. the posts: each becomes a `post` unit as soon as its `</item>` is read, and is let go once
  *    written. Reading waits while the run has enough in flight (the generator is pulled).
  *
@@ -12,6 +13,7 @@
  */
 import {open} from 'node:fs/promises'
 import {MediaIndex, type SharedMedia} from '../read/media.js'
+import {SiteIndex} from '../read/site-index.js'
 import {EXPORT_CHUNK, type WxrItem} from '../read/wxr.js'
 import {WxrByteReader, type WxrRead} from '../read/wxr-bytes.js'
 import type {Diagnostic} from '../tokenize/types.js'
@@ -68,7 +70,7 @@ let nextKey = 0
  */
 export async function* exportUnits(source: ByteSource, file: string, options: ConvertOptions, shard: Shard | null): AsyncGenerator<Unit> {
   const key = nextKey++
-  const {first, media} = await readMedia(source)
+  const {first, media, site} = await readMedia(source)
   // The file's own findings come from the second pass, which reads just what the first did.
   const owned = shard === null || inShard(file, shard)
   if (first.refused) {
@@ -76,7 +78,7 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
     return
   }
   yield {kind: 'begin', file, key, media}
-  const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options)
+  const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options, site)
   const pending: Unit[] = []
   const unconverted: Diagnostic[] = []
   const second = startRead(source, (item) => {
@@ -98,12 +100,14 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
  * The first pass. Its own function so that the index's maps go once packed: a local of the
  * generator would live as long as the export's posts are read.
  */
-async function readMedia(source: ByteSource): Promise<{first: WxrRead; media: SharedMedia}> {
+async function readMedia(source: ByteSource): Promise<{first: WxrRead; media: SharedMedia; site: SiteIndex}> {
   const index = new MediaIndex()
+  const site = new SiteIndex()
   const first = await readItems(source, (item) => {
     if (MediaIndex.wants(item.type)) index.add(item)
+    site.add(item)
   })
-  return {first, media: index.share()}
+  return {first, media: index.share(), site}
 }
 
 /** Reads the export through, calling `onItem` for each item in order. */

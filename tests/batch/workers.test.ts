@@ -89,10 +89,10 @@ describe('inOrder', () => {
 describe('WorkerPool heap limit', () => {
   it('a post that runs a worker out of its heap goes to the fallback, and the pool goes on', async () => {
     const item = (id: number, content: string) => ({
-      id, type: 'post', title: `Post ${id}`, slug: `post-${id}`, status: 'publish', date: null, author: null, authorName: null, link: null, guid: null,
-      parentId: null, content, excerpt: '', categories: [], tags: [], attachmentUrl: null, meta: {}, contentLine: 7, contentColumn: 3, diagnostics: []
+      id, type: 'post', title: `Post ${id}`, slug: `post-${id}`, status: 'publish', date: null, localDate: null, author: null, authorName: null, link: null, guid: null,
+      parentId: null, order: null, sticky: false, protected: false, format: null, content, excerpt: '', categories: [], tags: [], attachmentUrl: null, meta: {}, contentLine: 7, contentColumn: 3, diagnostics: []
     })
-    const job = (id: number, content: string) => ({kind: 'post' as const, key: 1, task: {name: `post-${id}`, relative: `x/posts/post-${id}`, file: 'x.xml', item: item(id, content)}})
+    const job = (id: number, content: string) => ({kind: 'post' as const, key: 1, task: {name: `post-${id}`, relative: `x/posts/post-${id}`, parent: null, date: null, notes: [], file: 'x.xml', item: item(id, content)}})
     const fellBack: string[] = []
     const pool = new WorkerPool(1, {config: null}, built, {
       heapMb: 16,

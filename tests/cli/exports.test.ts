@@ -25,7 +25,7 @@ describe('a WordPress export', () => {
     expect(files.filter((file) => file.includes('/pages/'))).toHaveLength(5)
     expect(files).toContain('kerouac.wordpress.2014-06-11/posts/a-great-strange-dream.md')
     const post = readFileSync(path.join(out, 'kerouac.wordpress.2014-06-11/posts/a-great-strange-dream.md'), 'utf8')
-    expect(post).toMatch(/^---\ntitle: It is All a Great, Strange Dream\ndate: 2014-05-20T04:06:00Z\nauthor: Nick Haskins\nslug: a-great-strange-dream\nstatus: publish\n/)
+    expect(post).toMatch(/^---\ntitle: It is All a Great, Strange Dream\ndate: 2014-05-20T04:06:00Z\nauthor: Nick Haskins\nslug: a-great-strange-dream\nid: 173\nstatus: publish\n/)
     expect(post).not.toMatch(/\[aesop_/)
   })
 

@@ -113,7 +113,8 @@ describe('readWxr on the corpus (counts from corpus/SOURCES.md)', () => {
       type: 'page',
       status: 'draft',
       slug: null,
-      date: '2014-05-19T19:38:52',
+      date: null,
+      localDate: '2014-05-19T19:38:52',
       author: 'chris',
       authorName: 'Chris Ford'
     })
@@ -208,7 +209,8 @@ describe('readWxr', () => {
       slug: null,
       author: 'ann',
       authorName: 'Ann Lee',
-      date: '2001-02-03T04:05:06',
+      date: null,
+      localDate: '2001-02-03T04:05:06',
       categories: ['News'],
       tags: ['X']
     })
