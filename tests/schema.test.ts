@@ -80,6 +80,36 @@ describe('document.schema.json', () => {
     expect(() => assertValidDocument(doc)).toThrow(/Invalid JSON document/)
   })
 
+  describe("a post of an export: its metadata is the schema's postMetadata", () => {
+    const post = {
+      title: 'Level 3', date: '2007-12-11T06:23:16Z', author: 'Theme Buster', slug: 'level-3', id: 172, status: 'publish', type: 'page',
+      format: null, sticky: null, protected: null, parent: 'level-2', order: null, categories: null, tags: null, excerpt: null, link: null
+    }
+    const exported = (edit: (metadata: any) => void = () => {}) =>
+      variant((d) => {
+        d.file = 'site.xml#level-1/level-2/level-3'
+        d.metadata = structuredClone(post)
+        edit(d.metadata)
+      })
+
+    it('accepts it', () => {
+      expect(() => assertValidDocument(exported())).not.toThrow()
+    })
+
+    it.each([
+      ['a date without its zone', exported((m) => (m.date = '2007-12-11T06:23:16'))],
+      ['sticky: false (not sticky is null)', exported((m) => (m.sticky = false))],
+      ['a missing parent', exported((m) => delete m.parent)],
+      ['a string id', exported((m) => (m.id = '172'))]
+    ])('rejects %s', (_, doc) => {
+      expect(documentValidator()(doc)).toBe(false)
+    })
+
+    it("leaves a plain file's front matter alone", () => {
+      expect(() => assertValidDocument(variant((d) => (d.metadata = {date: '2019-05-01', sticky: 'yes'})))).not.toThrow()
+    })
+  })
+
   it('names the offending path in the error', () => {
     expect(() => assertValidDocument(variant((d) => (d.diagnostics[0].column = 0)))).toThrow('/diagnostics/0/column')
   })

@@ -43,6 +43,29 @@ describe('a WordPress export', () => {
   })
 })
 
+describe('the theme unit test export through the CLI, with workers', () => {
+  const unit = path.join(import.meta.dirname, '../../../shared/corpus/themeunittestdata.wordpress.xml')
+  const out = path.join(root, 'unit')
+  const result = spawnSync(process.execPath, [bin, unit, '--out', out, '-q', '--jobs', '2'], {encoding: 'utf8'})
+  const files = fg.sync('**/*', {cwd: out}).sort()
+
+  it('nests pages under their parents and names files from decoded slugs', () => {
+    expect(result.status).toBe(0)
+    expect(files).toContain('themeunittestdata.wordpress/pages/level-1/level-2/level-3.md')
+    expect(files).toContain('themeunittestdata.wordpress/pages/greek/επίπεδο-2.md')
+    expect(files.some((file) => file.includes('%'))).toBe(false)
+    const level3 = readFileSync(path.join(out, 'themeunittestdata.wordpress/pages/level-1/level-2/level-3.md'), 'utf8')
+    expect(level3).toContain('\nparent: level-2\n')
+  })
+
+  it('writes no word of a password-protected post', () => {
+    const post = readFileSync(path.join(out, 'themeunittestdata.wordpress/posts/template-password-protected.md'), 'utf8')
+    expect(post).toContain('\nprotected: true\n')
+    expect(post).not.toContain('should not be visible')
+    expect(post.endsWith('---\n')).toBe(true)
+  })
+})
+
 describe('what is not a plain export', () => {
   const item = (n: number, body = `Body ${n}.`) =>
     `<item><title>Post ${n}</title><wp:post_id>${n}</wp:post_id><wp:post_name>post-${n}</wp:post_name><wp:post_type>post</wp:post_type><content:encoded><![CDATA[${body}]]></content:encoded></item>\n`
