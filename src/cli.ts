@@ -15,7 +15,7 @@ function packageVersion(): string {
   for (const candidate of ['../package.json', '../../package.json']) {
     try {
       const manifest = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {name?: string; version?: string}
-      if (manifest.name === 'migrate' && manifest.version !== undefined) return manifest.version
+      if (manifest.name === 'wp-content-migrate' && manifest.version !== undefined) return manifest.version
     } catch {
       // Not there: try the next folder up.
     }
