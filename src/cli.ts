@@ -7,6 +7,7 @@ import {loadConfig} from './batch/config.js'
 import {escapeControls} from './batch/report-escape.js'
 import {parseShard} from './batch/shard.js'
 import {UsageError} from './batch/usage-error.js'
+import {sentences, usageMessage} from './batch/usage-message.js'
 
 const version = packageVersion()
 
@@ -54,6 +55,7 @@ const program = new Command()
   .argument('[paths...]', 'files, folders or globs; none or "-" reads stdin')
   .option('-o, --out <dir>', 'write one output per input under <dir>, mirroring the input tree')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'ndjson']).default('md'))
+  .addOption(new Option('--stdin-format <format>', 'what stdin is (default: an export by its root element, Markdown when it opens with front matter, else text)').choices(['txt', 'md', 'html', 'xml']))
   .option('--check', 'write nothing; exit 1 if any diagnostic reaches --fail-on', false)
   .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning']).default('error'))
   .addOption(new Option('--report <style>', 'how diagnostics are printed on stderr').choices(['stylish', 'json', 'github']).default('stylish'))
@@ -69,16 +71,16 @@ const program = new Command()
       throw new InvalidArgumentError((error as Error).message)
     }
   })
-  .option('--post-types <types>', 'post types of an export that become documents, comma-separated', (value) => value.split(',').map((type) => type.trim()).filter(Boolean), ['post', 'page'])
+  .option('--post-types <types>', 'post types of an export that become documents, comma-separated (default: post,page)', (value) => value.split(',').map((type) => type.trim()).filter(Boolean))
   .option('--date-prefix', 'name export documents by date and slug (2014-05-20-my-post)', false)
   .option('-j, --jobs <n>', 'worker threads converting files and the posts of an export (output is the same as with 1)', (value) => {
     const jobs = Number(value)
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('a whole number from 1 to 64')
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('it must be a whole number from 1 to 64')
     return jobs
   }, 1)
   .option('--timeout <seconds>', 'stop and report a document that takes longer to convert', (value) => {
     const seconds = Number(value)
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('a number of seconds above 0')
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('it must be a number of seconds above 0')
     return seconds
   }, 30)
   .option('--summary <file>', 'also write the end-of-run counts to <file> as JSON (shards\' counts add up)')
@@ -88,7 +90,7 @@ const program = new Command()
   .addHelpText('after', examples)
   .showHelpAfterError('(run migrate --help for usage)')
   // Commander quotes the arguments it refuses, and a shell glob can hand it any file name.
-  .configureOutput({outputError: (text, write) => write(text.split('\n').map(escapeControls).join('\n'))})
+  .configureOutput({outputError: (text, write) => write(usageMessage(text).split('\n').map(escapeControls).join('\n'))})
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2)
   })
@@ -104,6 +106,7 @@ program.action(async (paths: string[], flags) => {
     paths,
     out: flags.out ?? null,
     format: flags.format,
+    stdinFormat: flags.stdinFormat,
     check: flags.check,
     failOn: flags.failOn,
     report: flags.report,
@@ -133,7 +136,7 @@ program.action(async (paths: string[], flags) => {
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof UsageError) {
     // Usage errors quote paths as given.
-    process.stderr.write(`migrate: ${escapeControls(error.message)}\n`)
+    process.stderr.write(`migrate: ${escapeControls(sentences(error.message))}\n`)
     process.exitCode = 2
     return
   }

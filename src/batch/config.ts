@@ -45,14 +45,14 @@ export async function loadConfig(file: string, cwd: string): Promise<Config> {
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    throw new UsageError(`Cannot read config "${file}": ${(error as Error).message}`)
+    throw new UsageError(`--config "${file}": it cannot be read: ${(error as Error).message}`)
   }
   return parseConfig(text, file)
 }
 
 export function parseConfig(text: string, file: string): Config {
   const fail = (what: string): never => {
-    throw new UsageError(`Invalid config "${file}": ${what}`)
+    throw new UsageError(`--config "${file}": not a valid config: ${what}`)
   }
   let value: unknown
   try {

@@ -49,6 +49,8 @@ export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbs
   postTypes?: string[]
   /** Name export documents `2014-05-20-slug` instead of `slug`. */
   datePrefix?: boolean
+  /** What a text is read as, whatever its name says: stdin's (`--stdin-format`). */
+  syntax?: ProseSyntax
   /** `--keep-protected`: convert the body of a password-protected post instead of leaving it out. */
   keepProtected?: boolean
   /** `--timeout`: a document taking longer is stopped and reported (milliseconds; none when unset). */
@@ -73,11 +75,12 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
  */
 export function convertText(text: string, file: string, options: ConvertOptions, found: Diagnostic[] = []): FileResult {
   const stem = file === '-' ? '-' : withoutExtension(file)
-  if (isExportName(file) || readsAsExport(text)) return convertExport(readWxr(text), file, stem, options, found)
+  // A text said to be one thing (`--stdin-format md`) is read as that, even when it looks like an export.
+  if (isExportName(file) || (options.syntax === undefined && readsAsExport(text))) return convertExport(readWxr(text), file, stem, options, found)
   const nul = replaceNul(text)
   const own = nul.diagnostic ? [...found, nul.diagnostic] : found
   try {
-    const {markdown, document} = withTimeLimit(options.timeoutMs, () => migrate(nul.text, {...options, file, syntax: syntaxOf(file)}))
+    const {markdown, document} = withTimeLimit(options.timeoutMs, () => migrate(nul.text, {...options, file, syntax: options.syntax ?? syntaxOf(file)}))
     if (own.length > 0) document.diagnostics = publicDiagnostics([...own, ...document.diagnostics])
     return {file, documents: [{relative: stem, markdown, document}], diagnostics: [], failed: false}
   } catch (error) {
@@ -108,6 +111,7 @@ function convertExport(wxr: Pick<WxrExport, 'items' | 'diagnostics' | 'refused'>
     site.add(item)
   }
   const names = new ExportNames(stem, options, site)
+  diagnostics.push(...names.absentTypes())
   const documents: ConvertedDocument[] = []
   const failures: Diagnostic[] = []
   for (const item of wxr.items) {

@@ -47,10 +47,20 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     const message = `The post's link (<link>) is ${describeRefused(refused)}; it is left out of the front matter`
     document.diagnostics.unshift({ruleId: 'unsafe-url', severity: 'warning', message, line: 1, column: 1})
   }
-  // Diagnostics point into the export file, not into the post body alone.
-  for (const diagnostic of document.diagnostics) {
-    if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1
-    diagnostic.line += item.contentLine - 1
+  // Every line and column of the document points into the export file, not into the post body
+  // alone: diagnostics and the positions of its records alike (offsets stay the body's).
+  const inExport = (point: {line: number; column: number}) => {
+    if (point.line === 1) point.column += item.contentColumn - 1
+    point.line += item.contentLine - 1
+  }
+  for (const diagnostic of document.diagnostics) inExport(diagnostic)
+  // Copies: an image and the shortcode it came from may share one position object.
+  for (const record of [...document.images, ...document.shortcodes, ...document.blocks]) {
+    const start = {...record.position.start}
+    const end = {...record.position.end}
+    inExport(start)
+    inExport(end)
+    record.position = {start, end}
   }
   if (item.protected) {
     const message = withheld

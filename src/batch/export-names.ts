@@ -36,6 +36,8 @@ export class ExportNames {
   private readonly used = new TakenNames()
   private readonly types: Set<string>
   private readonly datePrefix: boolean
+  /** `--post-types` as given; undefined for the default. */
+  private readonly asked: string[] | undefined
 
   /** `stem` is the export's path without its extension. */
   /** `site`: the export's posts as the first pass read them, for the parents a page is filed under. */
@@ -44,8 +46,22 @@ export class ExportNames {
     options: {postTypes?: string[]; datePrefix?: boolean},
     private readonly site: SiteIndex = new SiteIndex()
   ) {
+    this.asked = options.postTypes
     this.types = new Set(options.postTypes ?? defaultPostTypes)
     this.datePrefix = options.datePrefix === true
+  }
+
+  /**
+   * A warning for each post type asked for (`--post-types posts`, a typo) that the export holds
+   * no item of, listing those it holds; none when the types were not asked for.
+   */
+  absentTypes(): Diagnostic[] {
+    const asked = this.asked
+    if (asked === undefined) return []
+    const held = [...this.site.types].map(([type, count]) => `${type || '(none)'} (${count})`).join(', ') || 'no items at all'
+    return asked
+      .filter((type) => !this.site.types.has(type))
+      .map((type) => ({ruleId: 'post-type-absent', severity: 'warning' as const, message: `--post-types asks for ${JSON.stringify(type)}, but the export holds no item of that type; it holds ${held}`, line: 1, column: 1}))
   }
 
   /** The name of an item that becomes a document, or null for attachments, menus and other types not asked for. */

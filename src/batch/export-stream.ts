@@ -93,7 +93,7 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
   // readItems calls back chunk by chunk; the units are handed on between chunks.
   for await (const units of drain(second.chunks, pending)) yield* units
   const {diagnostics} = await second.done
-  yield {kind: 'end', file, key, diagnostics: [...diagnostics, ...unconverted], owned}
+  yield {kind: 'end', file, key, diagnostics: [...names.absentTypes(), ...diagnostics, ...unconverted], owned}
 }
 
 /**

@@ -9,7 +9,15 @@ import {escapeControls, escapeJsonControls} from './report-escape.js'
 import {byPlace, limitPerRule, omittedMessage} from './report-limit.js'
 
 export interface FileReport {
+  /** As the JSON documents name it: relative to the input folder, `export.xml#slug` for a post of an export. */
   file: string
+  /**
+   * The file on disk as the user can open it, relative to the working directory (the export
+   * itself for its posts, whose lines are the XML's): what GitHub attaches an annotation to.
+   */
+  path?: string
+  /** For a post of an export: its name in the export (`slug`, `level-1/level-2`). */
+  post?: string
   diagnostics: Diagnostic[]
 }
 
@@ -134,7 +142,9 @@ export function formatGithub(results: FileReport[]): string {
   const lines: string[] = []
   for (const result of results) {
     const {listed, omitted} = limitPerRule(result.diagnostics)
-    const file = `file=${escapeProperty(result.file)}`
+    const file = `file=${escapeProperty(result.path ?? result.file)}`
+    // A post of an export is annotated on the export, at its line in the XML; the message says which post.
+    const prefix = result.post === undefined ? '' : `${result.post}: `
     for (const diagnostic of byPlace(listed)) {
       const properties = [file]
       // Line 0 means "the whole file"; GitHub then annotates the file without a line.
@@ -143,9 +153,9 @@ export function formatGithub(results: FileReport[]): string {
         if (diagnostic.column > 0) properties.push(`col=${diagnostic.column}`)
       }
       properties.push(`title=${escapeProperty(diagnostic.ruleId)}`)
-      lines.push(`::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(diagnostic.message)}`)
+      lines.push(`::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(prefix + diagnostic.message)}`)
     }
-    for (const rest of omitted) lines.push(`::${githubCommand[rest.severity]} ${file},title=${escapeProperty(rest.ruleId)}::${escapeData(omittedMessage(rest))}`)
+    for (const rest of omitted) lines.push(`::${githubCommand[rest.severity]} ${file},title=${escapeProperty(rest.ruleId)}::${escapeData(prefix + omittedMessage(rest))}`)
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n'
 }

@@ -53,6 +53,8 @@ export interface RunOptions extends ConvertOptions {
   jobs: number
   /** `--config`: the site's own shortcodes; plain data, so it crosses to worker threads. */
   config: Config | null
+  /** `--stdin-format`: what stdin is read as; undefined: judged from its start. */
+  stdinFormat?: StdinFormat
   /** `--summary <file>`: the end-of-run counts as JSON, for a CI step (or a merge of shards) to read. */
   summaryFile?: string | null
 }
@@ -79,20 +81,36 @@ export async function run(runOptions: RunOptions): Promise<number> {
     handlers: {...handlersFor(runOptions.config), ...runOptions.handlers},
     blockHandlers: {...blockHandlersFor(runOptions.config), ...runOptions.blockHandlers}
   }
-  const readsStdin = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')
+  // `-` is stdin, alone or among other paths.
+  const dashes = options.paths.filter((given) => given === '-').length
+  const filePaths = options.paths.filter((given) => given !== '-')
+  const readsStdin = options.paths.length === 0 || dashes > 0
+  if (dashes > 1) throw new UsageError('-: stdin is named more than once. Name it once')
   if (readsStdin && options.out !== null) {
     // stdin has no name to mirror under --out; guessing one would hide where the output went.
-    throw new UsageError('--out needs input paths; with stdin the output goes to stdout (migrate < post.txt > post.md)')
+    throw new UsageError('--out: stdin has no name to write under a folder, so its output goes to stdout (migrate < post.txt > post.md). Leave out --out, or give the file by its name')
+  }
+  if (readsStdin && filePaths.length > 0 && options.format !== 'ndjson' && !options.check) {
+    throw new UsageError(`-: stdin and other inputs all go to stdout, where only one ndjson stream can hold them apart. Add --format ndjson, or convert stdin on its own`)
   }
   // Nothing per document is kept: each is let go once written and its findings once reported,
   // so memory stays flat however large the archive.
   const tally = new Tally()
-  const progress = new Progress(options)
+  // `--report json` is the only thing on stderr, so that `2> report.json` is JSON: no notes, no summary, no progress.
+  const notes = !options.quiet && options.report !== 'json'
+  const progress = new Progress({...options, progress: options.progress && options.report !== 'json'})
   const reporter = new ReportStream(options.report, (text) => progress.print(text), options.color)
   // --quiet keeps what failed the files (a run that exits 1 must say why) and drops the warnings
   // a big archive has by the thousand; machine-read reports (json, github) always hold everything.
   const quiet = options.quiet && options.report === 'stylish'
+  // GitHub attaches an annotation to a path from the working directory: each input's, looked up by the name reports give it.
+  const onDisk = new Map<string, string>()
+  const diskPath = (file: FileReport): string | undefined => {
+    if (file.post !== undefined) return onDisk.get(file.file.slice(0, -file.post.length - 1))
+    return onDisk.get(file.file) ?? (path.isAbsolute(file.file) ? path.relative(options.cwd, file.file) : undefined)
+  }
   const report = (file: FileReport) => {
+    if (options.report === 'github') file = {...file, path: diskPath(file) ?? file.file}
     tally.count(file.diagnostics)
     if (file.diagnostics.length > 0) reporter.add(quiet ? {...file, diagnostics: file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')} : file)
   }
@@ -101,26 +119,40 @@ export async function run(runOptions: RunOptions): Promise<number> {
   let outDir: string | null = null
   let total = 0
   let oneExport = false
+  let fromStdin: Unit[] | AsyncIterable<Unit> = []
   if (readsStdin) {
     const bytes = await readAll(options.stdin)
-    units = (await looksLikeExport(bytesSource(bytes))) ? exportUnits(bytesSource(bytes), '-', options, null) : [{kind: 'file', input: stdinInput(options.cwd), bytes} satisfies Unit]
+    const format = options.stdinFormat ?? (await stdinFormatOf(bytes))
+    if (format === 'xml') {
+      if (!options.check) refuseMarkdownExport(options, '-')
+      fromStdin = exportUnits(bytesSource(bytes), '-', options, null)
+    } else {
+      fromStdin = [{kind: 'file', input: stdinInput(options.cwd), bytes, syntax: stdinSyntax[format]}]
+    }
+  }
+  if (filePaths.length === 0) {
+    units = fromStdin
   } else {
     const out = options.out === null ? null : path.resolve(options.cwd, options.out)
-    // One file named on its own is a filter: its output goes to stdout unless --out says otherwise.
-    const single = out === null && options.paths.length === 1 && (await isFile(path.resolve(options.cwd, options.paths[0]!)))
-    outDir = out ?? (single ? null : path.resolve(options.cwd, 'migrated'))
+    // One file named on its own is a filter: its output goes to stdout unless --out says otherwise;
+    // so is ndjson, one stream whatever the inputs.
+    const single = out === null && filePaths.length === 1 && (await isFile(path.resolve(options.cwd, filePaths[0]!)))
+    outDir = out ?? (single || readsStdin || options.format === 'ndjson' ? null : path.resolve(options.cwd, 'migrated'))
     // The default ./migrated/ too is no input: a rerun must not convert its own earlier output.
     // An input folder at or inside the output folder is a usage error (`findInputs`).
-    const found = await findInputs(options.paths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(outDir ? {outDir} : {})})
+    const found = await findInputs(filePaths, {include: options.include, exclude: options.exclude, cwd: options.cwd, ...(outDir ? {outDir} : {})})
     // Checked once, before converting: an --out that cannot be written is one usage error, not one per output.
     if (outDir !== null && !options.check && found.inputs.length > 0) new OutputFolder(outDir).create()
     for (const problem of found.problems) report({file: problem.path, diagnostics: [problem.diagnostic]})
-    if (outDir !== null && out === null && !options.check && !options.quiet && found.inputs.length > 0) {
+    if (outDir !== null && out === null && !options.check && notes && found.inputs.length > 0) {
       options.stderr.write(`migrate: writing to ${shown(options.cwd, outDir)}/ (use --out to choose)\n`)
     }
     total = found.inputs.length
+    if (options.report === 'github') for (const input of found.inputs) onDisk.set(input.relative, path.relative(options.cwd, input.path) || input.relative)
     oneExport = total === 1 && isExportName(found.inputs[0]!.relative)
-    units = unitsOf(found.inputs, options)
+    if (oneExport && outDir === null && !options.check) refuseMarkdownExport(options, filePaths[0]!)
+    units = readsStdin ? concat(fromStdin, unitsOf(found.inputs, options)) : unitsOf(found.inputs, options)
+    total += readsStdin ? 1 : 0
   }
 
   const writer = outDir === null || options.check ? null : new Writer(new OutputFolder(outDir), options.format)
@@ -139,7 +171,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
   const convert = (unit: Unit): Promise<FileResult> => {
     switch (unit.kind) {
       case 'file':
-        if (unit.bytes) return Promise.resolve(convertBytes(unit.bytes, unit.input.relative, options))
+        if (unit.bytes) return Promise.resolve(convertBytes(unit.bytes, unit.input.relative, unit.syntax ? {...options, syntax: unit.syntax} : options))
         return pool ? pool.convert(unit) : convertInput(unit.input, options, readWhole)
       case 'post':
         return pool ? pool.convert(unit) : Promise.resolve(postResult(unit.task, convertPost(unit.task, media.get(unit.key)!, options)))
@@ -189,12 +221,18 @@ export async function run(runOptions: RunOptions): Promise<number> {
     await pool?.close()
   }
   progress.clear()
+  // A run that converted nothing (an empty folder, an --include that matched no file, post types
+  // an export does not hold) must say so: exit 0 in silence would pass a CI job that checked nothing.
+  if (tally.documents === 0 && tally.worst < rank.error) {
+    const severity = options.check ? 'error' : 'warning'
+    report({file: options.paths.join(' ') || '-', diagnostics: [{ruleId: 'nothing-converted', severity, message: nothingConverted(total, options), line: 1, column: 1}]})
+  }
   const removed = await cleanup
-  if (removed > 0 && !options.quiet) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${shown(options.cwd, outDir!)}/\n`)
+  if (removed > 0 && notes) options.stderr.write(`migrate: removed ${removed} temp file${removed === 1 ? '' : 's'} a stopped run left in ${shown(options.cwd, outDir!)}/\n`)
 
   reporter.end()
   const summary = tally.summary(Date.now() - started, options.shard)
-  if (!options.quiet) options.stderr.write(formatSummary(summary))
+  if (notes) options.stderr.write(formatSummary(summary))
   if (options.summaryFile) await writeSummary(path.resolve(options.cwd, options.summaryFile), summary)
   // A file that failed always carries an error, and an error reaches any threshold.
   return tally.worst >= rank[options.failOn] || tally.failed > 0 ? 1 : 0
@@ -218,6 +256,32 @@ async function* unitsOf(inputs: Input[], options: RunOptions): AsyncGenerator<Un
   }
 }
 
+/** What `--stdin-format` reads stdin as. */
+const stdinSyntax = {txt: 'text', md: 'markdown', html: 'html'} as const
+
+export type StdinFormat = keyof typeof stdinSyntax | 'xml'
+
+/**
+ * What stdin is when `--stdin-format` does not say: a WordPress export (by its root element),
+ * Markdown when it opens with front matter, else a plain-text post.
+ */
+async function stdinFormatOf(bytes: Uint8Array): Promise<StdinFormat> {
+  if (await looksLikeExport(bytesSource(bytes))) return 'xml'
+  const start = Buffer.from(bytes.subarray(0, 8)).toString('utf8').replace(/^\ufeff/, '')
+  return /^---\r?\n/.test(start) ? 'md' : 'txt'
+}
+
+/** An export's posts as Markdown on stdout would run together, with nothing to tell where one ends. */
+function refuseMarkdownExport(options: RunOptions, file: string): void {
+  if (options.format !== 'md') return
+  const name = file === '-' ? 'stdin' : file
+  throw new UsageError(`${name}: a WordPress export holds many posts, and as Markdown on stdout they would run together. Use --out <dir> for one file per post, or --format ndjson or json for one stream`)
+}
+
+async function* concat(...parts: Array<Iterable<Unit> | AsyncIterable<Unit>>): AsyncGenerator<Unit> {
+  for (const part of parts) yield* part
+}
+
 /** Whether stdin's bytes are a WordPress export (or a feed, which the export reader refuses), judged by their root element. */
 async function looksLikeExport(source: ByteSource): Promise<boolean> {
   const decoder = new StreamDecoder()
@@ -228,6 +292,14 @@ async function looksLikeExport(source: ByteSource): Promise<boolean> {
   }
   if (text.length < ROOT_LIMIT) text += decoder.end()
   return decoder.refused === null && readsAsExport(text)
+}
+
+/** Why a run converted nothing, for `nothing-converted`. */
+function nothingConverted(inputs: number, options: RunOptions): string {
+  if (inputs > 0) return `nothing converted: the ${inputs === 1 ? 'input holds' : `${inputs} inputs hold`} no post or document to convert${options.postTypes ? ` of the types asked for (--post-types ${options.postTypes.join(',')})` : ''}`
+  const globs = (list: string[] | undefined, flag: string) => (list && list.length > 0 ? `, ${flag} ${list.map((glob) => JSON.stringify(glob)).join(' ')}` : '')
+  const filters = globs(options.include, '--include') + globs(options.exclude, '--exclude')
+  return `nothing converted: no input file found${filters ? ` (with${filters.slice(1)})` : ' (the input types are .txt, .html, .htm, .md, .markdown and .xml)'}`
 }
 
 /** A folder as a message shows it: relative to where the user is, controls escaped. */
@@ -286,7 +358,7 @@ class Tally {
     for (const {document} of result.documents) {
       this.export.documents++
       this.document(document)
-      report({file: document.file, diagnostics: document.diagnostics as Diagnostic[]})
+      report({file: document.file, post: document.file.slice(result.file.length + 1), diagnostics: document.diagnostics as Diagnostic[]})
     }
   }
 

@@ -17,15 +17,15 @@ export interface Shard {
 export function parseShard(spec: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec)
   if (!match) {
-    throw new UsageError(`Invalid --shard "${spec}": expected <index>/<count>, for example 2/4`)
+    throw new UsageError(`it must be <index>/<count>, for example 2/4`)
   }
   const index = Number(match[1])
   const count = Number(match[2])
   if (!Number.isSafeInteger(count) || count < 1) {
-    throw new UsageError(`Invalid --shard "${spec}": the count must be at least 1`)
+    throw new UsageError(`the count must be at least 1`)
   }
   if (!Number.isSafeInteger(index) || index < 1 || index > count) {
-    throw new UsageError(`Invalid --shard "${spec}": the index must be between 1 and ${count}`)
+    throw new UsageError(`the index must be between 1 and ${count}`)
   }
   return {index, count}
 }

@@ -5,13 +5,14 @@
  * another `--shard` does, so that every shard names every output as a run of the whole would.
  */
 import type {SharedMedia} from '../read/media.js'
+import type {ProseSyntax} from '../transform/convert.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import type {PostTask} from './convert-post.js'
 import type {Input} from './walk.js'
 
 export type Unit =
-  /** `bytes`: stdin's, already read. */
-  | {kind: 'file'; input: Input; bytes?: Uint8Array}
+  /** `bytes`: stdin's, already read, and `syntax` what it is read as (`--stdin-format`, or what it looks like). */
+  | {kind: 'file'; input: Input; bytes?: Uint8Array; syntax?: ProseSyntax}
   | {kind: 'begin'; file: string; key: number; media: SharedMedia}
   | {kind: 'post'; key: number; task: PostTask}
   | {kind: 'claim'; relatives: string[]}

@@ -52,7 +52,7 @@ export interface FileProblem {
 }
 
 export interface FindOptions {
-  /** Globs, relative to each folder argument, that select files; default: the input types. */
+  /** Globs, relative to each folder argument, that select files (one without a `/` matches a file's name in any folder); default: the input types. */
   include?: string[]
   /** Globs, relative to each folder (or a glob's static base), to leave out. */
   exclude?: string[]
@@ -135,10 +135,10 @@ async function refuseInsideOutput(argument: string, folder: string, outDir: stri
   if (outDir === null) return
   const real = await realpathOrResolved(folder)
   if (real === outDir) {
-    throw new UsageError(`the input folder "${argument}" is the output folder: its outputs would be read as inputs on the next run; choose another with --out`)
+    throw new UsageError(`"${argument}": the input folder is the output folder, so its outputs would be read as inputs on the next run. Choose another with --out`)
   }
   if (isInside(outDir, real)) {
-    throw new UsageError(`the input folder "${argument}" is inside the output folder "${outDir}", whose files are never inputs; choose another with --out`)
+    throw new UsageError(`"${argument}": the input folder is inside the output folder "${outDir}", whose files are never inputs. Choose another with --out`)
   }
 }
 
@@ -155,6 +155,8 @@ async function walk(root: string, patterns: string[], ignore: string[], outDir: 
     cwd: root,
     ignore,
     caseSensitiveMatch: false,
+    // `--include '*.txt'` means every .txt file, as in .gitignore: a glob without a `/` matches names in any folder.
+    baseNameMatch: true,
     // A symlinked folder could lead anywhere, or loop: never walk into one.
     followSymbolicLinks: false,
     // Symlinked files come back as symlinks, not files, so we ask for everything and sort it out.

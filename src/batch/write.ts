@@ -100,7 +100,7 @@ export class OutputFolder {
         existing = parent
       }
       if (!statOrNull(existing)?.isDirectory()) {
-        throw new UsageError(existing === this.base ? `--out "${this.outDir}" is a file, not a folder` : `--out "${this.outDir}" cannot be made: "${existing}" is a file, not a folder`)
+        throw new UsageError(existing === this.base ? `--out "${this.outDir}": it is a file, not a folder` : `--out "${this.outDir}": it cannot be made, "${existing}" is a file, not a folder`)
       }
       // One level at a time: Node's recursive mkdir loops forever where mkdir says ENOENT of a
       // folder that does exist (/proc).
@@ -111,7 +111,7 @@ export class OutputFolder {
       this.realBase = realpathSync(this.base)
     } catch (error) {
       if (error instanceof UsageError) throw error
-      throw new UsageError(`cannot write to --out "${this.outDir}": ${reasonOf(error as NodeJS.ErrnoException)}`)
+      throw new UsageError(`--out "${this.outDir}": it cannot be written to: ${reasonOf(error as NodeJS.ErrnoException)}`)
     }
   }
 

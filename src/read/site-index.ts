@@ -28,8 +28,11 @@ export class SiteIndex {
   private readonly entries = new Map<number, Entry>()
   /** How often each offset (local minus GMT, in minutes) was seen on an item with both dates. */
   private readonly offsets = new Map<number, number>()
+  /** Items of each post type, in the order the types first appear: what `--post-types` can ask for. */
+  readonly types = new Map<string, number>()
 
   add(item: WxrItem): void {
+    this.types.set(item.type, (this.types.get(item.type) ?? 0) + 1)
     if (item.id !== null && !this.entries.has(item.id)) {
       this.entries.set(item.id, {slug: postSlug(item), type: item.type, parentId: item.parentId})
     }

@@ -41,14 +41,14 @@ describe('parseConfig', () => {
     ['{"blocks": {"acme/callout": "blockquote"}}', /"blocks\.acme\/callout" must be one of "content", "keep", "drop", not "blockquote"/]
   ])('refuses %s, naming the file and what is wrong', (text, why) => {
     expect(() => parseConfig(text, 'site.json')).toThrow(UsageError)
-    expect(() => parseConfig(text, 'site.json')).toThrow(/^Invalid config "site\.json": /)
+    expect(() => parseConfig(text, 'site.json')).toThrow(/^--config "site\.json": not a valid config: /)
     expect(() => parseConfig(text, 'site.json')).toThrow(why)
   })
 
   it('loadConfig reads relative to the cwd; a missing file is a usage error', async () => {
     writeFileSync(path.join(root, 'site.json'), '{"tags": ["footnote"]}')
     expect(await loadConfig('site.json', root)).toEqual({shortcodes: {}, tags: ['footnote'], blocks: {}})
-    await expect(loadConfig('nope.json', root)).rejects.toThrow(/Cannot read config "nope\.json"/)
+    await expect(loadConfig('nope.json', root)).rejects.toThrow(/^--config "nope\.json": it cannot be read: /)
   })
 })
 

@@ -12,12 +12,12 @@ describe('parseShard', () => {
   it.each([
     ['0/4', 'index must be between 1 and 4'],
     ['5/4', 'index must be between 1 and 4'],
-    ['a/b', 'expected <index>/<count>'],
+    ['a/b', 'it must be <index>/<count>'],
     ['1/0', 'count must be at least 1'],
-    ['', 'expected <index>/<count>'],
-    ['2', 'expected <index>/<count>'],
-    ['-1/4', 'expected <index>/<count>'],
-    ['1.5/4', 'expected <index>/<count>']
+    ['', 'it must be <index>/<count>'],
+    ['2', 'it must be <index>/<count>'],
+    ['-1/4', 'it must be <index>/<count>'],
+    ['1.5/4', 'it must be <index>/<count>']
   ])('refuses %j with a UsageError', (spec, message) => {
     expect(() => parseShard(spec)).toThrow(UsageError)
     expect(() => parseShard(spec)).toThrow(message)

@@ -61,11 +61,12 @@ describe('findInputs', () => {
     expect(relatives(await findInputs(['.'], {cwd: temp, exclude: ['**/drafts/**']}))).toEqual([
       'posts/a.txt', 'posts/b.html'
     ])
-    // Plain glob semantics: a folder name prunes that folder; `*.html` is the top level only.
-    expect(relatives(await findInputs(['.'], {cwd: temp, exclude: ['drafts', '*.html', 'posts/*.html']}))).toEqual([
-      'posts/a.txt', 'posts/drafts/d.txt'
-    ])
-    expect(relatives(await findInputs(['.'], {cwd: temp, exclude: ['*.html']}))).toContain('posts/b.html')
+    // As in .gitignore, a glob without a `/` matches a name in any folder: `drafts` prunes both
+    // drafts folders, `*.html` every HTML file; one with a `/` is relative to the folder.
+    expect(relatives(await findInputs(['.'], {cwd: temp, exclude: ['drafts', '*.html']}))).toEqual(['posts/a.txt'])
+    expect(relatives(await findInputs(['.'], {cwd: temp, exclude: ['posts/drafts']}))).toEqual(['drafts/c.txt', 'posts/a.txt', 'posts/b.html'])
+    expect(relatives(await findInputs(['.'], {cwd: temp, include: ['*.txt']}))).toEqual(['drafts/c.txt', 'posts/a.txt', 'posts/drafts/d.txt'])
+    expect(relatives(await findInputs(['.'], {cwd: temp, include: ['posts/*.txt']}))).toEqual(['posts/a.txt'])
   })
 
   it('takes a file argument as given, relative to its folder', async () => {

@@ -127,8 +127,8 @@ describe('OutputFolder.create', () => {
   it('refuses a file, a folder under a file, and a symlink that leads nowhere', async () => {
     const file = path.join(temp, 'file')
     await fs.writeFile(file, 'kept')
-    expect(usage(() => new OutputFolder(file).create())).toBe(`--out "${file}" is a file, not a folder`)
-    expect(usage(() => new OutputFolder(path.join(file, 'x', 'y')).create())).toBe(`--out "${path.join(file, 'x', 'y')}" cannot be made: "${file}" is a file, not a folder`)
+    expect(usage(() => new OutputFolder(file).create())).toBe(`--out "${file}": it is a file, not a folder`)
+    expect(usage(() => new OutputFolder(path.join(file, 'x', 'y')).create())).toBe(`--out "${path.join(file, 'x', 'y')}": it cannot be made, "${file}" is a file, not a folder`)
     await fs.symlink(path.join(temp, 'nowhere'), path.join(temp, 'dangling'))
     expect(usage(() => new OutputFolder(path.join(temp, 'dangling')).create())).toContain('a symlink that leads nowhere')
     expect(await fs.readFile(file, 'utf8')).toBe('kept')
@@ -136,7 +136,7 @@ describe('OutputFolder.create', () => {
 
   it('refuses where no folder can be made (/proc), without the endless loop of a recursive mkdir', (context) => {
     if (process.platform !== 'linux') context.skip()
-    expect(usage(() => new OutputFolder('/proc/migrate-test/out').create())).toBe('cannot write to --out "/proc/migrate-test/out": no folder can be made there (ENOENT)')
+    expect(usage(() => new OutputFolder('/proc/migrate-test/out').create())).toBe('--out "/proc/migrate-test/out": it cannot be written to: no folder can be made there (ENOENT)')
   })
 
   it('refuses a folder it may not write to', async (context) => {
@@ -145,7 +145,7 @@ describe('OutputFolder.create', () => {
     const locked = path.join(temp, 'locked')
     await fs.mkdir(locked, {mode: 0o555})
     try {
-      expect(usage(() => new OutputFolder(locked).create())).toBe(`cannot write to --out "${locked}": permission denied (EACCES)`)
+      expect(usage(() => new OutputFolder(locked).create())).toBe(`--out "${locked}": it cannot be written to: permission denied (EACCES)`)
     } finally {
       await fs.chmod(locked, 0o755)
     }
