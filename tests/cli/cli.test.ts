@@ -152,7 +152,7 @@ describe('a folder', () => {
     writeFileSync(blocker, 'a file where a folder should be')
     const result = migrate([archive, '--out', path.join(blocker, 'out')])
     expect(result.status).toBe(2)
-    expect(result.stderr).toBe(`migrate: --out "${path.join(blocker, 'out')}" cannot be made: "${blocker}" is a file, not a folder\n`)
+    expect(result.stderr).toBe(`migrate: --out "${path.join(blocker, 'out')}": it cannot be made, "${blocker}" is a file, not a folder\n`)
   })
 })
 
@@ -168,7 +168,7 @@ describe('a Unix filter', () => {
     const out = fresh()
     const result = migrate(['--out', out], {input: seed})
     expect(result.status).toBe(2)
-    expect(result.stderr).toContain('--out needs input paths')
+    expect(result.stderr).toBe('migrate: --out: stdin has no name to write under a folder, so its output goes to stdout (migrate < post.txt > post.md). Leave out --out, or give the file by its name\n')
     expect(result.stdout).toBe('')
     expect(files(root)).not.toContain(path.basename(out))
   })
@@ -199,9 +199,24 @@ describe('CI batch jobs', () => {
     expect(migrate([archive, '--check', '--fail-on', 'warning']).status).toBe(1)
   })
 
-  it('--report github writes workflow annotations', () => {
+  it('--report github annotates each file by its path from the working directory, which is where GitHub looks', () => {
     const result = migrate([archive, '--check', '--report', 'github'])
-    expect(result.stderr).toContain('::warning file=2019/harbour-storm.txt,line=7,col=1,title=image-missing-src::')
+    const shown = path.relative(root, path.join(archive, '2019/harbour-storm.txt'))
+    expect(result.stderr).toContain(`::warning file=${shown},line=7,col=1,title=image-missing-src::`)
+    const inside = migrate(['fixtures/archive', '--check', '--report', 'github'], {cwd: path.join(archive, '../..')})
+    expect(inside.stderr).toContain('::warning file=fixtures/archive/2019/harbour-storm.txt,line=7,col=1,title=image-missing-src::')
+  })
+
+  it('--report github annotates a post of an export on the export, at its line in the XML, naming the post', () => {
+    const unit = path.join(import.meta.dirname, '../../../shared/corpus/themeunittestdata.wordpress.xml')
+    const result = migrate([path.relative(root, unit), '--check', '--report', 'github'])
+    const xmlLines = readFileSync(unit, 'utf8').split('\n')
+    const annotation = result.stderr.split('\n').find((line) => line.includes('title=post-protected'))!
+    const [, file, line] = /file=([^,]+),line=(\d+),/.exec(annotation)!
+    expect(file).toBe(path.relative(root, unit))
+    expect(annotation).toContain('::template-password-protected: the post is password-protected')
+    // The line is the post's content in the XML.
+    expect(xmlLines[Number(line) - 1]).toContain('<content:encoded>')
   })
 
   it('--report json writes the diagnostics as JSON', () => {

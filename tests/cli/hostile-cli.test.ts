@@ -69,8 +69,10 @@ describe('a flood of findings in one file (item 2)', () => {
 
   it('the cap is per rule and per file, in place order: other rules and other files are listed whole', () => {
     const input = folder({'a.txt': unknown(1500) + '[aesop_image caption="x"] '.repeat(3), 'b.txt': unknown(1001)})
-    const result = migrate([input, '--check', '--report', 'json'])
-    const report = JSON.parse(result.stderr.split('\n')[0]!) as JsonReport
+    const summary = path.join(fresh(), 'summary.json')
+    const result = migrate([input, '--check', '--report', 'json', '--summary', summary])
+    // The JSON report is all there is on stderr.
+    const report = JSON.parse(result.stderr) as JsonReport
     const [a, b] = report
     expect(a!.file).toBe('a.txt')
     expect(a!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'shortcode-unknown')).toHaveLength(1000)
@@ -80,12 +82,14 @@ describe('a flood of findings in one file (item 2)', () => {
     expect(Math.max(...columns)).toBe(1 + 999 * 10)
     expect(a!.omitted).toEqual([{ruleId: 'shortcode-unknown', severity: 'warning', count: 500}])
     expect(b!.omitted).toEqual([{ruleId: 'shortcode-unknown', severity: 'warning', count: 1}])
-    expect(result.stderr).toContain('Diagnostics: 2504 (shortcode-unknown 2501, image-missing-src 3)')
+    // The summary counts what the report leaves out.
+    expect((JSON.parse(readFileSync(summary, 'utf8')) as {diagnostics: Record<string, number>}).diagnostics).toEqual({'shortcode-unknown': 2501, 'image-missing-src': 3})
   })
 
   it('--report github: 1,000 annotations of a rule, then one for the rest', () => {
     const input = folder({'a.txt': unknown(1200)})
-    const result = migrate([input, '--check', '--report', 'github'])
+    // From the folder itself: an annotation names its file from the working directory.
+    const result = migrate(['.', '--check', '--report', 'github'], {cwd: input})
     const annotations = result.stderr.split('\n').filter((line) => line.startsWith('::'))
     expect(annotations).toHaveLength(1001)
     expect(annotations.at(-1)).toBe('::warning file=a.txt,title=shortcode-unknown::and 200 more shortcode-unknown (a report lists the first 1000 of a rule per file)')
@@ -115,7 +119,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     writeFileSync(blocker, 'a file, not a folder')
     const result = migrate([inputs(), '--out', blocker])
     expect(result.status).toBe(2)
-    expect(result.stderr).toBe(`migrate: --out "${blocker}" is a file, not a folder\n`)
+    expect(result.stderr).toBe(`migrate: --out "${blocker}": it is a file, not a folder\n`)
     expect(readFileSync(blocker, 'utf8')).toBe('a file, not a folder')
   })
 
@@ -124,7 +128,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     writeFileSync(blocker, 'a file, not a folder')
     const result = migrate([inputs(), '--out', path.join(blocker, 'sub', 'out')])
     expect(result.status).toBe(2)
-    expect(result.stderr).toBe(`migrate: --out "${path.join(blocker, 'sub', 'out')}" cannot be made: "${blocker}" is a file, not a folder\n`)
+    expect(result.stderr).toBe(`migrate: --out "${path.join(blocker, 'sub', 'out')}": it cannot be made, "${blocker}" is a file, not a folder\n`)
   })
 
   it('--out where no folder can be made (/proc): one message, exit 2, and no hang', (context) => {
@@ -133,7 +137,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     expect(result.error).toBeUndefined()
     expect(result.status).toBe(2)
     expect(result.stderr.split('\n')).toHaveLength(2)
-    expect(result.stderr).toMatch(/^migrate: cannot write to --out "\/proc\/migrate-hostile-test\/out": .*\(ENOENT\)\n$/)
+    expect(result.stderr).toMatch(/^migrate: --out "\/proc\/migrate-hostile-test\/out": it cannot be written to: .*\(ENOENT\)\n$/)
   })
 
   it('--out on a read-only file system: one message, exit 2', (context) => {
@@ -147,7 +151,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     try {
       const result = migrate([inputs(), '--out', path.join(readOnly, 'out')])
       expect(result.status).toBe(2)
-      expect(result.stderr).toBe(`migrate: cannot write to --out "${path.join(readOnly, 'out')}": the file system is read-only (EROFS)\n`)
+      expect(result.stderr).toBe(`migrate: --out "${path.join(readOnly, 'out')}": it cannot be written to: the file system is read-only (EROFS)\n`)
     } finally {
       spawnSync('umount', [readOnly], {stdio: 'ignore'})
     }
@@ -162,7 +166,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     try {
       const result = migrate([inputs(), '--out', path.join(locked, 'out')])
       expect(result.status).toBe(2)
-      expect(result.stderr).toBe(`migrate: cannot write to --out "${path.join(locked, 'out')}": permission denied (EACCES)\n`)
+      expect(result.stderr).toBe(`migrate: --out "${path.join(locked, 'out')}": it cannot be written to: permission denied (EACCES)\n`)
     } finally {
       chmodSync(locked, 0o755)
     }
@@ -178,7 +182,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     const input = inputs()
     const result = migrate([input, '--out', input])
     expect(result.status).toBe(2)
-    expect(result.stderr).toBe(`migrate: the input folder "${input}" is the output folder: its outputs would be read as inputs on the next run; choose another with --out\n`)
+    expect(result.stderr).toBe(`migrate: "${input}": the input folder is the output folder, so its outputs would be read as inputs on the next run. Choose another with --out\n`)
     expect(files(input)).toHaveLength(100)
     // The same folder by another path.
     expect(migrate(['.', '--out', '.'], {cwd: input}).status).toBe(2)
@@ -189,7 +193,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     const input = folder({'posts/a.txt': 'A.\n'})
     const result = migrate([path.join(input, 'posts'), '--out', input])
     expect(result.status).toBe(2)
-    expect(result.stderr).toBe(`migrate: the input folder "${path.join(input, 'posts')}" is inside the output folder "${input}", whose files are never inputs; choose another with --out\n`)
+    expect(result.stderr).toBe(`migrate: "${path.join(input, 'posts')}": the input folder is inside the output folder "${input}", whose files are never inputs. Choose another with --out\n`)
     expect(files(input)).toEqual(['posts/a.txt'])
   })
 
@@ -197,7 +201,7 @@ describe('an output folder that cannot be used (item 11)', () => {
     const input = folder({'a.txt': 'A.\n'})
     const result = migrate([`${input}/*.txt`, '--out', input])
     expect(result.status).toBe(2)
-    expect(result.stderr).toContain(`the input folder "${input}/*.txt" is the output folder`)
+    expect(result.stderr).toContain(`migrate: "${input}/*.txt": the input folder is the output folder`)
   })
 
   it('--out inside the input folder is fine: its outputs are never read back', () => {
@@ -248,7 +252,7 @@ describe('terminal controls in names (item 12)', () => {
 
   it('github: GitHub’s own escapes for %, CR, LF, : and , (so the annotation names the real file), the rest shown escaped', () => {
     const input = folder({'50%: a, b\nc.txt': unknown(1), 'esc\u001b[31m.txt': unknown(1)})
-    const result = migrate([input, '--check', '--report', 'github'])
+    const result = migrate(['.', '--check', '--report', 'github'], {cwd: input})
     expect(result.stderr).not.toMatch(rawControl)
     const files = result.stderr.split('\n').filter((line) => line.startsWith('::')).map((line) => /file=([^,]*),/.exec(line)![1])
     expect(files.sort()).toEqual(['50%25%3A a%2C b%0Ac.txt', 'esc\\x1b[31m.txt'])
@@ -272,14 +276,14 @@ describe('terminal controls in names (item 12)', () => {
     const usage = migrate([hostileFolder(), '--out', blocker])
     expect(usage.status).toBe(2)
     expect(usage.stderr).not.toMatch(rawControl)
-    expect(usage.stderr).toContain('\\x1b[31m" is a file')
+    expect(usage.stderr).toContain('\\x1b[31m": it is a file')
   })
 
   it('an argument the command line refuses is quoted escaped', () => {
     const result = migrate(['--format', '\u001b[31mmd'])
     expect(result.status).toBe(2)
     expect(result.stderr).not.toMatch(rawControl)
-    expect(result.stderr).toContain("argument '\\x1b[31mmd' is invalid")
+    expect(result.stderr).toContain('migrate: --format "\\x1b[31mmd": it must be one of md, json, ndjson')
   })
 
   it('the progress line shows names escaped', async () => {
@@ -294,7 +298,8 @@ describe('terminal controls in names (item 12)', () => {
       format: 'md',
       check: true,
       failOn: 'error',
-      report: 'json',
+      // Quiet stylish shows no warning: the name can only come from the progress line (which --report json turns off).
+      report: 'stylish',
       shard: null,
       quiet: true,
       progress: true,
