@@ -22,6 +22,7 @@ const valid = {
       link: null,
       shortcode: 'aesop_image',
       block: null,
+      role: null,
       attributes: {caption: 'A caption', credit: 'Photo: Maria Lopez', align: 'center', imgwidth: '640'},
       position
     }
@@ -66,6 +67,8 @@ describe('document.schema.json', () => {
     ['a block record without its name', variant((d) => delete d.blocks[0].name)],
     ['a string width', variant((d) => (d.images[0].width = '640'))],
     ['a missing image key', variant((d) => delete d.images[0].credit)],
+    ['an image without its role', variant((d) => delete d.images[0].role)],
+    ['an image role the contract does not name', variant((d) => (d.images[0].role = 'hero'))],
     ['a shortcode attribute without quote', variant((d) => delete d.shortcodes[0].attributes[0].quote)],
     ['a non-boolean handled', variant((d) => (d.shortcodes[0].handled = 'yes'))],
     ['offset -1', variant((d) => (d.shortcodes[0].position.start.offset = -1))],
@@ -78,6 +81,10 @@ describe('document.schema.json', () => {
   ])('rejects %s', (_, doc) => {
     expect(documentValidator()(doc)).toBe(false)
     expect(() => assertValidDocument(doc)).toThrow(/Invalid JSON document/)
+  })
+
+  it('accepts a featured image record', () => {
+    expect(() => assertValidDocument(variant((d) => (d.images[0].role = 'featured')))).not.toThrow()
   })
 
   describe("a post of an export: its metadata is the schema's postMetadata", () => {
