@@ -9,6 +9,7 @@ import type {MediaSource} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import {describeRefused, refusedProtocol} from '../transform/sanitize/url.js'
+import {attachmentMetadata} from './attachment-metadata.js'
 import type {ConvertedDocument, ConvertOptions, FileResult} from './convert-file.js'
 import type {PostName} from './export-names.js'
 import {failure} from './failure.js'
@@ -35,7 +36,8 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
   // A protected post's text is for those who know its password: converted only when asked to.
   const withheld = item.protected && options.keepProtected !== true
   const featured = featuredImage(item, media.library(item.id))
-  const metadata: Record<string, unknown> = {...postMetadata(item, task, withheld), link: refused === null ? item.link : null, image: featured.image?.src ?? null}
+  const attachment = attachmentMetadata(item)
+  const metadata: Record<string, unknown> = {...postMetadata(item, task, withheld), link: refused === null ? item.link : null, image: featured.image?.src ?? null, ...attachment.metadata}
   let converted
   try {
     converted = withTimeLimit(options.timeoutMs, () =>
@@ -50,7 +52,7 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     document.diagnostics.unshift({ruleId: 'unsafe-url', severity: 'warning', message, line: 1, column: 1})
   }
   if (featured.image !== null) document.images.unshift(featured.image)
-  document.diagnostics.unshift(...featured.diagnostics)
+  document.diagnostics.unshift(...featured.diagnostics, ...attachment.diagnostics)
   // Diagnostics point into the export file, not into the post body alone.
   for (const diagnostic of document.diagnostics) {
     if (diagnostic.line === 1) diagnostic.column += item.contentColumn - 1

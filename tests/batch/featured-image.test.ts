@@ -139,3 +139,43 @@ describe('the featured image of a post', () => {
     expect(document.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'unsafe-url', severity: 'warning', message: expect.stringContaining(`featured image (attachment ${image.id}) has a \`javascript:\` URL`), line: item.contentLine}))
   })
 })
+
+describe('an attachment’s document (--post-types attachment)', () => {
+  const themeItems = readWxr(xmlOf(themeData)).items
+  const result = convertText(xmlOf(themeData), themeData, {postTypes: ['attachment']})
+  const attachment = (slug: string) => result.documents.find(({document}) => document.metadata.slug === slug)!
+
+  it('carries its file URL, alt text and caption', () => {
+    expect(result.documents.length).toBe(themeItems.filter((item) => item.type === 'attachment').length)
+    const {markdown, document} = attachment('dsc20050102_192118_51')
+    expect(document.metadata).toMatchObject({
+      type: 'attachment',
+      file: 'https://wpthemetestdata.files.wordpress.com/2008/06/dsc20050102_192118_51.jpg',
+      alt: 'Wind Farm',
+      caption: 'Albany wind-farm against the sunset, Western Australia',
+      credit: null
+    })
+    expect(frontMatter(markdown)).toContain('file: https://wpthemetestdata.files.wordpress.com/2008/06/dsc20050102_192118_51.jpg\nalt: Wind Farm\ncaption: Albany wind-farm against the sunset, Western Australia')
+    assertValidDocument(JSON.parse(JSON.stringify(document)))
+  })
+
+  it('an attachment without alt text or caption has them null', () => {
+    expect(attachment('dsc20050727_091048_222').document.metadata).toMatchObject({alt: 'dsc20050727_091048_222', caption: null})
+    const withoutAlt = result.documents.filter(({document}) => document.metadata.alt === null)
+    expect(withoutAlt.length).toBeGreaterThan(0)
+    for (const {markdown} of withoutAlt) expect(frontMatter(markdown)).not.toMatch(/^alt:/m)
+  })
+
+  it('posts and pages do not get these keys', () => {
+    const posts = convertText(xmlOf(kerouac), kerouac, {})
+    for (const {document} of posts.documents) expect(Object.keys(document.metadata)).not.toContain('file')
+  })
+
+  it('a `javascript:` file URL is left out, with a warning', () => {
+    const item = themeItems.find((candidate) => candidate.id === 761)!
+    const document = convertItem(themeItems, {...item, attachmentUrl: 'javascript:alert(1)'}, {postTypes: ['attachment']})
+    expect(document.metadata.file).toBeNull()
+    expect(document.markdown).not.toContain('javascript:')
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'unsafe-url', message: expect.stringContaining("The attachment's file (<wp:attachment_url>) is a `javascript:` URL")}))
+  })
+})
