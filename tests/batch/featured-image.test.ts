@@ -8,6 +8,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {convertText} from '../../src/batch/convert-file.js'
 import {convertPost} from '../../src/batch/convert-post.js'
+import {ExportNames} from '../../src/batch/export-names.js'
 import {MediaIndex} from '../../src/read/media.js'
 import {readWxr, type WxrItem} from '../../src/read/wxr.js'
 import {assertValidDocument} from '../helpers/schema.js'
@@ -24,7 +25,8 @@ const frontMatter = (markdown: string) => /^---\n([^]*?)\n---\n/.exec(markdown)?
 function convertItem(items: WxrItem[], item: WxrItem, options: {postTypes?: string[]} = {}) {
   const media = new MediaIndex()
   for (const each of items) media.add(each)
-  const {document} = convertPost({file: 'site.xml', item, name: item.slug ?? 'x', relative: `site/posts/${item.slug}`}, media, options)
+  const name = new ExportNames('site', options).name(item)!
+  const {document} = convertPost({...name, file: 'site.xml', item}, media, options)
   expect(document).not.toBeNull()
   return document!.document
 }
