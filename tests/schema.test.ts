@@ -90,7 +90,7 @@ describe('document.schema.json', () => {
   describe("a post of an export: its metadata is the schema's postMetadata", () => {
     const post = {
       title: 'Level 3', date: '2007-12-11T06:23:16Z', author: 'Theme Buster', slug: 'level-3', id: 172, status: 'publish', type: 'page',
-      format: null, sticky: null, protected: null, parent: 'level-2', order: null, categories: null, tags: null, excerpt: null, link: null
+      format: null, sticky: null, protected: null, parent: 'level-2', order: null, categories: null, tags: null, excerpt: null, link: null, image: null
     }
     const exported = (edit: (metadata: any) => void = () => {}) =>
       variant((d) => {
@@ -103,11 +103,18 @@ describe('document.schema.json', () => {
       expect(() => assertValidDocument(exported())).not.toThrow()
     })
 
+    it('accepts an attachment with its file, alt text, caption and credit', () => {
+      const attachment = exported((m) => Object.assign(m, {type: 'attachment', file: 'https://x.com/a.jpg', alt: 'A harbour', caption: null, credit: null}))
+      expect(() => assertValidDocument(attachment)).not.toThrow()
+    })
+
     it.each([
       ['a date without its zone', exported((m) => (m.date = '2007-12-11T06:23:16'))],
       ['sticky: false (not sticky is null)', exported((m) => (m.sticky = false))],
       ['a missing parent', exported((m) => delete m.parent)],
-      ['a string id', exported((m) => (m.id = '172'))]
+      ['a string id', exported((m) => (m.id = '172'))],
+      ['a post without its image key', exported((m) => delete m.image)],
+      ['an attachment without its file', exported((m) => Object.assign(m, {type: 'attachment', alt: null, caption: null, credit: null}))]
     ])('rejects %s', (_, doc) => {
       expect(documentValidator()(doc)).toBe(false)
     })
