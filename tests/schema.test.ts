@@ -22,6 +22,7 @@ const valid = {
       link: null,
       shortcode: 'aesop_image',
       block: null,
+      role: null,
       attributes: {caption: 'A caption', credit: 'Photo: Maria Lopez', align: 'center', imgwidth: '640'},
       position
     }
@@ -66,6 +67,8 @@ describe('document.schema.json', () => {
     ['a block record without its name', variant((d) => delete d.blocks[0].name)],
     ['a string width', variant((d) => (d.images[0].width = '640'))],
     ['a missing image key', variant((d) => delete d.images[0].credit)],
+    ['an image without its role', variant((d) => delete d.images[0].role)],
+    ['an image role the contract does not name', variant((d) => (d.images[0].role = 'hero'))],
     ['a shortcode attribute without quote', variant((d) => delete d.shortcodes[0].attributes[0].quote)],
     ['a non-boolean handled', variant((d) => (d.shortcodes[0].handled = 'yes'))],
     ['offset -1', variant((d) => (d.shortcodes[0].position.start.offset = -1))],
@@ -80,10 +83,14 @@ describe('document.schema.json', () => {
     expect(() => assertValidDocument(doc)).toThrow(/Invalid JSON document/)
   })
 
+  it('accepts a featured image record', () => {
+    expect(() => assertValidDocument(variant((d) => (d.images[0].role = 'featured')))).not.toThrow()
+  })
+
   describe("a post of an export: its metadata is the schema's postMetadata", () => {
     const post = {
       title: 'Level 3', date: '2007-12-11T06:23:16Z', author: 'Theme Buster', slug: 'level-3', id: 172, status: 'publish', type: 'page',
-      format: null, sticky: null, protected: null, parent: 'level-2', order: null, categories: null, tags: null, excerpt: null, link: null
+      format: null, sticky: null, protected: null, parent: 'level-2', order: null, categories: null, tags: null, excerpt: null, link: null, image: null
     }
     const exported = (edit: (metadata: any) => void = () => {}) =>
       variant((d) => {
@@ -96,11 +103,18 @@ describe('document.schema.json', () => {
       expect(() => assertValidDocument(exported())).not.toThrow()
     })
 
+    it('accepts an attachment with its file, alt text, caption and credit', () => {
+      const attachment = exported((m) => Object.assign(m, {type: 'attachment', file: 'https://x.com/a.jpg', alt: 'A harbour', caption: null, credit: null}))
+      expect(() => assertValidDocument(attachment)).not.toThrow()
+    })
+
     it.each([
       ['a date without its zone', exported((m) => (m.date = '2007-12-11T06:23:16'))],
       ['sticky: false (not sticky is null)', exported((m) => (m.sticky = false))],
       ['a missing parent', exported((m) => delete m.parent)],
-      ['a string id', exported((m) => (m.id = '172'))]
+      ['a string id', exported((m) => (m.id = '172'))],
+      ['a post without its image key', exported((m) => delete m.image)],
+      ['an attachment without its file', exported((m) => Object.assign(m, {type: 'attachment', alt: null, caption: null, credit: null}))]
     ])('rejects %s', (_, doc) => {
       expect(documentValidator()(doc)).toBe(false)
     })

@@ -9,9 +9,11 @@ import type {MediaSource} from '../read/media.js'
 import type {WxrItem} from '../read/wxr.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import {describeRefused, refusedProtocol} from '../transform/sanitize/url.js'
+import {attachmentMetadata} from './attachment-metadata.js'
 import type {ConvertedDocument, ConvertOptions, FileResult} from './convert-file.js'
 import type {PostName} from './export-names.js'
 import {failure} from './failure.js'
+import {featuredImage} from './featured-image.js'
 import {postMetadata} from './post-metadata.js'
 import {withTimeLimit} from './time-limit.js'
 
@@ -33,7 +35,9 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
   const refused = item.link === null ? null : refusedProtocol(item.link, 'link')
   // A protected post's text is for those who know its password: converted only when asked to.
   const withheld = item.protected && options.keepProtected !== true
-  const metadata: Record<string, unknown> = {...postMetadata(item, task, withheld), link: refused === null ? item.link : null}
+  const featured = featuredImage(item, media.library(item.id))
+  const attachment = attachmentMetadata(item)
+  const metadata: Record<string, unknown> = {...postMetadata(item, task, withheld), link: refused === null ? item.link : null, image: featured.image?.src ?? null, ...attachment.metadata}
   let converted
   try {
     converted = withTimeLimit(options.timeoutMs, () =>
@@ -47,6 +51,8 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
     const message = `The post's link (<link>) is ${describeRefused(refused)}; it is left out of the front matter`
     document.diagnostics.unshift({ruleId: 'unsafe-url', severity: 'warning', message, line: 1, column: 1})
   }
+  if (featured.image !== null) document.images.unshift(featured.image)
+  document.diagnostics.unshift(...featured.diagnostics, ...attachment.diagnostics)
   // Every line and column of the document points into the export file, not into the post body
   // alone: diagnostics and the positions of its records alike (offsets stay the body's).
   const inExport = (point: {line: number; column: number}) => {

@@ -15,7 +15,8 @@ import type {PostName} from './export-names.js'
  * `withheld`: the post is protected and its text left out, the excerpt with it.
  */
 export function postMetadata(item: WxrItem, name: Pick<PostName, 'parent' | 'date'>, withheld: boolean): Record<string, unknown> {
-  const excerpt = withheld ? '' : htmlToText(item.excerpt)
+  // An attachment's excerpt is its caption, which its own fields carry (`attachment-metadata.ts`).
+  const excerpt = withheld || item.type === 'attachment' ? '' : htmlToText(item.excerpt)
   return {
     title: item.title === null ? null : htmlToText(item.title) || null,
     date: name.date,

@@ -292,7 +292,7 @@ export class Converter implements RunHost {
       contentInline: () => this.inline(children),
       contentText: () => htmlToText(children.map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')),
       addImage: (image) => {
-        const record: ImageRecord = {id: null, fullSize: null, link: null, ...image, shortcode: node.name, block: null, attributes: {...named}, position: node.position}
+        const record: ImageRecord = {id: null, fullSize: null, link: null, ...image, shortcode: node.name, block: null, role: null, attributes: {...named}, position: node.position}
         this.images.push(sanitizeImage(record, (removal) => this.diagnoseAt(node.position.start.offset ?? 0, removal.ruleId, removal.message)))
       },
       report: (ruleId: string, severity: Severity, message: string, position?: Position) => {

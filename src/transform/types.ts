@@ -28,6 +28,11 @@ export interface ImageRecord {
   shortcode: string | null
   /** The block it came from (`core/image`, `core/gallery`…), or null; both null for plain HTML. */
   block: string | null
+  /**
+   * What the image is to its post beyond being shown in the body: `featured` for the post's
+   * featured image (`_thumbnail_id`), which the body does not show; null for an image of the body.
+   */
+  role: 'featured' | null
   /** The shortcode's attributes as repaired, or the block's attributes as written. */
   attributes: Record<string, unknown>
   position: Position

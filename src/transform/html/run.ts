@@ -242,6 +242,7 @@ export class HtmlRun {
       link: fields.link ?? hints.link ?? null,
       shortcode: null,
       block: block?.name ?? null,
+      role: null,
       attributes: block === undefined ? {} : {...block.attributes},
       position: {start: point, end: point}
     }
