@@ -30,6 +30,8 @@ Examples:
   migrate ./archive --out site/content   choose where the Markdown goes
   migrate post.txt > post.md             one file to stdout
   cat post.txt | migrate -f json         a Unix filter: stdin to stdout, as JSON
+  migrate ./archive -f ndjson            every document as one JSON line on stdout
+  cat post.md | migrate --stdin-format md   stdin as Markdown (found alone when it opens with front matter)
   migrate export.xml --out posts/        a WordPress export: one file per post and page
   migrate export.xml --out posts/ --jobs 4 --shard 2/8
                                          one machine's eighth of a huge export, on 4 threads
@@ -40,7 +42,8 @@ Examples:
 
 Exit codes:
   0  done (warnings allowed)
-  1  findings at or above --fail-on, or files that could not be read or written
+  1  findings at or above --fail-on, files that could not be read or written,
+     or a --check that converted nothing
   2  usage error
 `
 
@@ -52,9 +55,9 @@ const program = new Command()
   .name('migrate')
   .description('Turn legacy WordPress content (shortcodes, smart-quote damage, exports) into clean Markdown or JSON.')
   .version(version, '-v, --version')
-  .argument('[paths...]', 'files, folders or globs; none or "-" reads stdin')
+  .argument('[paths...]', 'files, folders or globs; none, or "-" among them, reads stdin')
   .option('-o, --out <dir>', 'write one output per input under <dir>, mirroring the input tree')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'ndjson']).default('md'))
+  .addOption(new Option('-f, --format <format>', 'output format (ndjson goes to stdout unless --out is given)').choices(['md', 'json', 'ndjson']).default('md'))
   .addOption(new Option('--stdin-format <format>', 'what stdin is (default: an export by its root element, Markdown when it opens with front matter, else text)').choices(['txt', 'md', 'html', 'xml']))
   .option('--check', 'write nothing; exit 1 if any diagnostic reaches --fail-on', false)
   .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning']).default('error'))
@@ -62,8 +65,8 @@ const program = new Command()
   .addOption(new Option('--quotes <mode>', 'prose quotes: keep as written or make straight').choices(['keep', 'straight']).default('keep'))
   .option('--keep-nbsp', 'keep no-break spaces in prose', false)
   .option('--keep-protected', "convert the text of password-protected posts (left out by default: whoever reads the output reads it without the password)", false)
-  .option('--include <glob>', 'only files matching this glob inside folders (repeatable)', collect)
-  .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect)
+  .option('--include <glob>', 'only files matching this glob inside folders; without a "/" it matches names in any folder (repeatable)', collect)
+  .option('--exclude <glob>', 'leave out files matching this glob, the same way (repeatable)', collect)
   .option('--shard <i/n>', 'convert only shard i of n: a stable split of files by path and of exports by post, for CI matrices', (value) => {
     try {
       return parseShard(value)
