@@ -13,7 +13,7 @@ import type {ImageRecord, MediaLibrary} from '../transform/types.js'
 
 export interface FeaturedImage {
   image: ImageRecord | null
-  /** Why a featured image the post names is not there; placed at the start of the post's body. */
+  /** Why a featured image the post names is not there; placed at the start of the post's content. */
   diagnostics: Diagnostic[]
 }
 
@@ -49,8 +49,8 @@ export function featuredImage(item: WxrItem, library: MediaLibrary): FeaturedIma
     block: null,
     role: 'featured',
     attributes: {},
-    // At the start of the body, where the post's other fields are reported: the export does not
-    // say where its meta was, and the body does not show the image.
+    // At the start of the body (which `convert-post.ts` places in the XML, where the post's content
+    // starts), where the post's other fields are reported: the body does not show the image.
     position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
   }
   return {image, diagnostics: []}
