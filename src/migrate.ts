@@ -31,7 +31,7 @@ export interface MigrateOptions {
   handlers?: Readonly<Record<string, Handler>>
   /** Block handlers of your own, by block name (`acme/callout`); `'html'` converts the block's saved HTML. */
   blockHandlers?: Readonly<Record<string, BlockHandler>>
-  /** The post's meta values from an export (`footnotes` holds the notes of a footnotes block). */
+  /** The post's meta values from an export (`footnotes` holds the notes of a footnotes block; `aesop_map_*` a map's markers). */
   meta?: Readonly<Record<string, string>>
   /** Metadata for the front matter (from an export); a title found in the text is added to it. */
   metadata?: Record<string, unknown>
@@ -107,6 +107,7 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
       metadata,
       markdown,
       images: converter.images,
+      maps: converter.maps,
       shortcodes: converter.shortcodes,
       blocks: converter.blockRecords,
       diagnostics: publicDiagnostics([...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics])

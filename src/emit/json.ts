@@ -2,7 +2,7 @@
 import type {Diagnostic} from '../tokenize/types.js'
 import type {ShortcodeRecord} from '../transform/convert.js'
 import type {BlockRecord} from '../transform/html/run.js'
-import type {ImageRecord} from '../transform/types.js'
+import type {ImageRecord, MapRecord} from '../transform/types.js'
 
 export interface MigrationDocument {
   file: string
@@ -10,6 +10,8 @@ export interface MigrationDocument {
   metadata: Record<string, unknown>
   markdown: string
   images: ImageRecord[]
+  /** The maps of the document (`[aesop_map]` with its markers from the post's meta), in order. */
+  maps: MapRecord[]
   shortcodes: ShortcodeRecord[]
   /** The block-editor blocks of the document, in order; `handled` is false for unknown ones. */
   blocks: BlockRecord[]

@@ -19,7 +19,7 @@ import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {holdShortcodes, type HeldItem} from './placeholders.js'
 import {sanitizeImage, sanitizeOutput} from './sanitize/output.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
-import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MediaLibrary} from './types.js'
+import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MapRecord, MediaLibrary} from './types.js'
 import {unknownShortcode} from './handlers/unknown.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 
@@ -34,7 +34,7 @@ export interface ConvertOptions {
   media: MediaLibrary | null
   /** The whole input, for turning offsets into lines and columns. */
   source: string
-  /** The post's meta values, from the export (`footnotes`). */
+  /** The post's meta values, from the export (`footnotes`, an Aesop map's markers). */
   meta: Readonly<Record<string, string>>
   /** The known shortcode names, for a body converted on its own (a reusable block's). */
   tags: ReadonlyMap<string, TagInfo>
@@ -52,6 +52,7 @@ export interface ShortcodeRecord {
 
 export class Converter implements RunHost {
   readonly images: ImageRecord[] = []
+  readonly maps: MapRecord[] = []
   readonly shortcodes: ShortcodeRecord[] = []
   readonly blockRecords: BlockRecord[] = []
   readonly diagnostics: Diagnostic[] = []
@@ -295,6 +296,10 @@ export class Converter implements RunHost {
         const record: ImageRecord = {id: null, fullSize: null, link: null, ...image, shortcode: node.name, block: null, role: null, attributes: {...named}, position: node.position}
         this.images.push(sanitizeImage(record, (removal) => this.diagnoseAt(node.position.start.offset ?? 0, removal.ruleId, removal.message)))
       },
+      addMap: (map) => {
+        this.maps.push({...map, shortcode: node.name, position: node.position})
+      },
+      meta: (key) => this.meta(key),
       report: (ruleId: string, severity: Severity, message: string, position?: Position) => {
         const start = (position ?? node.position).start
         this.diagnostics.push({ruleId, severity, message, line: start.line, column: start.column, offset: start.offset})

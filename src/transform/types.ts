@@ -42,6 +42,34 @@ export interface ImageRecord {
 export type ImageFields = Pick<ImageRecord, 'src' | 'alt' | 'caption' | 'credit' | 'align' | 'width' | 'height'> &
   Partial<Pick<ImageRecord, 'id' | 'fullSize' | 'link'>>
 
+/** A point on a map, in degrees. */
+export interface MapPoint {
+  lat: number
+  lng: number
+}
+
+/** One marker of a map: where it is and what its popup says, as plain text. */
+export interface MapLocation extends MapPoint {
+  /** The marker's title; the plugin's older markers have none, so their popup text stands in. */
+  title: string | null
+  /** The popup's text when it says more than the title; else null. */
+  content: string | null
+}
+
+/** A map a shortcode draws (`[aesop_map]`), with the markers the post's meta holds for it. */
+export interface MapRecord {
+  /** Where the map opens, when the meta says. */
+  start: MapPoint | null
+  zoom: number | null
+  locations: MapLocation[]
+  /** The shortcode it came from (`aesop_map`). */
+  shortcode: string
+  position: Position
+}
+
+/** What a handler knows of a map; the shortcode and position are added for it. */
+export type MapFields = Pick<MapRecord, 'start' | 'zoom' | 'locations'>
+
 /** An attachment from a WordPress export, for shortcodes that refer to media by id. */
 export interface Attachment {
   id: number
@@ -81,6 +109,10 @@ export interface HandlerContext {
   contentText(): string
   /** Record an image for the JSON document. */
   addImage(image: ImageFields): void
+  /** Record a map for the JSON document. */
+  addMap(map: MapFields): void
+  /** A meta value of the post (`aesop_map_start`), from the export; undefined outside one. */
+  meta(key: string): string | undefined
   /** A diagnostic at the shortcode (or at `position`). */
   report(ruleId: string, severity: Severity, message: string, position?: Position): void
   readonly media: MediaLibrary | null
