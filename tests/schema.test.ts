@@ -27,6 +27,15 @@ const valid = {
       position
     }
   ],
+  maps: [
+    {
+      start: {lat: 37.798096, lng: -122.406268},
+      zoom: 15,
+      locations: [{title: 'The Beat Museum', lat: 37.798096, lng: -122.406268, content: null}],
+      shortcode: 'aesop_map',
+      position
+    }
+  ],
   shortcodes: [
     {
       name: 'aesop_image',
@@ -54,8 +63,12 @@ describe('document.schema.json', () => {
     expect(() => assertValidDocument(valid)).not.toThrow()
   })
 
+  it('accepts a map with neither start nor zoom', () => {
+    expect(() => assertValidDocument(variant((d) => Object.assign(d.maps[0], {start: null, zoom: null})))).not.toThrow()
+  })
+
   it('accepts an empty document from stdin', () => {
-    const empty = {file: '-', title: null, metadata: {}, markdown: '', images: [], shortcodes: [], blocks: [], diagnostics: []}
+    const empty = {file: '-', title: null, metadata: {}, markdown: '', images: [], maps: [], shortcodes: [], blocks: [], diagnostics: []}
     expect(() => assertValidDocument(empty)).not.toThrow()
   })
 
@@ -64,6 +77,11 @@ describe('document.schema.json', () => {
     ['an extra top-level property', variant((d) => (d.extra = 1))],
     ['an extra image property', variant((d) => (d.images[0].url = 'a.jpg'))],
     ['a fractional attachment id', variant((d) => (d.images[0].id = 6.5))],
+    ['a document without maps', variant((d) => delete d.maps)],
+    ['a map without markers', variant((d) => (d.maps[0].locations = []))],
+    ['a marker off the globe', variant((d) => (d.maps[0].locations[0].lat = 137.8))],
+    ['a marker without its title key', variant((d) => delete d.maps[0].locations[0].title)],
+    ['a start given as text', variant((d) => (d.maps[0].start = '37.798096, -122.406268'))],
     ['a block record without its name', variant((d) => delete d.blocks[0].name)],
     ['a string width', variant((d) => (d.images[0].width = '640'))],
     ['a missing image key', variant((d) => delete d.images[0].credit)],
