@@ -61,7 +61,7 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
   }
   for (const diagnostic of document.diagnostics) inExport(diagnostic)
   // Copies: an image and the shortcode it came from may share one position object.
-  for (const record of [...document.images, ...document.shortcodes, ...document.blocks]) {
+  for (const record of [...document.images, ...document.maps, ...document.shortcodes, ...document.blocks]) {
     const start = {...record.position.start}
     const end = {...record.position.end}
     inExport(start)

@@ -178,6 +178,10 @@ describe('the kerouac export', () => {
       expect(document.maps.map((map) => map.locations.map((location) => location.title)), document.file).toEqual([['The Beat Museum']])
       expect(markdown, document.file).toContain('- The Beat Museum (37.798096, -122.406268)')
       assertValidDocument(document)
+      // Its position is in the export file, as every position of an export's document: where its shortcode stands.
+      const shortcode = document.shortcodes.find((candidate) => candidate.name === 'aesop_map')!
+      expect(document.maps[0]!.position, document.file).toEqual(shortcode.position)
+      expect(xml.split('\n')[document.maps[0]!.position.start.line - 1]!.slice(document.maps[0]!.position.start.column - 1), document.file).toMatch(/^\[aesop_map height="360"\]/)
     }
     for (const {document} of documents) {
       expect(document.diagnostics.map((diagnostic) => diagnostic.ruleId), document.file).not.toContain('map-not-converted')
