@@ -62,7 +62,7 @@ export interface WxrItem {
   tags: string[]
   /** `wp:attachment_url`. */
   attachmentUrl: string | null
-  /** `wp:postmeta` pairs; the first value wins when a key repeats. */
+  /** `wp:postmeta` pairs; the first value wins when a key repeats, but for a key written once per entry (`LIST_META`), whose rows make one array. */
   meta: Record<string, string>
   /** 1-based line and column in the XML where the text of `content:encoded` starts (after `<![CDATA[`). */
   contentLine: number
@@ -91,6 +91,13 @@ const CHANNEL_FIELDS = new Set(['title', 'link', 'wp:base_site_url'])
 /** `wp:wp_author` is what the WordPress.com exporter wrote in 2016 (see the a11y test data). */
 const AUTHOR_TAGS = new Set(['wp:author', 'wp:wp_author'])
 
+/**
+ * Meta keys a plugin writes once per entry (Aesop adds one row per map marker): every row is
+ * kept, joined into one PHP-serialised array, as WordPress's get_post_meta($id, $key) lists them.
+ * Any other repeated key keeps its first value.
+ */
+const LIST_META = new Set(['aesop_map_component_locations', 'ase_map_component_locations'])
+
 /** saxes reports these and carries on, keeping the reference as written; every other error ends the read. */
 const ENTITY_ERRORS = new Set([
   'undefined entity.', 'disallowed character in entity name.', 'malformed character entity.', 'empty entity name.'
@@ -117,6 +124,8 @@ interface Draft {
   tags: string[]
   format: string | null
   meta: Record<string, string>
+  /** The later rows of a `LIST_META` key, in order. */
+  metaRepeats: Record<string, string[]>
   line: number
   column: number
   contentLine: number
@@ -368,7 +377,9 @@ export class WxrReader {
         this.author = null
       } else if (parent === 'item' && tag.name === 'wp:postmeta' && this.meta && this.draft) {
         const key = this.meta.get('wp:meta_key')?.trim()
-        if (key && !Object.hasOwn(this.draft.meta, key)) this.draft.meta[detach(key)] = detach(this.meta.get('wp:meta_value') ?? '')
+        const value = this.meta.get('wp:meta_value') ?? ''
+        if (key && !Object.hasOwn(this.draft.meta, key)) this.draft.meta[detach(key)] = detach(value)
+        else if (key && LIST_META.has(key)) (this.draft.metaRepeats[key] ??= []).push(detach(value))
         this.meta = null
       }
     })
@@ -479,6 +490,7 @@ export class WxrReader {
       tags: [],
       format: null,
       meta: Object.create(null) as Record<string, string>, // keys like "__proto__" must stay plain keys
+      metaRepeats: Object.create(null) as Record<string, string[]>,
       line: at.line,
       column: at.column,
       contentLine: at.line,
@@ -543,6 +555,12 @@ export class WxrReader {
       const match = WP_DATE.exec(value)
       if (match) item[key] = `${match[1]}T${match[2]}${key === 'date' ? 'Z' : ''}`
       else warn('wxr-invalid-date', `${label} has ${field} ${JSON.stringify(value)}, not "YYYY-MM-DD hh:mm:ss"; ignored`)
+    }
+    for (const [key, later] of Object.entries(d.metaRepeats)) {
+      // Each row is one serialised array (a marker); the list of them is `a:N:{i:0;<row>i:1;<row>…}`.
+      // Rows of another shape are not a list to join: the first row then stands alone, as before.
+      const rows = [d.meta[key]!, ...later].map((row) => row.trim())
+      if (rows.every((row) => /^a:\d+:\{[\s\S]*\}$/.test(row))) d.meta[key] = `a:${rows.length}:{${rows.map((row, index) => `i:${index};${row}`).join('')}}`
     }
     for (const diagnostic of d.occurrences.diagnostics) d.diagnostics.push(diagnostic)
     return item

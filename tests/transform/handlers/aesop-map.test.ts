@@ -9,6 +9,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown'
 import {describe, expect, it} from 'vitest'
 import {convertText} from '../../../src/batch/convert-file.js'
 import {migrate, type MigrateResult} from '../../../src/index.js'
+import {readWxr} from '../../../src/read/wxr.js'
 import {convertPost} from '../../helpers/corpus.js'
 import {assertValidDocument} from '../../helpers/schema.js'
 
@@ -187,5 +188,24 @@ describe('the kerouac export', () => {
       expect(document.diagnostics.map((diagnostic) => diagnostic.ruleId), document.file).not.toContain('map-not-converted')
       expect(document.diagnostics.map((diagnostic) => diagnostic.ruleId), document.file).not.toContain('map-meta-invalid')
     }
+  })
+})
+
+describe('a map with a marker per meta row, as the plugin writes them', () => {
+  const row = (key: string, value: string) => `<wp:postmeta><wp:meta_key>${key}</wp:meta_key><wp:meta_value><![CDATA[${value}]]></wp:meta_value></wp:postmeta>`
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<item><title>Map</title><wp:post_id>1</wp:post_id><wp:post_name>map</wp:post_name><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[Places: [aesop_map]]]></content:encoded>
+${row('aesop_map_component_locations', beatMuseum)}
+${row('aesop_map_component_locations', serialized({lat: '37.797578', long: '-122.407095', content: 'City Lights Bookstore'}))}
+${row('other_key', 'first')}${row('other_key', 'second')}
+</item></channel></rss>`
+
+  it('lists every marker, each row one place, and keeps the first value of any other repeated key', () => {
+    const [post] = convertText(xml, 'map.xml', {}).documents
+    expect(post!.document.maps[0]!.locations.map((location) => location.title)).toEqual(['The Beat Museum', 'City Lights Bookstore'])
+    expect(post!.markdown).toContain('City Lights Bookstore (37.797578, -122.407095)')
+    expect(readWxr(xml).items[0]!.meta.other_key).toBe('first')
   })
 })
