@@ -35,13 +35,14 @@ export function convertPost(task: PostTask, media: MediaSource, options: Convert
   const refused = item.link === null ? null : refusedProtocol(item.link, 'link')
   // A protected post's text is for those who know its password: converted only when asked to.
   const withheld = item.protected && options.keepProtected !== true
-  const featured = featuredImage(item, media.library(item.id))
+  const library = media.library(item.id)
+  const featured = featuredImage(item, library)
   const attachment = attachmentMetadata(item)
   const metadata: Record<string, unknown> = {...postMetadata(item, task, withheld), link: refused === null ? item.link : null, image: featured.image?.src ?? null, ...attachment.metadata}
   let converted
   try {
     converted = withTimeLimit(options.timeoutMs, () =>
-      migrate(withheld ? '' : item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: media.library(item.id), meta: item.meta})
+      migrate(withheld ? '' : item.content, {...options, file: `${file}#${name}`, syntax: 'html', metadata, media: library, meta: item.meta})
     )
   } catch (error) {
     return {document: null, diagnostics: [...item.diagnostics, failure(error, `${file}#${name}`, item.contentLine, item.contentColumn)]}

@@ -2,8 +2,9 @@
  * The output name of each post of an export: its slug decoded (`επίπεδο-2`, not `%ce%b5…`) and made
  * a safe file name, a draft's made from its title, `2014-05-20-slug` with `--date-prefix`, `-2`,
  * `-3` … when two posts would share one, under `posts/`, `pages/` or the post type's own folder,
- * and a page in the folders of its parents, as its permalink is (`pages/level-1/level-2/level-3`). Every item is named in export order, including those another
- * `--shard` converts, so that a post has the same name whichever shard writes it.
+ * and a page in the folders of its parents, as its permalink is (`pages/level-1/level-2/level-3`).
+ * Every item is named in export order, including those another `--shard` converts, so that a
+ * post has the same name whichever shard writes it.
  *
  * Names are unique across the whole export, compared as macOS and Windows compare file names
  * (`Hello` and `hello` are one), and a post that does not get the name its slug asks for says so.
@@ -39,8 +40,10 @@ export class ExportNames {
   /** `--post-types` as given; undefined for the default. */
   private readonly asked: string[] | undefined
 
-  /** `stem` is the export's path without its extension. */
-  /** `site`: the export's posts as the first pass read them, for the parents a page is filed under. */
+  /**
+   * `stem` is the export's path without its extension; `site`, the export's posts as the first
+   * pass read them, for the parents a page is filed under.
+   */
   constructor(
     private readonly stem: string,
     options: {postTypes?: string[]; datePrefix?: boolean},
