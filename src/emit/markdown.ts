@@ -7,8 +7,12 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
+import {defaultHandlers} from 'mdast-util-to-markdown'
+import {holdsWrittenText, linkAsWritten, textAsWritten} from './as-written.js'
+import {withoutAutolinkGuards} from './bare-urls.js'
 import {hasDefinitions, text} from './brackets.js'
 import {image, link} from './destinations.js'
+import {sameMarkdown} from './same-markdown.js'
 import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
 
@@ -27,14 +31,25 @@ export const stringifyOptions: Options = {
 // GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
 const stringifier = (handlers: Options['handlers']) =>
   unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}})
-const processor = stringifier({})
+/** The writers of a tree with and without definitions: strictly escaped, or keeping a Markdown input's text as written (as-written.ts). */
+function writers(strictText: typeof text) {
+  return {
+    strict: stringifier({text: withoutAutolinkGuards(strictText)}),
+    asWritten: stringifier({text: withoutAutolinkGuards(textAsWritten(strictText)), link: linkAsWritten(link)})
+  }
+}
+const withDefinitions = writers(defaultHandlers.text)
 // Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
-const withoutDefinitions = stringifier({text})
+const withoutDefinitions = writers(text)
 
 /** `keptFrontMatter`: front matter that could not be read, written back as it was instead of `metadata`. */
 export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>, keptFrontMatter: string | null = null): string {
   const yaml = keptFrontMatter ?? frontMatterYaml(metadata)
   const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
   tidySpaces(root)
-  return (hasDefinitions(root) ? processor : withoutDefinitions).stringify(root)
+  const writer = hasDefinitions(root) ? withDefinitions : withoutDefinitions
+  const strict = writer.strict.stringify(root)
+  if (!holdsWrittenText(root)) return strict
+  const asWritten = writer.asWritten.stringify(root)
+  return asWritten === strict || sameMarkdown(asWritten, strict) ? asWritten : strict
 }

@@ -23,6 +23,11 @@ const parser = once(() => markdown().freeze())
 /** The same parser with every inline construct off: the blocks and their text (see `markdown-dense.ts`). */
 const flatParser = once(() => markdown().use(remarkNoInlineConstructs).freeze())
 
+/** Markdown → mdast as a Markdown input is read: front matter, GFM, dense paragraphs kept as text. */
+export function parseMarkdown(source: string): {tree: Root; dense: {offset: number; marks: number}[]} {
+  return parseKeepingDenseAsText(source, (text) => parser().parse(text) as Root, (text) => flatParser().parse(text) as Root)
+}
+
 /** A removal at an offset of the original input. */
 export type ProseReport = (removal: Removal, offset: number) => void
 
@@ -46,7 +51,7 @@ export function parseMarkdownWithShortcodes(
   if (lineNestsDeeperThan(held.source, maxMarkdownDepth)) return null
   let parsed
   try {
-    parsed = parseKeepingDenseAsText(held.source, (source) => parser().parse(source) as Root, (source) => flatParser().parse(source) as Root)
+    parsed = parseMarkdown(held.source)
   } catch (error) {
     // Deeper still, the parser's own tree transforms (GFM's, which recurse) overflow.
     if (error instanceof RangeError) return null
@@ -57,9 +62,23 @@ export function parseMarkdownWithShortcodes(
   for (const {offset, marks} of dense) {
     reportDense(held.origin(offset), `This paragraph holds ${marks.toLocaleString('en')} Markdown marks (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, \`&\`…), more than the ${maxMarks.toLocaleString('en')} a paragraph may hold: it is kept as text, not parsed as Markdown`)
   }
-  const released = releasePlaceholders(tree, held.items, run, prose)
+  keepAutolinksAsWritten(tree, held.source)
+  const released = releasePlaceholders(tree, held.items, run, prose, held.source)
   // A node's position is in the text the parser read (shortcodes held as placeholders); a
   // shortcode's own output has been checked by its handler's caller, and is not seen again.
   const at = (node: Nodes) => held.origin(node.position?.start.offset ?? 0)
   return sanitizeOutput(released, (removal, node) => report(removal, at(node)))
+}
+
+/**
+ * A GFM autolink literal (a bare `www.…` or `https://…`) keeps its text as the input wrote it, so
+ * that it is not written back as `[https://…](https://…)` (`emit/as-written.ts`).
+ */
+function keepAutolinksAsWritten(node: Nodes, source: string): void {
+  if (node.type === 'link' && node.position) {
+    const slice = source.slice(node.position.start.offset, node.position.end.offset)
+    if (!/^[[<]/.test(slice)) node.data = {...node.data, asWritten: slice}
+    return
+  }
+  if ('children' in node) for (const child of node.children) keepAutolinksAsWritten(child as Nodes, source)
 }

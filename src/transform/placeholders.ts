@@ -15,6 +15,7 @@ import type {HandlerOutput} from './types.js'
 const open = '\uE000'
 const close = '\uE001'
 const placeholderPattern = /\uE000(\d+)\uE001/g
+const anyPlaceholder = /\uE000\d+\uE001/
 /** A paragraph of nothing but placeholders, one or more, each on its own line or separated by spaces. */
 const onlyPlaceholders = /^(?:\s*\uE000\d+\uE001)+\s*$/
 /** Nodes whose children are blocks. */
@@ -87,7 +88,17 @@ export function restoreRaw(text: string, items: readonly HeldItem[]): string {
   return text.replace(placeholderPattern, (_, index: string) => items[Number(index)]?.raw ?? '')
 }
 
-export function releasePlaceholders(tree: Root, items: readonly HeldItem[], run: RunItem, prose: (value: string) => string): RootContent[] {
+/**
+ * `writtenIn`: the Markdown the tree was parsed from, whose node positions are offsets in it. Each
+ * text keeps the slice it was read from (`emit/as-written.ts`), cut at the placeholders as the text is.
+ */
+export function releasePlaceholders(
+  tree: Root,
+  items: readonly HeldItem[],
+  run: RunItem,
+  prose: (value: string) => string,
+  writtenIn?: string
+): RootContent[] {
   const raw = (text: string) => restoreRaw(text, items)
   replaceIn(tree)
   return tree.children
@@ -109,7 +120,9 @@ export function releasePlaceholders(tree: Root, items: readonly HeldItem[], run:
         continue
       }
       if (child.type === 'text') {
-        children.push(...splitText(child.value))
+        const {start, end} = child.position ?? {}
+        const slice = writtenIn === undefined || start?.offset === undefined || end?.offset === undefined ? undefined : writtenIn.slice(start.offset, end.offset)
+        children.push(...splitText(child.value, slice))
         continue
       }
       restoreLiterals(child)
@@ -124,15 +137,21 @@ export function releasePlaceholders(tree: Root, items: readonly HeldItem[], run:
     return onlyPlaceholders.test(text)
   }
 
-  function splitText(value: string): PhrasingContent[] {
+  function splitText(value: string, slice: string | undefined): PhrasingContent[] {
+    const matches = [...value.matchAll(placeholderPattern)]
+    const slices = slice?.split(anyPlaceholder)
+    const text = (piece: number, from: number, to?: number): PhrasingContent => {
+      const written = slices?.length === matches.length + 1 ? slices[piece] : undefined
+      return {type: 'text', value: prose(value.slice(from, to)), ...(written === undefined ? {} : {data: {asWritten: written}})}
+    }
     const out: PhrasingContent[] = []
     let last = 0
-    for (const match of value.matchAll(placeholderPattern)) {
-      if (match.index > last) out.push({type: 'text', value: prose(value.slice(last, match.index))})
+    matches.forEach((match, piece) => {
+      if (match.index > last) out.push(text(piece, last, match.index))
       out.push(...toPhrasing(run(items[Number(match[1])]!, false)))
       last = match.index + match[0].length
-    }
-    if (last < value.length) out.push({type: 'text', value: prose(value.slice(last))})
+    })
+    if (last < value.length) out.push(text(matches.length, last))
     return out
   }
 

@@ -3,7 +3,7 @@
  * stdin among paths and what it is read as, and runs that would otherwise do nothing in silence.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import fg from 'fast-glob'
@@ -145,5 +145,19 @@ describe('messages', () => {
     expect(migrate(['--out']).stderr).toMatch(/^migrate: --out: it needs a value\n/)
     expect(migrate([archive, '--config', 'missing.json']).stderr).toMatch(/^migrate: --config "missing\.json": it cannot be read: /)
     expect(migrate([archive, '--report', 'xml']).stderr).toMatch(/^migrate: --report "xml": it must be one of stylish, json, github\n/)
+  })
+})
+
+describe('Markdown in stays Markdown out', () => {
+  it('a .md file keeps its text as written, and text nowhere gets `https\\://` or `www\\.`', () => {
+    const cwd = fresh()
+    mkdirSync(cwd)
+    const markdown = 'A regex [\\w-]* and a glob *.xml; see https://example.com and www.example.com.\n'
+    writeFileSync(path.join(cwd, 'note.md'), markdown)
+    writeFileSync(path.join(cwd, 'plain.txt'), 'See https://example.com and www.example.com.\n')
+    const result = migrate(['.', '--out', 'out', '-q'], {cwd})
+    expect(result.status).toBe(0)
+    expect(readFileSync(path.join(cwd, 'out/note.md'), 'utf8')).toBe(markdown)
+    expect(readFileSync(path.join(cwd, 'out/plain.md'), 'utf8')).toBe('See https://example.com and www.example.com.\n')
   })
 })
