@@ -253,17 +253,16 @@ export class Converter implements RunHost {
 
   /** Run the handler of one shortcode; record it; never let a handler's failure lose the text. */
   shortcode(node: ShortcodeNode, block: boolean): HandlerOutput {
+    // `[[tag]]` is WordPress's way of writing the literal `[tag]`: text, which no list or count
+    // of shortcodes takes for one.
+    if (node.escaped) return [{type: 'text', value: node.raw.slice(1, -1)}]
     const handler = node.known ? this.options.handlers.get(node.name) : undefined
     this.shortcodes.push({
       name: node.name,
       attributes: node.attributes.map((attribute) => ({name: attribute.name, value: decodeEntities(attribute.value), quote: attribute.quote})),
-      handled: handler !== undefined && !node.escaped,
+      handled: handler !== undefined,
       position: node.position
     })
-    if (node.escaped) {
-      // `[[tag]]` is WordPress's way of writing the literal `[tag]`.
-      return [{type: 'text', value: node.raw.slice(1, -1)}]
-    }
     const context = this.context(node, block)
     let output: HandlerOutput
     try {
