@@ -1,8 +1,8 @@
 /**
  * The image family of Aesop Story Engine: `aesop_image`, `aesop_parallax`, `aesop_character`.
- * Each gives an image record and a Markdown image followed by its caption and credit. An image
- * with no source writes no broken `![]()`: its caption and credit stay, and a warning says the
- * source is missing. In an export, `img` may point at an attachment whose caption and alt text
+ * Each gives an image record and a Markdown image followed by its caption and credit (the
+ * parallax image then its floater). An image with no source writes no broken `![]()`: its caption
+ * and credit stay, and a warning says the source is missing. In an export, `img` may point at an attachment whose caption and alt text
  * fill what the shortcode leaves out. Content between an opening and a closing tag (the
  * character component prints it under the portrait) follows the figure.
  */
@@ -10,6 +10,7 @@ import type {PhrasingContent} from 'mdast'
 import {captionAndCredit} from '../caption-credit.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
+import {parallaxFloater} from './aesop-floater.js'
 import {textAttribute, withContent} from './shared.js'
 
 function imageShortcode(context: HandlerContext, widthAttribute: string, heightAttribute: string): HandlerOutput {
@@ -41,7 +42,13 @@ function imageShortcode(context: HandlerContext, widthAttribute: string, heightA
 
 export const aesopImage: Handler = (context) => withContent(context, imageShortcode(context, 'imgwidth', 'imgheight'))
 
-export const aesopParallax: Handler = (context) => withContent(context, imageShortcode(context, 'width', 'height'))
+/** The parallax image, then its floater (see `aesop-floater.ts`). */
+export const aesopParallax: Handler = (context) => {
+  const output = imageShortcode(context, 'width', 'height')
+  const floater = parallaxFloater(context)
+  if (floater.length > 0 && output.length > 0 && !context.block) output.push({type: 'text', value: ' '})
+  return withContent(context, [...output, ...floater])
+}
 
 /**
  * A character portrait: the character's name in bold on a line of its own, then the picture and
