@@ -20,6 +20,22 @@ describe('aesop_image', () => {
   })
 })
 
+describe('a credit written as HTML keeps its markup in the Markdown, the record the plain credit', () => {
+  it.each([
+    ['caption and credit', 'caption="A dog." credit="<b>Photo by:</b> Unsplash"', '*A dog.* **Photo by:** Unsplash', 'A dog.', 'Unsplash'],
+    ['a credit alone', 'credit="<b>Photo by:</b> Unsplash"', '**Photo by:** Unsplash', null, 'Unsplash'],
+    ['a credit holding the caption', 'credit="A dog at work. <b>Photo:</b> Reuters"', '*A dog at work.* **Photo:** Reuters', 'A dog at work.', 'Reuters'],
+    ['a linked credit', 'caption="A dog." credit="Photo by <a href=\'http://u.com\'>Unsplash</a>"', '*A dog.* Photo by [Unsplash](http://u.com)', 'A dog.', 'Unsplash'],
+    ['a plain credit, as before', 'caption="A dog." credit="Photo by: Unsplash"', '*A dog.* Photo by: Unsplash', 'A dog.', 'Unsplash'],
+    // The cut would fall inside the link: the words as the record reads them, without the link.
+    ['a link across caption and credit', 'caption="A <a href=\'http://u.com\'>dog. Photo: Ann</a>"', '*A dog.* Photo: Ann', 'A dog.', 'Ann']
+  ])('%s', (_, attributes, shown, caption, credit) => {
+    const {markdown, document} = text(`[aesop_image img="http://x.com/a.jpg" ${attributes}]`)
+    expect(markdown.split('\n\n')[1]).toBe(`${shown}\n`)
+    expect(document.images[0]).toMatchObject({caption, credit})
+  })
+})
+
 describe('aesop_parallax', () => {
   it('is a figure whose height comes from its own attribute', () => {
     const {markdown, document} = text('[aesop_parallax img="http://x.com/p.jpg" height="425px" parallaxbg="on" caption="Wide view." captionposition="bottom-left"]')
