@@ -2,9 +2,10 @@
  * The image family of Aesop Story Engine: `aesop_image`, `aesop_parallax`, `aesop_character`.
  * Each gives an image record and a Markdown image followed by its caption and credit (the
  * parallax image then its floater). An image with no source writes no broken `![]()`: its caption
- * and credit stay, and a warning says the source is missing. In an export, `img` may point at an attachment whose caption and alt text
- * fill what the shortcode leaves out. Content between an opening and a closing tag (the
- * character component prints it under the portrait) follows the figure.
+ * and credit stay, and a warning says the source is missing. In an export, `img` may point at an
+ * attachment whose caption and alt text fill what the shortcode leaves out. Content between an
+ * opening and a closing tag (the character component prints it under the portrait) follows the
+ * figure.
  */
 import type {PhrasingContent} from 'mdast'
 import {captionAndCredit, type CaptionCredit} from '../caption-credit.js'
