@@ -95,10 +95,20 @@ describe('document.schema.json', () => {
     ['column 0', variant((d) => (d.diagnostics[0].column = 0))],
     ['a fractional line', variant((d) => (d.diagnostics[0].line = 1.5))],
     ['a ruleId not in kebab-case', variant((d) => (d.diagnostics[0].ruleId = 'missingImageSrc'))],
-    ['an extra diagnostic property', variant((d) => (d.diagnostics[0].fix = null))]
+    ['an extra diagnostic property', variant((d) => (d.diagnostics[0].fix = null))],
+    ['a media record without its poster key', variant((d) => (d.shortcodes[0].media = {src: 'v.mp4', width: 640, height: 360}))],
+    ['a media width given as text', variant((d) => (d.shortcodes[0].media = {src: 'v.mp4', poster: null, width: '640px', height: null}))],
+    ['an extra media property', variant((d) => (d.shortcodes[0].media = {src: 'v.mp4', poster: null, width: null, height: null, loop: true}))]
   ])('rejects %s', (_, doc) => {
     expect(documentValidator()(doc)).toBe(false)
     expect(() => assertValidDocument(doc)).toThrow(/Invalid JSON document/)
+  })
+
+  it("accepts a media shortcode's record of its file, poster and size", () => {
+    const video = variant((d) => Object.assign(d.shortcodes[0], {name: 'video', media: {src: 'https://x.com/v.mp4', poster: 'https://x.com/p.jpg', width: 640, height: 360}}))
+    expect(() => assertValidDocument(video)).not.toThrow()
+    const audio = variant((d) => Object.assign(d.shortcodes[0], {name: 'audio', media: {src: 'https://x.com/a.mp3', poster: null, width: null, height: null}}))
+    expect(() => assertValidDocument(audio)).not.toThrow()
   })
 
   it('accepts a featured image record', () => {

@@ -4,6 +4,7 @@
  * shortcode: what it does not place (content next to a `quote` attribute) follows its output.
  */
 import type {BlockContent, PhrasingContent} from 'mdast'
+import {asWritten} from '../transform/handlers/as-written.js'
 import type {BlockHandler, Handler} from '../transform/types.js'
 import type {BlockMapping, Config, Mapping} from './config.js'
 
@@ -42,14 +43,7 @@ const link: Handler = (context) => {
 }
 
 /** `[spoiler]…[/spoiler]` kept exactly as written, like an unknown shortcode but without the warning. */
-const keep: Handler = (context) => {
-  const {node} = context
-  if (node.children === null) return [{type: 'html', value: node.raw}]
-  const start = node.position.start.offset!
-  const open = {type: 'html', value: node.raw.slice(0, node.openingTag.end.offset! - start)} as const
-  const close = {type: 'html', value: node.raw.slice(node.closingTag!.start.offset! - start)} as const
-  return context.block ? [open, ...context.contentBlocks(), close] : [open, ...context.contentInline(), close]
-}
+const keep: Handler = asWritten
 
 const handlers: Record<Mapping, Handler> = {blockquote, content, link, keep}
 

@@ -17,9 +17,9 @@ import {escapeOtherTags, hasPostTag} from './post-tags.js'
 import {maxMarkdownDepth} from './markdown-depth.js'
 import {parseMarkdownWithShortcodes} from './markdown-prose.js'
 import {holdShortcodes, type HeldItem} from './placeholders.js'
-import {sanitizeImage, sanitizeOutput} from './sanitize/output.js'
+import {sanitizeImage, sanitizeMedia, sanitizeOutput} from './sanitize/output.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
-import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MapRecord, MediaLibrary} from './types.js'
+import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MapRecord, MediaLibrary, MediaRecord} from './types.js'
 import {unknownShortcode} from './handlers/unknown.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 
@@ -47,6 +47,8 @@ export interface ShortcodeRecord {
   name: string
   attributes: Array<{name: string | null; value: string; quote: string | null}>
   handled: boolean
+  /** The file a media shortcode plays (`[video]`, `[audio]`), with its poster and size; absent on others. */
+  media?: MediaRecord
   position: Position
 }
 
@@ -253,18 +255,18 @@ export class Converter implements RunHost {
 
   /** Run the handler of one shortcode; record it; never let a handler's failure lose the text. */
   shortcode(node: ShortcodeNode, block: boolean): HandlerOutput {
+    // `[[tag]]` is WordPress's way of writing the literal `[tag]`: text, which no list or count
+    // of shortcodes takes for one.
+    if (node.escaped) return [{type: 'text', value: node.raw.slice(1, -1)}]
     const handler = node.known ? this.options.handlers.get(node.name) : undefined
-    this.shortcodes.push({
+    const record: ShortcodeRecord = {
       name: node.name,
       attributes: node.attributes.map((attribute) => ({name: attribute.name, value: decodeEntities(attribute.value), quote: attribute.quote})),
-      handled: handler !== undefined && !node.escaped,
+      handled: handler !== undefined,
       position: node.position
-    })
-    if (node.escaped) {
-      // `[[tag]]` is WordPress's way of writing the literal `[tag]`.
-      return [{type: 'text', value: node.raw.slice(1, -1)}]
     }
-    const context = this.context(node, block)
+    this.shortcodes.push(record)
+    const context = this.context(node, block, record)
     let output: HandlerOutput
     try {
       output = (handler ?? unknownShortcode)(context)
@@ -276,7 +278,7 @@ export class Converter implements RunHost {
     return sanitizeOutput(output, (removal) => context.report(removal.ruleId, 'warning', removal.message))
   }
 
-  private context(node: ShortcodeNode, block: boolean): HandlerContext {
+  private context(node: ShortcodeNode, block: boolean, record: ShortcodeRecord): HandlerContext {
     const {named, positional} = repairAttributes(node)
     const children = node.children ?? []
     return {
@@ -298,6 +300,14 @@ export class Converter implements RunHost {
       },
       addMap: (map) => {
         this.maps.push({...map, shortcode: node.name, position: node.position})
+      },
+      setMedia: (media) => {
+        const safe = sanitizeMedia(media, (removal) => this.diagnoseAt(node.position.start.offset ?? 0, removal.ruleId, removal.message))
+        // Before `position` in the JSON, as the schema lists it: `position` closes every record.
+        const {position} = record
+        delete (record as Partial<ShortcodeRecord>).position
+        record.media = safe
+        record.position = position
       },
       meta: (key) => this.meta(key),
       report: (ruleId: string, severity: Severity, message: string, position?: Position) => {

@@ -32,6 +32,8 @@ export interface Figure {
   creditText: string | null
   /** The caption as inline Markdown, when it holds links or emphasis (else `captionText`). */
   captionNodes?: PhrasingContent[] | null
+  /** The credit as inline Markdown, when it holds bold or links (else `creditText`). */
+  creditNodes?: PhrasingContent[] | null
   /** Where the image links to: the image is then written `[![alt](src)](href)`. */
   link?: string | null
   /** The image's own title (a tooltip), as the HTML gives it. */
@@ -42,7 +44,7 @@ export interface Figure {
  * `![alt](src)` followed by a caption paragraph: the caption in emphasis, then the credit.
  * Without a source there is no image to show, only the caption and credit.
  */
-export function figure({src, alt, captionText, creditText, captionNodes, link, title}: Figure, block: boolean): HandlerOutput {
+export function figure({src, alt, captionText, creditText, captionNodes, creditNodes, link, title}: Figure, block: boolean): HandlerOutput {
   const shownAlt = alt ?? captionText ?? ''
   // A tooltip that repeats the alt text (WordPress's default for both is the file's title) says nothing more.
   const tooltip = title && title !== shownAlt ? title : null
@@ -51,7 +53,12 @@ export function figure({src, alt, captionText, creditText, captionNodes, link, t
   const caption: PhrasingContent[] = []
   const captionWords = captionNodes && captionNodes.length > 0 ? captionNodes : captionText ? [{type: 'text', value: captionText} as const] : []
   if (captionWords.length > 0) caption.push({type: 'emphasis', children: captionWords})
-  if (creditText) caption.push({type: 'text', value: caption.length > 0 ? ` ${creditText}` : creditText})
+  if (creditNodes && creditNodes.length > 0) {
+    if (caption.length > 0) caption.push({type: 'text', value: ' '})
+    caption.push(...creditNodes)
+  } else if (creditText) {
+    caption.push({type: 'text', value: caption.length > 0 ? ` ${creditText}` : creditText})
+  }
   if (!block) {
     const inline: PhrasingContent[] = image ? [image] : []
     if (image && caption.length > 0) inline.push({type: 'text', value: ' '})

@@ -70,6 +70,17 @@ export interface MapRecord {
 /** What a handler knows of a map; the shortcode and position are added for it. */
 export type MapFields = Pick<MapRecord, 'start' | 'zoom' | 'locations'>
 
+/**
+ * The file a media shortcode plays (`[video]`, `[audio]`), for its shortcode record: what the
+ * Markdown's link cannot hold (the player's poster frame and size).
+ */
+export interface MediaRecord {
+  src: string | null
+  poster: string | null
+  width: number | null
+  height: number | null
+}
+
 /** An attachment from a WordPress export, for shortcodes that refer to media by id. */
 export interface Attachment {
   id: number
@@ -111,6 +122,8 @@ export interface HandlerContext {
   addImage(image: ImageFields): void
   /** Record a map for the JSON document. */
   addMap(map: MapFields): void
+  /** Record the file the shortcode plays, with its poster and size, on its shortcode record. */
+  setMedia(media: MediaRecord): void
   /** A meta value of the post (`aesop_map_start`), from the export; undefined outside one. */
   meta(key: string): string | undefined
   /** A diagnostic at the shortcode (or at `position`). */

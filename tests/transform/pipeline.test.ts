@@ -35,7 +35,21 @@ describe('escaped shortcodes', () => {
     expect(markdown).not.toContain('[[')
     expect(markdown).not.toContain('![')
     expect(document.images).toEqual([])
-    expect(document.shortcodes).toEqual([expect.objectContaining({name: 'aesop_image', handled: false})])
+  })
+
+  it('[[tag]] is text, not a shortcode: neither listed nor handled', () => {
+    for (const input of ['Write [[gallery ids="1,2"]] to show one.', '[[gallery ids="1,2"]]']) {
+      const {markdown, document} = body(input)
+      expect(markdown, input).toContain('\\[gallery ids="1,2"]')
+      expect(document.shortcodes, input).toEqual([])
+      expect(document.diagnostics, input).toEqual([])
+    }
+  })
+
+  it('an escaped shortcode inside a real one leaves only the real one in the list', () => {
+    const {markdown, document} = body('[pullquote]Write [[gallery]] here.[/pullquote]')
+    expect(markdown).toBe('[pullquote]Write \\[gallery] here.[/pullquote]\n')
+    expect(document.shortcodes.map((shortcode) => shortcode.name)).toEqual(['pullquote'])
   })
 })
 

@@ -5,23 +5,16 @@
  * export fills in what is missing. The same image model as a `<figure>` (`html/figure.ts`).
  */
 import type {Element, ElementContent, Root} from 'hast'
-import type {PhrasingContent, Root as MdastRoot} from 'mdast'
 import {captionParts} from '../html/figure.js'
-import {findElement, hastToMdast, htmlParser, readMarks} from '../html/parse.js'
+import {captionNodes, parseCaptionHtml} from '../html/caption-nodes.js'
+import {findElement, readMarks} from '../html/parse.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
-import {disarm} from '../sanitize/disarm.js'
-import {toPhrasing} from '../output-shape.js'
 import {cleanInvisibles} from '../typography.js'
 import type {Handler} from '../types.js'
 
 export const caption: Handler = (context) => {
   const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
-  // Disarmed before anything is read of it: a `<base>` in it would fail the post (hast-util-to-mdast resolves links against it).
-  const parse = (value: string) => {
-    const parsed = htmlParser().parse(value) as Root
-    disarm(parsed, (ruleId, message) => context.report(ruleId, 'warning', message))
-    return parsed
-  }
+  const parse = (value: string) => parseCaptionHtml(value, (ruleId, message) => context.report(ruleId, 'warning', message))
   const tree = parse(html)
   const marks = readMarks(tree)
   const img = findElement(tree, (element) => element.tagName === 'img')
@@ -57,7 +50,7 @@ export const caption: Handler = (context) => {
     link
   })
   if (src === null) context.report('image-missing-src', 'warning', `\`[${context.node.name}]\` holds no image; its caption is kept as text`)
-  const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link, title: property('title') ?? null}, context.block)
+  const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, creditNodes: parts.creditNodes, link, title: property('title') ?? null}, context.block)
   if (fromAttribute === null || after.length === 0) return output
   return context.block ? [...output, {type: 'paragraph', children: after}] : [...output, {type: 'text', value: ' '}, ...after]
 }
@@ -74,21 +67,4 @@ function withoutImage(tree: Root, img: Element | undefined, linked: boolean): Ro
     children: parent.children.filter((child) => keep(child as ElementContent)).map((child) => (child.type === 'element' ? strip(child) : child))
   })
   return strip(tree)
-}
-
-/** Inline Markdown of caption HTML: links and emphasis kept, white space as a reader sees it. */
-function captionNodes(tree: Root): PhrasingContent[] {
-  const mdast = hastToMdast().toMdast(tree) as MdastRoot
-  const nodes = toPhrasing(mdast.children)
-  const clean = (node: PhrasingContent): PhrasingContent => {
-    if (node.type === 'text') return {...node, value: cleanInvisibles(node.value).replace(/\s+/g, ' ')}
-    if ('children' in node) return {...node, children: (node.children as PhrasingContent[]).map(clean)} as PhrasingContent
-    return node
-  }
-  const cleaned = nodes.map(clean)
-  const first = cleaned[0]
-  if (first?.type === 'text') first.value = first.value.trimStart()
-  const last = cleaned.at(-1)
-  if (last?.type === 'text') last.value = last.value.trimEnd()
-  return cleaned.filter((node) => node.type !== 'text' || node.value !== '')
 }

@@ -6,7 +6,7 @@
  * (`mp4=`, `mp3=`…) or as a positional value; `[embed]URL[/embed]` holds it as content.
  * Without a URL the words stay as a paragraph and a warning says the media is missing.
  */
-import {encodeUrl} from '../images.js'
+import {encodeUrl, parseDimension} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 import {textAttribute, withContent} from './shared.js'
 
@@ -66,18 +66,36 @@ function coreUrl(context: HandlerContext): string | undefined {
   return context.positional.find((value) => value.trim() !== '')
 }
 
+/**
+ * What core's `[video]` and `[audio]` play, for the shortcode record: the link keeps only the URL,
+ * and the player's poster and size would be lost.
+ */
+function recordMedia(context: HandlerContext, url: string | undefined): void {
+  context.setMedia({
+    src: url?.trim() || null,
+    poster: context.attribute('poster') ?? null,
+    width: parseDimension(context.attribute('width')),
+    height: parseDimension(context.attribute('height'))
+  })
+}
+
 /** `[video poster=…]`: the poster is the link's image and an image record, as for `core/video`. */
 export const video: Handler = (context) => {
   const url = coreUrl(context)
   const poster = context.attribute('poster')
   const label = textAttribute(context, 'caption')
+  recordMedia(context, url)
   if (url === undefined || poster === undefined) return mediaLink(context, url, label, 'Video')
   context.addImage({src: poster, alt: label ?? 'Video', caption: label ?? null, credit: null, align: null, width: null, height: null, link: url})
   const image = {type: 'image', url: encodeUrl(poster), alt: label ?? 'Video', title: null} as const
   return withContent(context, [{type: 'paragraph', children: [{type: 'link', url: encodeUrl(url), title: null, children: [image]}]}])
 }
 
-export const audio: Handler = (context) => mediaLink(context, coreUrl(context), textAttribute(context, 'caption'), 'Audio')
+export const audio: Handler = (context) => {
+  const url = coreUrl(context)
+  recordMedia(context, url)
+  return mediaLink(context, url, textAttribute(context, 'caption'), 'Audio')
+}
 
 /** `[embed]URL[/embed]` (or `[embed src=…]`, `[embed URL]`): a link whose text is the URL. */
 export const embed: Handler = (context) => {

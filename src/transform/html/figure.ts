@@ -2,7 +2,8 @@
  * Images in HTML: a `<figure>` holding an `<img>` (classic or block-editor HTML, a `[caption]`'s
  * contents) and a bare `<img>`. Each becomes one image record and one Markdown image, the same
  * as an image shortcode gives: `![alt](src)` (linked `[![alt](src)](href)` when the HTML links
- * it), then the caption in emphasis with its links kept, then the credit split off it.
+ * it), then the caption in emphasis with its links kept, then the credit split off it (its
+ * markup kept too).
  * `wp-image-N` names the export's attachment, which fills in the alt text and the full-size URL.
  */
 import type {Element, ElementContent, Root} from 'hast'
@@ -12,6 +13,7 @@ import {captionAndCredit} from '../caption-credit.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
 import {collapseSpaces} from '../html-text.js'
 import {toPhrasing} from '../output-shape.js'
+import {splitOffTail} from '../split-phrasing.js'
 import type {HandlerOutput, ImageFields, MediaLibrary} from '../types.js'
 import type {Marks} from './parse.js'
 import {onlyImage} from './parse.js'
@@ -105,7 +107,7 @@ export function imageOutput(
     },
     figureElement ?? img
   )
-  return figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, link: writeLink ? link : null, title: property(img, 'title') ?? null}, block)
+  return figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, creditNodes: parts.creditNodes, link: writeLink ? link : null, title: property(img, 'title') ?? null}, block)
 }
 
 interface CaptionParts {
@@ -115,27 +117,25 @@ interface CaptionParts {
   creditText: string | null
   /** The caption as inline Markdown when it holds more than text (links, emphasis). */
   captionNodes: PhrasingContent[] | null
+  /** The credit as inline Markdown when the caption holds more than text (`**Photo by:** X`). */
+  creditNodes: PhrasingContent[] | null
 }
 
 /**
  * Caption and credit from a caption's inline Markdown. A credit is split off the caption's last
- * words as for any image; when the caption holds links, the credit is taken off its last text
- * node, and if it cannot be (the credit is itself linked), the Markdown keeps the caption whole.
+ * words as for any image, and the nodes are cut where its words start (see `split-phrasing.ts`);
+ * if they cannot be (the cut falls inside a link), the Markdown keeps the caption whole.
  */
 export function captionParts(nodes: PhrasingContent[]): CaptionParts {
   const text = collapseSpaces(nodes.map((node) => toString(node)).join(''))
   const split = captionAndCredit(text === '' ? undefined : text, undefined)
   const plain = nodes.every((node) => node.type === 'text' || node.type === 'break')
-  if (plain || text === '') return {...split, captionNodes: null}
-  if (split.creditText === null) return {...split, captionNodes: trimNodes(nodes)}
-  const last = nodes.at(-1)
-  const credit = split.creditText
-  if (last?.type === 'text' && last.value.trimEnd().endsWith(credit)) {
-    const kept = last.value.trimEnd().slice(0, -credit.length)
-    const head = trimNodes([...nodes.slice(0, -1), {type: 'text', value: kept}])
-    return {...split, captionNodes: head}
-  }
-  return {...split, creditText: null, captionNodes: trimNodes(nodes)}
+  if (plain || text === '') return {...split, captionNodes: null, creditNodes: null}
+  if (split.creditText === null) return {...split, captionNodes: trimNodes(nodes), creditNodes: null}
+  const cut = splitOffTail(nodes, split.creditText)
+  if (cut === null) return {...split, creditText: null, captionNodes: trimNodes(nodes), creditNodes: null}
+  const head = trimNodes(cut.head)
+  return {...split, captionNodes: head.length > 0 ? head : null, creditNodes: trimNodes(cut.tail)}
 }
 
 function trimNodes(nodes: PhrasingContent[]): PhrasingContent[] {

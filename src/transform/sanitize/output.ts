@@ -10,7 +10,7 @@
  * nesting quadratic.
  */
 import type {Nodes, Parent, RootContent} from 'mdast'
-import type {ImageFields} from '../types.js'
+import type {ImageFields, MediaRecord} from '../types.js'
 import {sanitizeRawHtml, type Removal} from './raw-html.js'
 import {describeRefused, refusedProtocol} from './url.js'
 
@@ -81,4 +81,16 @@ export function sanitizeImage<T extends ImageFields>(fields: T, report: (removal
   if (fullSize !== null) report({ruleId: 'unsafe-url', message: `The full-size URL of an image, ${describeRefused(fullSize)}, was removed from its record`})
   if (src === null && link === null && fullSize === null) return fields
   return {...fields, ...(src === null ? {} : {src: null}), ...(link === null ? {} : {link: null}), ...(fullSize === null ? {} : {fullSize: null})}
+}
+
+/**
+ * A media record's URLs, those refused set to null. The file is the Markdown's link, where
+ * `sanitizeOutput` reports it; the poster is shown only as that link's image, so without a file it
+ * is only in the record and is reported here.
+ */
+export function sanitizeMedia(media: MediaRecord, report: (removal: Removal) => void): MediaRecord {
+  const src = media.src === null ? null : refusedProtocol(media.src, 'link')
+  const poster = media.poster === null ? null : refusedProtocol(media.poster, 'image')
+  if (poster !== null && media.src === null) report({ruleId: 'unsafe-url', message: `The poster of a video, ${describeRefused(poster)}, was removed from its record`})
+  return {...media, ...(src === null ? {} : {src: null}), ...(poster === null ? {} : {poster: null})}
 }

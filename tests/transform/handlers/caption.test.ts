@@ -5,6 +5,19 @@
 import {describe, expect, it} from 'vitest'
 import {media, text} from './library.js'
 
+describe('[caption] credits in markup', () => {
+  it('a bold credit label stays bold, outside the caption\'s emphasis', () => {
+    const {markdown, document} = text('[caption id="attachment_1" width="300"]<img src="http://x.com/c.jpg" /> A cat. <b>Photo by:</b> Unsplash[/caption]')
+    expect(markdown).toBe('![A cat.](http://x.com/c.jpg)\n\n*A cat.* **Photo by:** Unsplash\n')
+    expect(document.images[0]).toMatchObject({caption: 'A cat.', credit: 'Unsplash'})
+  })
+
+  it('a linked credit keeps its link, outside the emphasis', () => {
+    const {markdown} = text('[caption width="300"]<img src="http://x.com/c.jpg" alt="Cat" /> A cat. Photo by <a href="http://u.com">Ann Lee</a>[/caption]')
+    expect(markdown).toBe('![Cat](http://x.com/c.jpg)\n\n*A cat.* Photo by [Ann Lee](http://u.com)\n')
+  })
+})
+
 describe('[caption]', () => {
   it.each([
     {

@@ -3,6 +3,7 @@
  * the file for the rest. No URL: the words stay, and a warning says so.
  */
 import {describe, expect, it} from 'vitest'
+import {assertValidDocument} from '../../helpers/schema.js'
 import {text} from './library.js'
 
 describe('media links', () => {
@@ -70,5 +71,36 @@ describe('[video] with a poster', () => {
     const {markdown, document} = text('[video mp4="https://x.com/a.mp4" poster="https://x.com/p.jpg" caption="Launch day"][/video]')
     expect(markdown).toBe('[![Launch day](https://x.com/p.jpg)](https://x.com/a.mp4)\n')
     expect(document.images).toEqual([expect.objectContaining({src: 'https://x.com/p.jpg', link: 'https://x.com/a.mp4', shortcode: 'video'})])
+  })
+})
+
+describe("core [video] and [audio]: the shortcode record keeps what the link cannot", () => {
+  it('[video] records its file, poster and size', () => {
+    const {document} = text('[video mp4="http://x.com/v.mp4" poster="http://x.com/p.jpg" width="640" height="360px"]')
+    expect(document.shortcodes).toEqual([
+      expect.objectContaining({name: 'video', media: {src: 'http://x.com/v.mp4', poster: 'http://x.com/p.jpg', width: 640, height: 360}})
+    ])
+    expect(Object.keys(document.shortcodes[0]!)).toEqual(['name', 'attributes', 'handled', 'media', 'position'])
+    expect(() => assertValidDocument(document)).not.toThrow()
+  })
+
+  it('[audio] records its file, with no poster or size', () => {
+    expect(text('[audio https://x.com/blues.mp3]').document.shortcodes[0]!.media).toEqual({src: 'https://x.com/blues.mp3', poster: null, width: null, height: null})
+  })
+
+  it('a size that is not a number of pixels is null in the record, as written in the attributes', () => {
+    const {document} = text('[video src="http://x.com/v.mp4" width="100%"]')
+    expect(document.shortcodes[0]!.media).toEqual({src: 'http://x.com/v.mp4', poster: null, width: null, height: null})
+    expect(document.shortcodes[0]!.attributes).toContainEqual({name: 'width', value: '100%', quote: '"'})
+  })
+
+  it('a poster with a refused URL is not recorded, and is reported when no link shows it', () => {
+    const {document} = text('[video width="640" poster="javascript:alert(1)"]')
+    expect(document.shortcodes[0]!.media).toEqual({src: null, poster: null, width: 640, height: null})
+    expect(document.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'unsafe-url', severity: 'warning', line: 1, column: 1}))
+  })
+
+  it('other media shortcodes have no media record', () => {
+    expect(text('[aesop_audio src="http://x.com/poems.mp3"]').document.shortcodes[0]).not.toHaveProperty('media')
   })
 })

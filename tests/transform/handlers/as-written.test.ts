@@ -1,0 +1,52 @@
+/**
+ * Shortcodes kept as written (unknown ones, and the config's `keep`): the tags and the layout of
+ * the source, the content converted.
+ */
+import {describe, expect, it} from 'vitest'
+import {handlersFor} from '../../../src/batch/mapping-handlers.js'
+import {text} from './library.js'
+import {migrate} from '../../../src/index.js'
+
+const keep = handlersFor({shortcodes: {pullquote: 'keep'}, tags: [], blocks: {}})
+const pullquote = '[pullquote align="left"]Some things are better said twice.[/pullquote]'
+
+describe('a shortcode kept as written', () => {
+  it.each([
+    ['unknown', text(`Before.\n\n${pullquote}\n\nAfter.`)],
+    ['mapped to keep', migrate(`Before.\n\n${pullquote}\n\nAfter.`, {syntax: 'text', handlers: keep})]
+  ])('%s, written on one line, stays one paragraph', (_, {markdown}) => {
+    expect(markdown).toBe(`Before.\n\n${pullquote}\n\nAfter.\n`)
+  })
+
+  it('stays one paragraph in Markdown and HTML input too, its content converted', () => {
+    expect(migrate('[pullquote]Some *things*.[/pullquote]', {syntax: 'markdown'}).markdown).toBe('[pullquote]Some *things*.[/pullquote]\n')
+    expect(migrate('<p>[pullquote]Some <em>things</em>.[/pullquote]</p>', {syntax: 'html'}).markdown).toBe('[pullquote]Some *things*.[/pullquote]\n')
+  })
+
+  it('keeps content set apart by blank lines apart from its tags', () => {
+    expect(text('[pullquote]\n\nSome things.\n\n[/pullquote]').markdown).toBe('[pullquote]\n\nSome things.\n\n[/pullquote]\n')
+  })
+
+  it('keeps content of more than one paragraph apart from its tags', () => {
+    expect(migrate('[pullquote]<p>One.</p><p>Two.</p>[/pullquote]', {syntax: 'html'}).markdown).toBe('[pullquote]\n\nOne.\n\nTwo.\n\n[/pullquote]\n')
+  })
+
+  it('with nothing inside, stays one paragraph', () => {
+    expect(text('[pullquote][/pullquote]').markdown).toBe('[pullquote][/pullquote]\n')
+  })
+
+  it('converts the shortcodes it encloses', () => {
+    const {markdown, document} = text('[pullquote]See [aesop_image img="http://x.com/a.jpg" alt="A"] here.[/pullquote]')
+    expect(markdown).toBe('[pullquote]See ![A](http://x.com/a.jpg) here.[/pullquote]\n')
+    expect(document.images).toHaveLength(1)
+  })
+
+  it('inside a sentence stays where it is', () => {
+    expect(text('He said [pullquote]this[/pullquote] once.').markdown).toBe('He said [pullquote]this[/pullquote] once.\n')
+  })
+
+  it('is reported when unknown, not when mapped to keep', () => {
+    expect(text(pullquote).document.diagnostics).toEqual([expect.objectContaining({ruleId: 'shortcode-unknown', severity: 'warning', line: 1, column: 1})])
+    expect(migrate(pullquote, {syntax: 'text', handlers: keep}).document.diagnostics).toEqual([])
+  })
+})
