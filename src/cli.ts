@@ -136,6 +136,15 @@ program.action(async (paths: string[], flags) => {
   process.exitCode = code
 })
 
+// A reader that stops early (`migrate … -f ndjson | head`) closes the pipe: like any Unix filter,
+// migrate stops there in silence, with the exit code it had so far, instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
+}
+
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof UsageError) {
     // Usage errors quote paths as given.

@@ -2,7 +2,7 @@
  * The command line keeps its promises (issue 14), through the built CLI: where each format goes,
  * stdin among paths and what it is read as, and runs that would otherwise do nothing in silence.
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -159,5 +159,17 @@ describe('Markdown in stays Markdown out', () => {
     expect(result.status).toBe(0)
     expect(readFileSync(path.join(cwd, 'out/note.md'), 'utf8')).toBe(markdown)
     expect(readFileSync(path.join(cwd, 'out/plain.md'), 'utf8')).toBe('See https://example.com and www.example.com.\n')
+  })
+})
+
+describe('a reader that stops early', () => {
+  it('closing stdout after the first document (`| head`) stops migrate in silence, with exit code 0', async () => {
+    const child = spawn(process.execPath, [bin, kerouac, '-f', 'ndjson', '-q'], {stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
   })
 })
