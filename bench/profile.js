@@ -23,30 +23,33 @@ export function functionOf(frame) {
   return `${frame.functionName || '(anonymous)'}${where}`
 }
 
-/** Self time by key, largest first, as shares of the busy time (idle left out). */
-export function aggregate(profile, key = packageOf) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+/** Self time by key, largest first, as shares of the busy time (idle left out); of one profile, or of several (a process's threads). */
+export function aggregate(profiles, key = packageOf) {
   const totals = new Map()
   let busy = 0
-  profile.samples.forEach((id, index) => {
-    const frame = nodes.get(id).callFrame
-    // (idle), (root), and the in-process inspector's own `dispatch` are not the program's time.
-    if (frame.functionName === '(idle)' || frame.functionName === '(root)' || (frame.functionName === 'dispatch' && frame.url === '')) return
-    const delta = profile.timeDeltas[index] ?? 0
-    const name = key(frame)
-    totals.set(name, (totals.get(name) ?? 0) + delta)
-    busy += delta
-  })
+  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+    profile.samples.forEach((id, index) => {
+      const frame = nodes.get(id).callFrame
+      // (idle), (root), and the in-process inspector's own `dispatch` are not the program's time.
+      if (frame.functionName === '(idle)' || frame.functionName === '(root)' || (frame.functionName === 'dispatch' && frame.url === '')) return
+      const delta = profile.timeDeltas[index] ?? 0
+      const name = key(frame)
+      totals.set(name, (totals.get(name) ?? 0) + delta)
+      busy += delta
+    })
+  }
   return [...totals].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({name, ms: micros / 1000, share: busy === 0 ? 0 : micros / busy}))
 }
 
-/** Runs `node <args>` with the CPU profiler; returns the profile. */
-export function profileRun(args, {input, cwd} = {}) {
+/** Runs `node <args>` with the CPU profiler; returns the profile (with `threads: true`, the profiles of every thread). */
+export function profileRun(args, {input, cwd, threads = false} = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'migrate-prof-'))
   try {
     spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250', ...args], {input, cwd, stdio: ['pipe', 'ignore', 'ignore']})
-    const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
-    return file === undefined ? null : JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
+    const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort()
+    const profiles = files.map((file) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')))
+    return threads ? profiles : (profiles[0] ?? null)
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }
