@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: one run of every measurement, printed as Markdown and written to
- * bench/RESULTS.md. Inputs are generated under the OS temp folder and removed afterwards.
+ * `npm run bench:archive`: one run of every measurement, printed as Markdown and written to
+ * bench/ARCHIVE.md. Inputs are generated under the OS temp folder and removed afterwards.
  *
  * Environment: BENCH_POSTS (default 10000), BENCH_PASSES (runs per figure, median kept; default 3),
  * BENCH_CLI_PASSES (runs of the CLI on the whole archive; default 2),
@@ -380,8 +380,8 @@ try {
 
   const report = lines.join('\n')
   process.stdout.write(report)
-  writeFileSync(path.join(root, 'bench/RESULTS.md'), report)
-  log('written to bench/RESULTS.md')
+  writeFileSync(path.join(root, 'bench/ARCHIVE.md'), report)
+  log('written to bench/ARCHIVE.md')
 } finally {
   rmSync(work, {recursive: true, force: true})
 }

@@ -13,7 +13,7 @@
  * fewer posts is reported, not fatal.
  *
  * Prints a Markdown section (`## Scale: one large export`) on stdout and writes it to bench/SCALE.md;
- * bench/run.js runs this script and puts the section in bench/RESULTS.md.
+ * bench/run.js (npm run bench:archive) runs this script and puts the section in bench/ARCHIVE.md.
  *
  * Environment:
  *   BENCH_SCALE_POSTS   export sizes, comma-separated (default 5000,50000; BENCH_LARGE=1 adds 100000)
