@@ -2,11 +2,13 @@
  * The three real WordPress exports in shared/corpus, end to end: no document lost, no known
  * shortcode left in the Markdown, every unknown one reported, every word of every post kept.
  */
-import {readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {describe, expect, it} from 'vitest'
-import {convertText} from '../src/batch/convert-file.js'
+import {convertText, type ConvertedDocument} from '../src/batch/convert-file.js'
+import {toJson} from '../src/emit/json.js'
 import {readWxr} from '../src/read/wxr.js'
 import {defaultTags, tokenize, type SourceContent} from '../src/tokenize/index.js'
 import {htmlToText} from '../src/transform/html-text.js'
@@ -124,4 +126,36 @@ it('knows every shortcode name the Aesop demo export uses', () => {
   const xml = readFileSync(path.join(corpus, files[0]!), 'utf8')
   const names = new Set(xml.match(/\[(aesop_[a-z_]+|gallery|caption)\b/g)!.map((match) => match.slice(1)))
   for (const name of names) expect(defaultTags.has(name), name).toBe(true)
+})
+
+/**
+ * Every document of every corpus export (as posts and pages, and with every post type of the
+ * export) and of fixtures/archive, as Markdown and as JSON, against digests taken before a change
+ * that must not change output (a speed-up). `npm run digests`
+ * writes the list anew: do that only for a change meant to change output, and review the diff.
+ */
+describe('output digests', () => {
+  const listFile = path.join(import.meta.dirname, 'corpus.digests.txt')
+  // 16 hex digits of SHA-256 (64 bits) are plenty to see a change, and keep the list small.
+  const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
+  const linesOf = (set: string, documents: ConvertedDocument[]) =>
+    documents.map(({relative, markdown, document}) => `${set} ${relative} ${digest(markdown)} ${digest(toJson(document))}`)
+
+  it('gives the Markdown and JSON it gave before, document by document', () => {
+    const lines: string[] = []
+    for (const file of files) {
+      const xml = readFileSync(path.join(corpus, file), 'utf8')
+      const types = [...new Set(readWxr(xml).items.map((item) => item.type))]
+      lines.push(...linesOf('default', convertText(xml, file, {}).documents))
+      lines.push(...linesOf('all-types', convertText(xml, file, {postTypes: types}).documents))
+    }
+    const archive = path.join(import.meta.dirname, '../fixtures/archive')
+    for (const file of readdirSync(archive, {recursive: true, encoding: 'utf8'}).filter((name) => /\.(md|txt|html)$/.test(name)).sort()) {
+      lines.push(...linesOf('archive', convertText(readFileSync(path.join(archive, file), 'utf8'), file.split(path.sep).join('/'), {}).documents))
+    }
+    if (process.env.UPDATE_DIGESTS === '1') writeFileSync(listFile, lines.join('\n') + '\n')
+    const expected = readFileSync(listFile, 'utf8').trimEnd().split('\n')
+    expect(lines.length).toBeGreaterThan(600)
+    expect(lines).toEqual(expected)
+  })
 })
