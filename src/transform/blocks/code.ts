@@ -5,7 +5,7 @@
  * its lines stay lines (hard breaks) and its emphasis stays emphasis.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {findElement, htmlParser} from '../html/parse.js'
+import {findElement, parseHtml} from '../html/parse.js'
 import type {BlockHandler} from '../types.js'
 
 function textOf(node: Root | ElementContent): string {
@@ -25,7 +25,7 @@ function languageOf(element: Element | undefined): string | undefined {
 }
 
 export const code: BlockHandler = (context) => {
-  const tree = htmlParser().parse(context.html()) as Root
+  const tree = parseHtml(context.html())
   const pre = findElement(tree, (element) => element.tagName === 'pre')
   // The parser drops one newline right after <pre>, as browsers do; a final newline is the fence's.
   const value = textOf(pre ?? tree).replace(/\n$/, '')

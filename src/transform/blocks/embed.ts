@@ -7,7 +7,7 @@
 import type {Element, Root} from 'hast'
 import type {BlockContent, PhrasingContent} from 'mdast'
 import {onDemand} from '../../on-demand.js'
-import {findElement as find, htmlParser} from '../html/parse.js'
+import {findElement as find, parseHtml} from '../html/parse.js'
 import {collapseSpaces} from '../html-text.js'
 import {encodeUrl} from '../images.js'
 import {toPhrasing} from '../output-shape.js'
@@ -40,7 +40,7 @@ function missing(context: BlockContext, what: string): HandlerOutput {
 }
 
 export const embed: BlockHandler = (context) => {
-  const tree = htmlParser().parse(context.html()) as Root
+  const tree = parseHtml(context.html())
   const wrapper = find(tree, (element) => String(element.properties.className ?? '').includes('wp-block-embed__wrapper'))
   const url = context.attribute('url') ?? (wrapper ? textOf(wrapper) : undefined)
   if (url === undefined || url === '') return missing(context, 'embed')
@@ -52,7 +52,7 @@ export const embed: BlockHandler = (context) => {
 
 function mediaBlock(kind: 'video' | 'audio', label: string): BlockHandler {
   return (context) => {
-    const tree = htmlParser().parse(context.html()) as Root
+    const tree = parseHtml(context.html())
     const player = find(tree, named(kind))
     const source = player ? find(player, named('source')) : undefined
     const url = [player?.properties.src, source?.properties.src, context.attribute('src')].find((value) => typeof value === 'string' && value.trim() !== '') as string | undefined

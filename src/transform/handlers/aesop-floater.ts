@@ -7,7 +7,7 @@
  * info diagnostic says so.
  */
 import type {Root} from 'hast'
-import {findElement, htmlParser} from '../html/parse.js'
+import {findElement, parseHtml} from '../html/parse.js'
 import {htmlToText} from '../html-text.js'
 import {figure, parseDimension} from '../images.js'
 import {disarm} from '../sanitize/disarm.js'
@@ -54,7 +54,7 @@ export function parallaxFloater(context: HandlerContext): HandlerOutput {
 
 /** The first `<img>` of the floater's HTML, read after the HTML is disarmed. */
 function imageIn(context: HandlerContext, html: string): FloaterImage | null {
-  const tree = htmlParser().parse(html) as Root
+  const tree = parseHtml(html)
   disarm(tree, (ruleId, message) => context.report(ruleId, 'warning', message))
   const img = findElement(tree, (element) => element.tagName === 'img')
   const property = (name: string) => {

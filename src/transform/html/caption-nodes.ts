@@ -8,11 +8,11 @@ import type {PhrasingContent, Root as MdastRoot} from 'mdast'
 import {toPhrasing} from '../output-shape.js'
 import {disarm, type DisarmRule} from '../sanitize/disarm.js'
 import {cleanInvisibles} from '../typography.js'
-import {hastToMdast, htmlParser} from './parse.js'
+import {hastToMdast, parseHtml} from './parse.js'
 
 /** HTML parsed and disarmed before anything is read of it: a `<base>` in it would fail the post (hast-util-to-mdast resolves links against it). */
 export function parseCaptionHtml(html: string, report: (ruleId: DisarmRule, message: string) => void): Root {
-  const tree = htmlParser().parse(html) as Root
+  const tree = parseHtml(html)
   disarm(tree, (ruleId, message) => report(ruleId, message))
   return tree
 }

@@ -12,12 +12,26 @@ import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
 
 const rehypeParse = onDemand<typeof import('rehype-parse')>('rehype-parse')
+const parse5 = onDemand<typeof import('parse5')>('parse5')
+const hastFromParse5 = onDemand<typeof import('hast-util-from-parse5')>('hast-util-from-parse5')
 
 /** hast → mdast (the converter rehype-remark wraps), loaded when HTML is first met. */
 export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-util-to-mdast')
 
-/** The HTML parser, built on first use (`on-demand.ts`). */
-export const htmlParser = once(() => unified().use(rehypeParse().default, {fragment: true}).freeze())
+/**
+ * HTML → hast, as rehype-parse reads a fragment (parse5, scripting off), but without source
+ * locations: the converters find where an element stood by its mark (see above), never by its
+ * position, and parse5 spends about a fifth of a conversion keeping locations.
+ */
+export function parseHtml(html: string): Root {
+  return hastFromParse5().fromParse5(parse5().parseFragment(html, {scriptingEnabled: false})) as Root
+}
+
+/**
+ * The HTML parser with source locations (rehype-parse), built on first use (`on-demand.ts`): for
+ * raw HTML, whose sanitizer asks where each element ended in the text.
+ */
+export const locatedHtmlParser = once(() => unified().use(rehypeParse().default, {fragment: true}).freeze())
 
 /** Elements we may report on or record: images, embeds, tables, links, code that is dropped… */
 const marked = new Set([

@@ -20,7 +20,7 @@ import {wpautop} from './autop.js'
 import {elementHandlers, nodeHandlers} from './elements.js'
 import {readFootnotes} from '../blocks/footnotes.js'
 import type {ImageSink} from './figure.js'
-import {hastToMdast, htmlParser, markElements, readMarks} from './parse.js'
+import {hastToMdast, parseHtml, markElements, readMarks} from './parse.js'
 import {disarm} from '../sanitize/disarm.js'
 import {sanitizeImage, sanitizeOutput} from '../sanitize/output.js'
 import type {Removal} from '../sanitize/raw-html.js'
@@ -91,7 +91,7 @@ export class HtmlRun {
 
   /** HTML (placeholders and marks in it) → mdast, placeholders released. */
   convertHtml(html: string): RootContent[] {
-    const hast = htmlParser().parse(html) as HastRoot
+    const hast = parseHtml(html)
     // Before the marks are read: an image's link (`readMarks`) must be the one left after this.
     disarm(hast, (ruleId, message, element, ancestors) => this.reportAt(markOf(element, ancestors), {ruleId, message}))
     const marks = readMarks(hast)

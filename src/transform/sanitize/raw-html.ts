@@ -17,7 +17,7 @@
 import type {Element, ElementContent, Nodes, Root, RootContent} from 'hast'
 import {onDemand} from '../../on-demand.js'
 import {embedLink} from '../html/embeds.js'
-import {htmlParser} from '../html/parse.js'
+import {locatedHtmlParser} from '../html/parse.js'
 import {disarm, type DisarmRule} from './disarm.js'
 import {postSchema, sanitizeTree} from './schema.js'
 
@@ -53,7 +53,7 @@ export function sanitizeRawHtml(value: string): SafeHtml {
   if (endsInTag(value)) removed.push({ruleId: 'unsafe-html', message: 'An unfinished tag at the end of raw HTML was removed: the HTML after it would finish it'})
   try {
     const source = wrapper + value
-    const parsed = htmlParser().parse(source) as Root
+    const parsed = locatedHtmlParser().parse(source) as Root
     const template = parsed.children[0] as Element & {content?: Root}
     // Whatever follows a `</template>` of the input's own is read after the template: it is kept too.
     const tree: Root = {type: 'root', children: [...(template.content?.children ?? []), ...parsed.children.slice(1)]}

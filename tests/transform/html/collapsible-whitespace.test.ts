@@ -6,11 +6,11 @@
 import type {Root} from 'hast'
 import {toMdast} from 'hast-util-to-mdast'
 import {describe, expect, it} from 'vitest'
-import {htmlParser} from '../../../src/transform/html/parse.js'
+import {parseHtml} from '../../../src/transform/html/parse.js'
 import {dropCollapsibleWhitespace} from '../../../src/transform/html/whitespace.js'
 import {cpuMilliseconds} from '../../helpers/cpu.js'
 
-const parse = (html: string) => htmlParser().parse(html) as Root
+const parse = parseHtml
 
 describe('white space between blocks, taken out before the minifier', () => {
   it.each([
