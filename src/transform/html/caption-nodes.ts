@@ -4,11 +4,11 @@
  * as a reader sees it.
  */
 import type {Root} from 'hast'
-import type {PhrasingContent, Root as MdastRoot} from 'mdast'
+import type {PhrasingContent} from 'mdast'
 import {toPhrasing} from '../output-shape.js'
 import {disarm, type DisarmRule} from '../sanitize/disarm.js'
 import {cleanInvisibles} from '../typography.js'
-import {hastToMdast, parseHtml} from './parse.js'
+import {parseHtml, toMdastInPlace} from './parse.js'
 
 /** HTML parsed and disarmed before anything is read of it: a `<base>` in it would fail the post (hast-util-to-mdast resolves links against it). */
 export function parseCaptionHtml(html: string, report: (ruleId: DisarmRule, message: string) => void): Root {
@@ -18,7 +18,7 @@ export function parseCaptionHtml(html: string, report: (ruleId: DisarmRule, mess
 }
 
 export function captionNodes(tree: Root): PhrasingContent[] {
-  const mdast = hastToMdast().toMdast(tree) as MdastRoot
+  const mdast = toMdastInPlace(tree)
   const nodes = toPhrasing(mdast.children)
   const clean = (node: PhrasingContent): PhrasingContent => {
     if (node.type === 'text') return {...node, value: cleanInvisibles(node.value).replace(/\s+/g, ' ')}

@@ -8,6 +8,8 @@
  * every repair, and `readMarks` takes it off again, so it never reaches the output.
  */
 import type {Element, Root, RootContent} from 'hast'
+import type {Options as ToMdastOptions} from 'hast-util-to-mdast'
+import type {Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
 
@@ -17,6 +19,44 @@ const hastFromParse5 = onDemand<typeof import('hast-util-from-parse5')>('hast-ut
 
 /** hast → mdast (the converter rehype-remark wraps), loaded when HTML is first met. */
 export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-util-to-mdast')
+const whitespaceMinifier = onDemand<typeof import('hast-util-minify-whitespace')>('hast-util-minify-whitespace')
+
+/**
+ * hast-util-to-mdast's `toMdast`, without its deep copy of the tree (it copies because its
+ * whitespace minifier changes the tree; ours is thrown away after, so the minifier may change it
+ * in place). Its own steps otherwise: the minifier (without `newlines`), the first element of
+ * each id noted, the tree converted by the root handler, the text cleaned up after. `toMdast` is
+ * given an empty root to copy, and a root handler that converts the real tree in its place.
+ */
+export function toMdastInPlace(tree: Root, options: ToMdastOptions = {}): MdastRoot {
+  const {toMdast, defaultNodeHandlers} = hastToMdast()
+  whitespaceMinifier().minifyWhitespace(tree, {newlines: options.newlines === true})
+  const root = options.nodeHandlers?.root ?? defaultNodeHandlers.root
+  let started = false
+  return toMdast({type: 'root', children: []}, {
+    ...options,
+    nodeHandlers: {
+      ...options.nodeHandlers,
+      // The first root is (a copy of) the empty one; others (a `<template>`'s content) are converted as usual.
+      root: (state, node, parent) => {
+        if (started) return root(state, node, parent)
+        started = true
+        noteIds(state.elementById, tree)
+        return root(state, tree, parent)
+      }
+    }
+  }) as MdastRoot
+}
+
+/** What `toMdast` notes of the copy it converts: the first element with each id (as unist-util-visit walks: not into a `<template>`'s content). */
+function noteIds(byId: Map<string, Element>, node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    const id = String(child.properties.id || '') || undefined
+    if (id && !byId.has(id)) byId.set(id, child)
+    noteIds(byId, child)
+  }
+}
 
 /**
  * HTML → hast, as rehype-parse reads a fragment (parse5, scripting off), but without source

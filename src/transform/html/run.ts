@@ -20,7 +20,7 @@ import {wpautop} from './autop.js'
 import {elementHandlers, nodeHandlers} from './elements.js'
 import {readFootnotes} from '../blocks/footnotes.js'
 import type {ImageSink} from './figure.js'
-import {hastToMdast, parseHtml, markElements, readMarks} from './parse.js'
+import {markElements, parseHtml, readMarks, toMdastInPlace} from './parse.js'
 import {disarm} from '../sanitize/disarm.js'
 import {sanitizeImage, sanitizeOutput} from '../sanitize/output.js'
 import type {Removal} from '../sanitize/raw-html.js'
@@ -106,7 +106,7 @@ export class HtmlRun {
     }
     const handlers = elementHandlers({images: sink, footnote: (id) => this.footnote(id), report})
     dropCollapsibleWhitespace(hast)
-    const mdast = hastToMdast().toMdast(hast, {handlers, nodeHandlers}) as Root
+    const mdast = toMdastInPlace(hast, {handlers, nodeHandlers})
     const released = releasePlaceholders(
       mdast,
       this.held.items,

@@ -3,8 +3,10 @@
  * positions: the trees are the same once positions are taken off rehype-parse's.
  */
 import type {Nodes} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {locatedHtmlParser, parseHtml} from '../../../src/transform/html/parse.js'
+import {toMdast} from 'hast-util-to-mdast'
+import {locatedHtmlParser, parseHtml, toMdastInPlace} from '../../../src/transform/html/parse.js'
 
 function withoutPositions(node: Nodes): Nodes {
   const {position: _, ...rest} = node as Nodes & {position?: unknown}
@@ -28,5 +30,18 @@ describe('parseHtml', () => {
     const tree = parseHtml(html)
     expect(JSON.stringify(tree)).not.toContain('"position"')
     expect(tree).toEqual(withoutPositions(located))
+  })
+})
+
+describe('toMdastInPlace', () => {
+  it.each([
+    '<p>a  \n b</p>\n\n<p> <em> c </em> d </p>\n<pre>\n  kept  </pre>',
+    '<p><a href="#n1" id="r1">1</a></p><ol><li id="n1">note <a href="#r1">back</a></li></ol><p id="n1">second</p>',
+    '<template><p>in</p></template><ul>\n<li> x </li>\n</ul><table><tr><td nowrap> a  b </td></tr></table>',
+    '<div><!-- c --> t <br> u <img src="i.png" alt="a"> </div>'
+  ])('the mdast toMdast gives of a copy: %j', (html) => {
+    const expected = toMdast(parseHtml(html)) as MdastRoot
+    expect(expected.children.length).toBeGreaterThan(0)
+    expect(toMdastInPlace(parseHtml(html))).toEqual(expected)
   })
 })
