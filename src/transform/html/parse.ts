@@ -12,6 +12,7 @@ import type {Options as ToMdastOptions} from 'hast-util-to-mdast'
 import type {Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
+import {plainParagraphs} from './plain-paragraphs.js'
 
 const rehypeParse = onDemand<typeof import('rehype-parse')>('rehype-parse')
 const parse5 = onDemand<typeof import('parse5')>('parse5')
@@ -61,9 +62,14 @@ function noteIds(byId: Map<string, Element>, node: Root | Element): void {
 /**
  * HTML → hast, as rehype-parse reads a fragment (parse5, scripting off), but without source
  * locations: the converters find where an element stood by its mark (see above), never by its
- * position, and parse5 spends about a fifth of a conversion keeping locations.
+ * position, and parse5 spends about a fifth of a conversion keeping locations. Text in plain
+ * paragraphs (`plain-paragraphs.ts`) needs no parser at all.
  */
 export function parseHtml(html: string): Root {
+  return plainParagraphs(html) ?? parseWithParse5(html)
+}
+
+function parseWithParse5(html: string): Root {
   return hastFromParse5().fromParse5(parse5().parseFragment(html, {scriptingEnabled: false})) as Root
 }
 
