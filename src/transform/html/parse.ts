@@ -12,6 +12,7 @@ import type {Options as ToMdastOptions} from 'hast-util-to-mdast'
 import type {Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
+import {minifyWhitespace} from './minify-whitespace.js'
 import {plainParagraphs} from './plain-paragraphs.js'
 
 const rehypeParse = onDemand<typeof import('rehype-parse')>('rehype-parse')
@@ -20,18 +21,18 @@ const hastFromParse5 = onDemand<typeof import('hast-util-from-parse5')>('hast-ut
 
 /** hast → mdast (the converter rehype-remark wraps), loaded when HTML is first met. */
 export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-util-to-mdast')
-const whitespaceMinifier = onDemand<typeof import('hast-util-minify-whitespace')>('hast-util-minify-whitespace')
 
 /**
  * hast-util-to-mdast's `toMdast`, without its deep copy of the tree (it copies because its
  * whitespace minifier changes the tree; ours is thrown away after, so the minifier may change it
- * in place). Its own steps otherwise: the minifier (without `newlines`), the first element of
- * each id noted, the tree converted by the root handler, the text cleaned up after. `toMdast` is
- * given an empty root to copy, and a root handler that converts the real tree in its place.
+ * in place). Its own steps otherwise: the minifier (ours, `minify-whitespace.ts`; so no
+ * `newlines` option), the first element of each id noted, the tree converted by the root
+ * handler, the text cleaned up after. `toMdast` is given an empty root to copy, and a root
+ * handler that converts the real tree in its place.
  */
-export function toMdastInPlace(tree: Root, options: ToMdastOptions = {}): MdastRoot {
+export function toMdastInPlace(tree: Root, options: Omit<ToMdastOptions, 'newlines'> = {}): MdastRoot {
   const {toMdast, defaultNodeHandlers} = hastToMdast()
-  whitespaceMinifier().minifyWhitespace(tree, {newlines: options.newlines === true})
+  minifyWhitespace(tree)
   const root = options.nodeHandlers?.root ?? defaultNodeHandlers.root
   let started = false
   return toMdast({type: 'root', children: []}, {

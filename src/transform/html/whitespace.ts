@@ -11,7 +11,7 @@ import type {Element, Root, RootContent} from 'hast'
  * The minifier's block-like elements (its `block.js`): after one of these, white space does not
  * show. Any subset would be safe; this is all of them, so that nothing is left to splice.
  */
-const blocks = new Set([
+export const blocks = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'col', 'colgroup',
   'dd', 'dialog', 'dir', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'listing',
