@@ -270,7 +270,7 @@ describe('CI batch jobs', () => {
 })
 
 describe('start-up', () => {
-  const onDemand = ['rehype-parse', 'hast-util-to-mdast', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob']
+  const onDemand = ['rehype-parse', 'parse5', 'hast-util-from-parse5', 'hast-util-to-mdast', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob']
   const required = (args: string[], input: string) => {
     const result = spawnSync(process.execPath, ['--require', path.join(import.meta.dirname, 'fixtures/log-requires.cjs'), bin, ...args], {input, cwd: root, encoding: 'utf8'})
     expect(result.status).toBe(0)
@@ -282,11 +282,20 @@ describe('start-up', () => {
   })
 
   it('loads the HTML parser once an input needs it', () => {
-    expect(required(['-'], 'Text [caption]<img src="a.jpg"> A caption[/caption]\n').filter((name) => onDemand.includes(name)).sort()).toEqual(['hast-util-to-mdast', 'rehype-parse'])
+    // parse5 without source locations (rehype-parse only for raw HTML in Markdown: `parse.ts`).
+    const parser = ['hast-util-from-parse5', 'hast-util-to-mdast', 'parse5']
+    expect(required(['-'], 'Text [caption]<img src="a.jpg"> A caption[/caption]\n').filter((name) => onDemand.includes(name)).sort()).toEqual(parser)
+    const folder = fresh()
+    mkdirSync(folder)
+    writeFileSync(path.join(folder, 'a.html'), '<p>Hello <em>there</em></p>')
+    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', ...parser])
+  })
+
+  it('needs no HTML parser for paragraphs of plain text', () => {
     const folder = fresh()
     mkdirSync(folder)
     writeFileSync(path.join(folder, 'a.html'), '<p>Hello</p>')
-    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', 'hast-util-to-mdast', 'rehype-parse'])
+    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', 'hast-util-to-mdast'])
   })
 })
 
