@@ -18,6 +18,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {generateArchive} from './generate.js'
 import {countFiles, wxrPeerCommand, wxrPeerFailure} from './peers.js'
 import {aggregate, functionOf, modulesLoaded, profileRun, top} from './profile.js'
+import {fixed, median} from './numbers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, '../shared')
@@ -36,12 +37,6 @@ const rssHook = 'data:text/javascript,' + encodeURIComponent("import {writeFileS
 const started = Date.now()
 
 const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`)
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
 const ratio = (value) => `${fixed(value, 2)}x`
 /** A share in percent: one decimal when small, so that a near miss does not read "0% over". */
 const percent = (share) => `${fixed(share * 100, Math.abs(share) < 0.1 ? 1 : 0)}%`

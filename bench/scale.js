@@ -31,6 +31,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {generateExport} from './generate-wxr.js'
 import {countFiles, wxrPeerCommand, wxrPeerFailure} from './peers.js'
+import {fixed, median} from './numbers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cli = path.join(root, 'bin/migrate.js')
@@ -52,13 +53,6 @@ const budgetEnd = started + budgetSeconds * 1000
 const work = mkdtempSync(path.join(os.tmpdir(), 'migrate-scale-'))
 
 const log = (message) => process.stderr.write(`[scale ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}\n`)
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
-  if (sorted.length === 0) return NaN
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
 const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a')
 const count = (n) => n.toLocaleString('en')
 const kbToMb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a')

@@ -32,6 +32,7 @@ import {unified} from 'unified'
 import {generateExport} from './generate-wxr.js'
 import {wxrPeerCommand, wxrPeerFailure, countFiles} from './peers.js'
 import {aggregate, profileRun} from './profile.js'
+import {fixed, median} from './numbers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, '../shared')
@@ -46,12 +47,6 @@ const started = Date.now()
 const loads = [os.loadavg()]
 
 const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}\n`)
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
 const x = (value) => `${fixed(value, 2)}x`
 const load = (values) => values.map((value) => fixed(value, 2)).join(' / ')
 const spread = (values) => `${fixed(Math.min(...values), 2)}–${fixed(Math.max(...values), 2)}`
