@@ -15,12 +15,12 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {convertText} from '../dist/batch/convert-file.js'
 import {fastestCpuMs, shapes, sizeOf, syntaxes, syntaxesOf} from './hostile-shapes.js'
+import {fixed} from './numbers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Math.max(1, Number(process.env.BENCH_HOSTILE_RUNS ?? 3))
 const started = Date.now()
 const log = (message) => process.stderr.write(`[hostile ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`)
-const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
 const kib = (size) => (size >= 1024 * 1024 ? `${fixed(size / 1024 / 1024, 0)} MiB` : `${fixed(size / 1024, 0)} KiB`)
 const loadStart = os.loadavg().map((value) => fixed(value, 2)).join(' / ')
 

@@ -47,7 +47,7 @@ const started = Date.now()
 const loads = [os.loadavg()]
 
 const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}\n`)
-const x = (value) => `${fixed(value, 2)}x`
+const x = (value) => (Number.isFinite(value) ? `${fixed(value, 2)}x` : 'n/a')
 const load = (values) => values.map((value) => fixed(value, 2)).join(' / ')
 const spread = (values) => `${fixed(Math.min(...values), 2)}–${fixed(Math.max(...values), 2)}`
 
