@@ -212,7 +212,7 @@ export class WxrReader {
     this.release(Infinity, this.draft?.occurrences ?? this.outside)
     this.text.append(chunk)
     this.skips.forget(this.text.start)
-    const readable = this.skipIllegal(chunk, found)
+    const readable = this.skipIllegal(this.fed === 0 && this.text.start === 0 ? this.skipLeadingSpace(chunk) : chunk, found)
     if (this.pendingContent) this.placeContent(this.pendingContent.draft, this.pendingContent.offset)
     this.guard(() => this.parser.write(readable))
     this.fed += readable.length
@@ -278,6 +278,27 @@ export class WxrReader {
     // Both lists are in text order; the queue must be too.
     this.enqueue([...found, ...characters].sort((a, b) => a.at - b.at))
     return parts.join('')
+  }
+
+  /**
+   * An XML declaration must start the file, but a theme or plugin that prints a line break before
+   * WordPress writes the export (a blank line after a closing `?>`) puts one first, and every
+   * XML parser then refuses the whole export. That white space is skipped, with a warning, and
+   * positions stay those of the file. Only a short run: a file that is mostly white space is not
+   * an export this helps.
+   */
+  private skipLeadingSpace(chunk: string): string {
+    const space = /^[ \t\r\n]{1,1024}(?=<\?xml[ \t\r\n])/.exec(chunk)?.[0]
+    if (space === undefined) return chunk
+    for (let index = 0; index < space.length; index++) this.skips.add(0)
+    this.problems.push({
+      ruleId: 'wxr-space-before-declaration',
+      severity: 'warning',
+      message: `the export starts with ${space.length === 1 ? 'a blank character' : `${space.length} blank characters`} before its XML declaration (<?xml …?> must come first; a theme or plugin printed ${/\n/.test(space) ? 'a line break' : 'white space'} before the export): skipped`,
+      line: 1,
+      column: 1
+    })
+    return chunk.slice(space.length)
   }
 
   private enqueue(occurrences: readonly Occurrence[]): void {

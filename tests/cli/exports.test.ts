@@ -128,3 +128,29 @@ describe('what is not a plain export', () => {
     expect(result.stderr.match(/encoding-windows-1252/g)).toHaveLength(2) // the line, and the summary's count
   })
 })
+
+describe('an export with white space before its XML declaration', () => {
+  it('is read whole, with a warning at 1:1, and the lines of its diagnostics are still the file’s', () => {
+    const file = path.join(root, 'leading.xml')
+    writeFileSync(file, '\n  ' + readFileSync(kerouac, 'utf8'))
+    const out = path.join(root, 'leading-out')
+    const result = spawnSync(process.execPath, [bin, file, '--out', out, '-q', '--report', 'json'], {encoding: 'utf8'})
+    expect(result.status).toBe(0)
+    expect(fg.sync('leading/posts/*.md', {cwd: out})).toHaveLength(12)
+    const reports = JSON.parse(result.stderr) as Array<{file: string; diagnostics: Array<{ruleId: string; severity: string; line: number; column: number}>}>
+    const whole = reports.find((report) => report.file === 'leading.xml')
+    expect(whole?.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'wxr-space-before-declaration', severity: 'warning', line: 1, column: 1}))
+    // The same post's diagnostic one line further down than in the export as written.
+    const lineOf = (reportsOf: typeof reports, name: string) => reportsOf.find((report) => report.file.endsWith(`#${name}`))?.diagnostics.find((d) => d.ruleId === 'date-local')?.line
+    const plain = JSON.parse(spawnSync(process.execPath, [bin, kerouac, '--out', path.join(root, 'plain-out'), '-q', '--report', 'json'], {encoding: 'utf8'}).stderr) as typeof reports
+    expect(lineOf(reports, 'purchase-theme')).toBe(lineOf(plain, 'purchase-theme')! + 1)
+  })
+
+  it('a long run of white space first is still refused as XML, not skipped', () => {
+    const file = path.join(root, 'spaces.xml')
+    writeFileSync(file, ' '.repeat(5000) + readFileSync(kerouac, 'utf8'))
+    const result = spawnSync(process.execPath, [bin, file, '--out', path.join(root, 'spaces-out'), '-q'], {encoding: 'utf8'})
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('wxr-invalid-xml')
+  })
+})
