@@ -10,14 +10,15 @@
  * The hostile-shapes bench (bench/hostile.js, growth from 1x to 8x of each hostile input shape through
  * the whole pipeline, a few minutes) runs before it, and its section goes in too; BENCH_HOSTILE=0 leaves it out.
  */
-import {spawn, spawnSync} from 'node:child_process'
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {generateArchive} from './generate.js'
 import {countFiles, wxrPeerCommand, wxrPeerFailure} from './peers.js'
 import {aggregate, functionOf, modulesLoaded, profileRun, top} from './profile.js'
+import {runNode} from './child.js'
 import {fixed, median} from './numbers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -31,9 +32,6 @@ const coldRuns = 12
 // The CLI on the whole archive is the slowest figure: two runs each (their mean) keep the bench near ten minutes.
 const cliPasses = Math.max(1, Number(process.env.BENCH_CLI_PASSES ?? Math.min(passes, 2)))
 const work = mkdtempSync(path.join(os.tmpdir(), 'migrate-bench-'))
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
-// Without GNU time, a preloaded module reports the child's own peak RSS and CPU time.
-const rssHook = 'data:text/javascript,' + encodeURIComponent("import {writeFileSync} from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_STATS, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`) })")
 const started = Date.now()
 
 const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`)
@@ -43,27 +41,8 @@ const percent = (share) => `${fixed(share * 100, Math.abs(share) < 0.1 ? 1 : 0)}
 const mb = (bytes) => bytes / 1e6
 const kbToMb = (kb) => `${fixed(kb / 1024, 0)} MB`
 
-let execs = 0
-/** Runs `node <args>` (under GNU time when there is one): wall time, peak RSS, CPU time. */
-function exec(args, {input = '', env = {}} = {}) {
-  const stats = path.join(work, `stats-${execs++}`)
-  const [command, argv] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', stats, process.execPath, ...args]] : [process.execPath, [`--import=${rssHook}`, ...args]]
-  return new Promise((resolve, reject) => {
-    const start = performance.now()
-    const child = spawn(command, argv, {cwd: root, env: {...process.env, ...env, BENCH_STATS: stats}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (data) => (stdout = (stdout + data).slice(-1e7)))
-    child.stderr.setEncoding('utf8').on('data', (data) => (stderr = (stderr + data).slice(-1e7)))
-    child.on('error', reject)
-    child.on('close', (status) => {
-      const seconds = (performance.now() - start) / 1000
-      const [rssKb, user, system] = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number)
-      resolve({status, seconds, rssKb, cpuSeconds: user + system, stdout, stderr})
-    })
-    child.stdin.end(input)
-  })
-}
+/** Runs `node <args>` (bench/child.js): wall time, peak RSS, CPU time. */
+const exec = (args, options = {}) => runNode(args, {dir: work, cwd: root, ...options})
 
 /** Medians over runs; each run is `() => Promise<{seconds, rssKb, cpuSeconds}>`. */
 async function repeat(count, once) {

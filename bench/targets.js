@@ -19,7 +19,6 @@
  * 50000; 0 leaves it out), BENCH_LARGE_ROUNDS (default 3), BENCH_HOSTILE=0 leaves the hostile
  * shapes out. The older archive bench is `npm run bench:archive` (bench/run.js).
  */
-import {spawn} from 'node:child_process'
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,6 +31,7 @@ import {unified} from 'unified'
 import {generateExport} from './generate-wxr.js'
 import {wxrPeerCommand, wxrPeerFailure, countFiles} from './peers.js'
 import {aggregate, profileRun} from './profile.js'
+import {runNode} from './child.js'
 import {fixed, median} from './numbers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -51,29 +51,10 @@ const x = (value) => (Number.isFinite(value) ? `${fixed(value, 2)}x` : 'n/a')
 const load = (values) => values.map((value) => fixed(value, 2)).join(' / ')
 const spread = (values) => `${fixed(Math.min(...values), 2)}–${fixed(Math.max(...values), 2)}`
 
-// The child's own CPU time (all its threads) and peak RSS, written as it exits.
-const usageHook = 'data:text/javascript,' + encodeURIComponent("import {writeFileSync} from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_STATS, `${(u.userCPUTime + u.systemCPUTime) / 1e6} ${u.maxRSS}`) })")
-let runs = 0
-
-/** `node <args>`: wall seconds, CPU seconds, peak RSS in KB, output. */
-function node(args, {input = ''} = {}) {
-  const stats = path.join(work, `stats-${runs++}`)
-  return new Promise((resolve, reject) => {
-    const start = performance.now()
-    const child = spawn(process.execPath, [`--import=${usageHook}`, ...args], {cwd: root, env: {...process.env, BENCH_STATS: stats}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (data) => (stdout = (stdout + data).slice(-1e6)))
-    child.stderr.setEncoding('utf8').on('data', (data) => (stderr = (stderr + data).slice(-1e6)))
-    child.on('error', reject)
-    child.on('close', (status) => {
-      const wall = (performance.now() - start) / 1000
-      const [cpu, rssKb] = readFileSync(stats, 'utf8').trim().split(' ').map(Number)
-      rmSync(stats, {force: true})
-      resolve({status, wall, cpu, rssKb, stdout, stderr})
-    })
-    child.stdin.end(input)
-  })
+/** `node <args>` (bench/child.js): wall seconds, CPU seconds (all its threads), peak RSS in KB, output. */
+async function node(args, {input = ''} = {}) {
+  const {seconds, cpuSeconds, ...rest} = await runNode(args, {dir: work, cwd: root, input})
+  return {...rest, wall: seconds, cpu: cpuSeconds}
 }
 
 const out = (name) => path.join(work, `out-${name}`)
