@@ -9,7 +9,7 @@ import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import {holdsWrittenText, linkAsWritten, textAsWritten} from './as-written.js'
-import {withoutAutolinkGuards} from './bare-urls.js'
+import {remarkBareUrls} from './bare-urls.js'
 import {hasDefinitions, text} from './brackets.js'
 import {image, link} from './destinations.js'
 import {sameMarkdown} from './same-markdown.js'
@@ -30,12 +30,12 @@ export const stringifyOptions: Options = {
 
 // GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
 const stringifier = (handlers: Options['handlers']) =>
-  unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}})
+  unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}})
 /** The writers of a tree with and without definitions: strictly escaped, or keeping a Markdown input's text as written (as-written.ts). */
 function writers(strictText: typeof text) {
   return {
-    strict: stringifier({text: withoutAutolinkGuards(strictText)}),
-    asWritten: stringifier({text: withoutAutolinkGuards(textAsWritten(strictText)), link: linkAsWritten(link)})
+    strict: stringifier({text: strictText}),
+    asWritten: stringifier({text: textAsWritten(strictText), link: linkAsWritten(link)})
   }
 }
 const withDefinitions = writers(defaultHandlers.text)
