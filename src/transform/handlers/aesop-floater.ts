@@ -7,10 +7,10 @@
  * info diagnostic says so.
  */
 import type {Root} from 'hast'
-import {findElement, parseHtml} from '../html/parse.js'
+import {parseCaptionHtml} from '../html/caption-nodes.js'
+import {findElement} from '../html/parse.js'
 import {htmlToText} from '../html-text.js'
 import {figure, parseDimension} from '../images.js'
-import {disarm} from '../sanitize/disarm.js'
 import type {HandlerContext, HandlerOutput} from '../types.js'
 
 /** A value that is only a URL: the floater is that image. */
@@ -54,8 +54,7 @@ export function parallaxFloater(context: HandlerContext): HandlerOutput {
 
 /** The first `<img>` of the floater's HTML, read after the HTML is disarmed. */
 function imageIn(context: HandlerContext, html: string): FloaterImage | null {
-  const tree = parseHtml(html)
-  disarm(tree, (ruleId, message) => context.report(ruleId, 'warning', message))
+  const tree = parseCaptionHtml(html, (ruleId, message) => context.report(ruleId, 'warning', message))
   const img = findElement(tree, (element) => element.tagName === 'img')
   const property = (name: string) => {
     const value = img?.properties[name]

@@ -1,7 +1,7 @@
 /**
  * A caption or credit written as HTML (`[caption]`'s text, an Aesop `caption="…"` or
  * `credit="<b>Photo by:</b> …"`) as inline Markdown: links, bold and emphasis kept, white space
- * as a reader sees it.
+ * as a reader sees it. An `aesop_parallax` floater's media is parsed the same way.
  */
 import type {Root} from 'hast'
 import type {PhrasingContent} from 'mdast'
@@ -13,7 +13,7 @@ import {parseHtml, toMdastInPlace} from './parse.js'
 /** HTML parsed and disarmed before anything is read of it: a `<base>` in it would fail the post (hast-util-to-mdast resolves links against it). */
 export function parseCaptionHtml(html: string, report: (ruleId: DisarmRule, message: string) => void): Root {
   const tree = parseHtml(html)
-  disarm(tree, (ruleId, message) => report(ruleId, message))
+  disarm(tree, report)
   return tree
 }
 
