@@ -47,13 +47,12 @@ export interface MigrateResult {
 /** Throws `DocumentTooLarge` for a body over its size limit (`document-size.ts`), before any work. */
 export function migrate(text: string, options: MigrateOptions = {}): MigrateResult {
   checkDocumentSize(text, options.syntax ?? 'text')
-  const handlers = new Map(Object.entries({...builtinHandlers, ...options.handlers}))
-  const tags = createTagRegistry(handlers.keys())
+  const {handlers, tags} = shortcodeSetup(options.handlers)
   const {tree, diagnostics} = tokenize(text, {tags})
   const converter = new Converter({
     syntax: options.syntax ?? 'text',
     handlers,
-    blockHandlers: new Map(Object.entries({...builtinBlockHandlers, ...options.blockHandlers})),
+    blockHandlers: blockSetup(options.blockHandlers),
     quotes: options.quotes ?? 'keep',
     keepNbsp: options.keepNbsp ?? false,
     media: options.media ?? null,
@@ -113,6 +112,34 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
       diagnostics: publicDiagnostics([...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics])
     }
   }
+}
+
+/**
+ * The handler maps and tag registry of a set of handlers, built once per set: a batch passes the
+ * same options object for every post, and building them anew cost a post about 10 µs (two maps
+ * of every built-in handler). Keyed by the caller's object, so a new set gets new maps, and the
+ * maps are never handed to the caller to change.
+ */
+const noHandlers = {}
+const shortcodeSetups = new WeakMap<object, {handlers: Map<string, Handler>; tags: ReturnType<typeof createTagRegistry>}>()
+function shortcodeSetup(own: Readonly<Record<string, Handler>> = noHandlers) {
+  let setup = shortcodeSetups.get(own)
+  if (setup === undefined) {
+    const handlers = new Map(Object.entries({...builtinHandlers, ...own}))
+    setup = {handlers, tags: createTagRegistry(handlers.keys())}
+    shortcodeSetups.set(own, setup)
+  }
+  return setup
+}
+
+const blockSetups = new WeakMap<object, Map<string, BlockHandler>>()
+function blockSetup(own: Readonly<Record<string, BlockHandler>> = noHandlers): Map<string, BlockHandler> {
+  let handlers = blockSetups.get(own)
+  if (handlers === undefined) {
+    handlers = new Map(Object.entries({...builtinBlockHandlers, ...own}))
+    blockSetups.set(own, handlers)
+  }
+  return handlers
 }
 
 /**

@@ -118,6 +118,17 @@ describe('user handlers', () => {
     expect(document.diagnostics).toEqual([])
   })
 
+  it('apply to the call they are given to, not to later calls without them', () => {
+    // migrate() builds its handler maps once per handlers object: a cached map must not carry one call's handlers into another's.
+    const pullquote: Handler = () => [{type: 'paragraph', children: [{type: 'text', value: 'handled'}]}]
+    expect(body('[pullquote]x[/pullquote]', {handlers: {pullquote}}).markdown).toBe('handled\n')
+    const plain = body('[pullquote]x[/pullquote]')
+    expect(plain.markdown).not.toContain('handled')
+    expect(plain.document.shortcodes).toEqual([expect.objectContaining({name: 'pullquote', handled: false})])
+    const other: Handler = () => [{type: 'paragraph', children: [{type: 'text', value: 'other'}]}]
+    expect(body('[pullquote]x[/pullquote]', {handlers: {pullquote: other}}).markdown).toBe('other\n')
+  })
+
   it('that throw do not lose the text', () => {
     const broken: Handler = () => {
       throw new Error('boom')
