@@ -42,6 +42,57 @@ export function aggregate(profiles, key = packageOf) {
   return [...totals].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({name, ms: micros / 1000, share: busy === 0 ? 0 : micros / busy}))
 }
 
+/**
+ * The pipeline's stages, for `byStage`: the first rule a frame matches names its stage. Each
+ * sample goes to the innermost frame of its stack that some rule matches, so a library called by
+ * a stage (a regex, unist-util-visit) counts for that stage, and a stage called by another (the
+ * YAML of the front matter, inside the Markdown writer) for itself.
+ */
+export const pipelineStages = [
+  ['garbage collector', (f) => f.functionName === '(garbage collector)'],
+  ['YAML front matter (yaml)', (f) => /node_modules\/yaml\/|\/dist\/emit\/front-matter\.js$/.test(f.url)],
+  ['Markdown writing (mdast-util-to-markdown, our handlers)', (f) => /node_modules\/(mdast-util-to-markdown|mdast-util-gfm[^/]*|mdast-util-frontmatter|remark-stringify|remark-gfm|unified|longest-streak|markdown-table|zwitch)\/|\/dist\/emit\//.test(f.url)],
+  ['HTML parsing (parse5 → hast)', (f) => /node_modules\/(parse5|hast-util-from-parse5|hastscript|entities)\//.test(f.url) || (/\/dist\/transform\/html\/parse\.js$/.test(f.url) && /^parse/.test(f.functionName))],
+  ['hast → mdast (hast-util-to-mdast, whitespace)', (f) => /node_modules\/(hast-util-to-mdast|hast-util-minify-whitespace|rehype-minify-whitespace|@ungap\/structured-clone|hast-util-to-text|hast-util-phrasing)\/|\/dist\/transform\/html\/(minify-whitespace|whitespace)\.js$/.test(f.url) || f.functionName === 'toMdastInPlace'],
+  ['wpautop', (f) => /node_modules\/@wordpress\/autop\/|\/dist\/transform\/html\/autop\.js$/.test(f.url)],
+  ['shortcodes (tokenizer, handlers, placeholders)', (f) => /\/dist\/(tokenize\/|transform\/handlers\/|transform\/placeholders\.js$|transform\/attributes\.js$|transform\/credit\.js$|transform\/caption-credit\.js$)/.test(f.url)],
+  ['XML reading (saxes, read/)', (f) => /node_modules\/saxes\/|\/dist\/read\/|\/dist\/batch\/export-stream\.js$/.test(f.url)],
+  ['file writes', (f) => ['writeFileUtf8', 'rename', 'lstat', 'openFileHandle', 'close', 'mkdir'].includes(f.functionName) && f.url === '' || /\/dist\/batch\/(write|writer|output|output-path)\.js$/.test(f.url)],
+  ['between threads (postMessage)', (f) => f.functionName === 'postMessage'],
+  ['module loading', (f) => /^node:internal\/modules\//.test(f.url)],
+  ['our other code (transform, sanitize, batch)', (f) => /\/dist\//.test(f.url)]
+]
+
+/** Busy time by stage (`pipelineStages`), largest first, as shares of the busy time (idle left out). */
+export function byStage(profiles, stages = pipelineStages) {
+  const totals = new Map()
+  let busy = 0
+  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+    const parents = new Map()
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id)
+    const stageOf = new Map()
+    const find = (id) => {
+      if (stageOf.has(id)) return stageOf.get(id)
+      const frame = nodes.get(id).callFrame
+      const rule = stages.find(([, test]) => test(frame))
+      const parent = parents.get(id)
+      const stage = rule !== undefined ? rule[0] : parent === undefined ? 'other (node, the CLI)' : find(parent)
+      stageOf.set(id, stage)
+      return stage
+    }
+    profile.samples.forEach((id, index) => {
+      const frame = nodes.get(id).callFrame
+      if (frame.functionName === '(idle)' || frame.functionName === '(root)' || (frame.functionName === 'dispatch' && frame.url === '')) return
+      const delta = profile.timeDeltas[index] ?? 0
+      const stage = find(id)
+      totals.set(stage, (totals.get(stage) ?? 0) + delta)
+      busy += delta
+    })
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({name, ms: micros / 1000, share: busy === 0 ? 0 : micros / busy}))
+}
+
 /** Runs `node <args>` with the CPU profiler; returns the profile (with `threads: true`, the profiles of every thread). */
 export function profileRun(args, {input, cwd, threads = false} = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'migrate-prof-'))

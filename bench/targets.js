@@ -30,7 +30,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {generateExport} from './generate-wxr.js'
 import {wxrPeerCommand, wxrPeerFailure, countFiles} from './peers.js'
-import {aggregate, profileRun} from './profile.js'
+import {aggregate, byStage, profileRun} from './profile.js'
 import {runNode} from './child.js'
 import {fixed, median} from './numbers.js'
 
@@ -140,6 +140,7 @@ try {
   log(`${profiled.name}: a CPU profile of migrate --jobs 1`)
   const profile = profileRun([path.join(root, 'dist/cli.js'), profiled.file, '--out', out('profile'), '-q', '--no-progress', '--jobs', '1'], {cwd: root, threads: true})
   const where = aggregate(profile).slice(0, 12)
+  const stages = byStage(profile)
 
   // --jobs 2 on one export.
   const jobsExport = exports.find((entry) => entry.generated === posts) ?? exports.at(-1)
@@ -205,7 +206,11 @@ try {
   lines.push('| export | size | files: migrate / peer | CPU: migrate | CPU: peer | peer ÷ migrate, CPU | rounds | peer ÷ migrate, wall | peak RSS: migrate / peer |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const r of peerRows) if (r.failure) lines.push(`| ${r.name} | ${fixed(r.mb, 1)} MB | ${r.oursFiles} / none | ${fixed(r.ours, 2)} s | fails: ${r.failure} | n/a | | | |`)
   else lines.push(`| ${r.name} | ${fixed(r.mb, 1)} MB | ${r.oursFiles} / ${r.peerFiles} | ${fixed(r.ours, 2)} s | ${fixed(r.peer, 2)} s | ${x(r.cpu.median)} | ${spread(r.cpu.each)} | ${x(r.wall.median)} | ${fixed(r.oursRss / 1024, 0)} / ${fixed(r.peerRss / 1024, 0)} MB |`)
-  lines.push('', `## Where migrate's time goes (${profiled.name}, one run under the CPU profiler, self time by package)`, '')
+  lines.push('', `## Where migrate's time goes, by stage (${profiled.name}, one run under the CPU profiler, every thread)`, '')
+  lines.push('Each sample counts for the innermost stage on its stack (bench/profile.js `pipelineStages`): a library a stage calls counts for that stage, the YAML inside the Markdown writer for itself.', '')
+  lines.push('| stage | share |', '| --- | --- |')
+  for (const entry of stages) lines.push(`| ${entry.name} | ${fixed(entry.share * 100, 1)}% |`)
+  lines.push('', `## Where migrate's time goes (${profiled.name}, the same profile, self time by package)`, '')
   lines.push('| package | share |', '| --- | --- |')
   for (const entry of where) lines.push(`| ${entry.name} | ${fixed(entry.share * 100, 1)}% |`)
   lines.push('', '## Threads on one export', '')
