@@ -42,6 +42,9 @@ function quote(): Handle {
   }
 }
 
+// Built once: every run of HTML asks for these handlers (only `<q>`'s keeps state of its own).
+const unwrapHandlers: Record<string, Handle> = Object.fromEntries(unwrapped.map((name) => [name, unwrap]))
+
 export function inlineHandlers(): Record<string, Handle> {
-  return {...Object.fromEntries(unwrapped.map((name) => [name, unwrap])), q: quote()}
+  return {...unwrapHandlers, q: quote()}
 }
