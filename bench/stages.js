@@ -5,19 +5,20 @@
  * speeds up (2 shared cores) weighs on both alike; the answer is the median of the per-round
  * ratios old/new (above 1: the new build is faster). The load average is printed before and after.
  *
- *   node bench/stages.js --base /tmp/old-checkout [--rounds 7] [--work corpus|attachments] [--passes 3]
+ *   node bench/stages.js --base /tmp/old-checkout [--rounds 7] [--work corpus|generated|attachments] [--passes 3]
  *
  * Work: `corpus` converts every export of ../shared/corpus (posts and pages, as the CLI does);
- * `attachments` one post with 40,000 attachments uploaded to it and a `[gallery]` of them.
+ * `generated` a generated export of 1,000 posts (bench/generate-wxr.js); `attachments` one post with 40,000 attachments uploaded to it and a `[gallery]` of them.
  * Both builds must give the same output, or the run stops: a faster wrong answer is no speed-up.
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import v8 from 'node:v8'
 import vm from 'node:vm'
+import {generateExport} from './generate-wxr.js'
 
 // A full collection before each timed run: otherwise the garbage one build leaves is collected
 // while the other runs, and whichever runs second is the slower.
@@ -34,7 +35,7 @@ const {values} = parseArgs({
   }
 })
 if (values.base === undefined) {
-  process.stderr.write('usage: node bench/stages.js --base <built checkout> [--rounds N] [--passes N] [--work corpus|attachments]\n')
+  process.stderr.write('usage: node bench/stages.js --base <built checkout> [--rounds N] [--passes N] [--work corpus|generated|attachments]\n')
   process.exit(2)
 }
 
@@ -60,7 +61,16 @@ function attachmentsInput(count = 40_000) {
   return [{file: 'attachments.xml', text}]
 }
 
-const inputs = values.work === 'attachments' ? attachmentsInput() : corpusInputs()
+/** A generated export of `count` posts (bench/generate-wxr.js), as the targets bench makes it. */
+function generatedInput(count = 1000) {
+  const file = path.join(os.tmpdir(), `migrate-stages-${process.pid}.xml`)
+  generateExport(file, count)
+  const text = readFileSync(file, 'utf8')
+  rmSync(file, {force: true})
+  return [{file: 'generated.xml', text}]
+}
+
+const inputs = values.work === 'attachments' ? attachmentsInput() : values.work === 'generated' ? generatedInput() : corpusInputs()
 const passes = Number(values.passes)
 
 /** The output of a build on the inputs, to compare; and the time of `passes` conversions. */

@@ -13,7 +13,7 @@ import type {Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
 import {minifyWhitespace} from './minify-whitespace.js'
-import {plainParagraphs} from './plain-paragraphs.js'
+import {simpleHtml} from './simple-html.js'
 
 const rehypeParse = onDemand<typeof import('rehype-parse')>('rehype-parse')
 const parse5 = onDemand<typeof import('parse5')>('parse5')
@@ -63,11 +63,11 @@ function noteIds(byId: Map<string, Element>, node: Root | Element): void {
 /**
  * HTML → hast, as rehype-parse reads a fragment (parse5, scripting off), but without source
  * locations: the converters find where an element stood by its mark (see above), never by its
- * position, and parse5 spends about a fifth of a conversion keeping locations. Text in plain
- * paragraphs (`plain-paragraphs.ts`) needs no parser at all.
+ * position, and parse5 spends about a fifth of a conversion keeping locations. Simple HTML
+ * (`simple-html.ts`: paragraphs, emphasis, links, lists) needs no parser at all.
  */
 export function parseHtml(html: string): Root {
-  return plainParagraphs(html) ?? parseWithParse5(html)
+  return simpleHtml(html) ?? parseWithParse5(html)
 }
 
 function parseWithParse5(html: string): Root {
