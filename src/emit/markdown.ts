@@ -15,6 +15,7 @@ import {image, link} from './destinations.js'
 import {sameMarkdown} from './same-markdown.js'
 import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
+import {withFastSafe} from './safe-patterns.js'
 
 export const stringifyOptions: Options = {
   bullet: '-',
@@ -25,7 +26,7 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: {image, link}
+  handlers: {image, link, root: withFastSafe(defaultHandlers.root)}
 }
 
 // GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
