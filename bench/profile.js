@@ -52,7 +52,7 @@ export const pipelineStages = [
   ['garbage collector', (f) => f.functionName === '(garbage collector)'],
   ['YAML front matter (yaml)', (f) => /node_modules\/yaml\/|\/dist\/emit\/front-matter\.js$/.test(f.url)],
   ['Markdown writing (mdast-util-to-markdown, our handlers)', (f) => /node_modules\/(mdast-util-to-markdown|mdast-util-gfm[^/]*|mdast-util-frontmatter|remark-stringify|remark-gfm|unified|longest-streak|markdown-table|zwitch)\/|\/dist\/emit\//.test(f.url)],
-  ['HTML parsing (parse5 → hast)', (f) => /node_modules\/(parse5|hast-util-from-parse5|hastscript|entities)\//.test(f.url) || (/\/dist\/transform\/html\/parse\.js$/.test(f.url) && /^parse/.test(f.functionName))],
+  ['HTML parsing (simple-html.ts or parse5 → hast)', (f) => /node_modules\/(parse5|hast-util-from-parse5|hastscript|property-information|entities)\/|\/dist\/transform\/html\/simple-html\.js$/.test(f.url) || (/\/dist\/transform\/html\/parse\.js$/.test(f.url) && /^parse/.test(f.functionName))],
   ['hast → mdast (hast-util-to-mdast, whitespace)', (f) => /node_modules\/(hast-util-to-mdast|hast-util-minify-whitespace|rehype-minify-whitespace|@ungap\/structured-clone|hast-util-to-text|hast-util-phrasing)\/|\/dist\/transform\/html\/(minify-whitespace|whitespace)\.js$/.test(f.url) || f.functionName === 'toMdastInPlace'],
   ['wpautop', (f) => /node_modules\/@wordpress\/autop\/|\/dist\/transform\/html\/autop\.js$/.test(f.url)],
   ['shortcodes (tokenizer, handlers, placeholders)', (f) => /\/dist\/(tokenize\/|transform\/handlers\/|transform\/placeholders\.js$|transform\/attributes\.js$|transform\/credit\.js$|transform\/caption-credit\.js$)/.test(f.url)],
