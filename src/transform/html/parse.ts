@@ -8,8 +8,8 @@
  * every repair, and `readMarks` takes it off again, so it never reaches the output.
  */
 import type {Element, Root, RootContent} from 'hast'
-import type {Options as ToMdastOptions} from 'hast-util-to-mdast'
-import type {Root as MdastRoot} from 'mdast'
+import type {Options as ToMdastOptions, State} from 'hast-util-to-mdast'
+import type {Nodes as MdastNodes, Parents as MdastParents, Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
 import {minifyWhitespace} from './minify-whitespace.js'
@@ -23,31 +23,87 @@ const hastFromParse5 = onDemand<typeof import('hast-util-from-parse5')>('hast-ut
 export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-util-to-mdast')
 
 /**
- * hast-util-to-mdast's `toMdast`, without its deep copy of the tree (it copies because its
- * whitespace minifier changes the tree; ours is thrown away after, so the minifier may change it
- * in place). Its own steps otherwise: the minifier (ours, `minify-whitespace.ts`; so no
- * `newlines` option), the first element of each id noted, the tree converted by the root
- * handler, the text cleaned up after. `toMdast` is given an empty root to copy, and a root
- * handler that converts the real tree in its place.
+ * hast-util-to-mdast's `toMdast`, its steps done here so that it costs only the conversion: it
+ * deep-copies the tree (its whitespace minifier changes it; ours is thrown away after, so the
+ * minifier may change it in place), sets its minifier up anew and walks the tree for ids on every
+ * call, which cost a post more than converting a paragraph. The steps, as in its lib/index.js
+ * (10.1.3): the whitespace minifier (ours, `minify-whitespace.ts`; so no `newlines` option), a
+ * fresh state, the first element of each id noted, the tree converted from its root, the text
+ * cleaned up after (`cleanText`). The state is the one its `createState` makes, built from the
+ * methods of a state it made (`stateMethods`); tests/transform/html/to-mdast.test.ts checks that
+ * both have the same fields and give the same trees.
  */
 export function toMdastInPlace(tree: Root, options: Omit<ToMdastOptions, 'newlines'> = {}): MdastRoot {
-  const {toMdast, defaultNodeHandlers} = hastToMdast()
   minifyWhitespace(tree)
-  const root = options.nodeHandlers?.root ?? defaultNodeHandlers.root
-  let started = false
-  return toMdast({type: 'root', children: []}, {
-    ...options,
-    nodeHandlers: {
-      ...options.nodeHandlers,
-      // The first root is (a copy of) the empty one; others (a `<template>`'s content) are converted as usual.
-      root: (state, node, parent) => {
-        if (started) return root(state, node, parent)
-        started = true
-        noteIds(state.elementById, tree)
-        return root(state, tree, parent)
-      }
+  const state = createState(options)
+  noteIds(state.elementById, tree)
+  const result = state.one(tree, undefined)
+  const mdast = (!result ? {type: 'root', children: []} : Array.isArray(result) ? {type: 'root', children: result} : result) as MdastNodes
+  if ('children' in mdast) cleanText(mdast)
+  return mdast as MdastRoot
+}
+
+type StateMethods = Pick<State, 'all' | 'one' | 'patch' | 'resolve' | 'toFlow' | 'toSpecificContent'>
+
+/** The methods of hast-util-to-mdast's state (its `createState` is not exported): taken from a state it made, once. */
+const stateMethods = once((): StateMethods => {
+  let made: State | undefined
+  hastToMdast().toMdast({type: 'root', children: []}, {nodeHandlers: {root: (state) => void (made = state)}})
+  const {all, one, patch, resolve, toFlow, toSpecificContent} = made!
+  return {all, one, patch, resolve, toFlow, toSpecificContent}
+})
+
+/** A state as hast-util-to-mdast's `createState` makes it. */
+export function createState(options: ToMdastOptions): State {
+  const {defaultHandlers, defaultNodeHandlers} = hastToMdast()
+  return {
+    ...stateMethods(),
+    baseFound: false,
+    elementById: new Map(),
+    frozenBaseUrl: undefined,
+    handlers: {...defaultHandlers, ...options.handlers},
+    inTable: false,
+    nodeHandlers: {...defaultNodeHandlers, ...options.nodeHandlers},
+    options,
+    qNesting: 0
+  }
+}
+
+/**
+ * `toMdast`'s last step: adjacent text joined, white space around a line ending and at the edges
+ * of a paragraph, heading or root trimmed, empty text dropped. Its visitor, with the order of
+ * unist-util-visit: each node before its children, and after a join or a removal the walk goes
+ * on at the index it returns (the joined text is looked at again, whole).
+ */
+function cleanText(parent: MdastParents): void {
+  const children = parent.children as MdastNodes[]
+  let index = 0
+  while (index > -1 && index < children.length) {
+    const node = children[index]!
+    if (node.type !== 'text') {
+      if ('children' in node) cleanText(node)
+      index++
+      continue
     }
-  }) as MdastRoot
+    const previous = children[index - 1]
+    if (previous && previous.type === 'text') {
+      previous.value += node.value
+      children.splice(index, 1)
+      if (previous.position && node.position) previous.position.end = node.position.end
+      index--
+      continue
+    }
+    node.value = node.value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1')
+    if (parent.type === 'heading' || parent.type === 'paragraph' || parent.type === 'root') {
+      if (!index) node.value = node.value.replace(/^[\t ]+/, '')
+      if (index === children.length - 1) node.value = node.value.replace(/[\t ]+$/, '')
+    }
+    if (!node.value) {
+      children.splice(index, 1)
+      continue
+    }
+    index++
+  }
 }
 
 /** What `toMdast` notes of the copy it converts: the first element with each id (as unist-util-visit walks: not into a `<template>`'s content). */

@@ -1,0 +1,50 @@
+/**
+ * `toMdastInPlace` (parse.ts) does hast-util-to-mdast's `toMdast` steps itself: the same state,
+ * the same trees. The state it builds must have the fields the package's own has (a new field in
+ * a new version would otherwise be missing), and on random HTML (through parse5, so any tree the
+ * parser makes) both must give the same mdast.
+ */
+import type {Root} from 'hast'
+import fc from 'fast-check'
+import {toMdast, type Options, type State} from 'hast-util-to-mdast'
+import {describe, expect, it} from 'vitest'
+import {minifyWhitespace} from '../../../src/transform/html/minify-whitespace.js'
+import {createState, locatedHtmlParser, toMdastInPlace} from '../../../src/transform/html/parse.js'
+
+const parse = (html: string) => locatedHtmlParser().parse(html) as Root
+
+const piece = fc.constantFrom(
+  '<p>', '</p>', '<em>', '</em>', '<strong>', '</strong>', '<a href="x">', '</a>', '<ul>', '<li>', '</li>', '</ul>', '<ol>', '<h2>', '</h2>', '<blockquote>', '</blockquote>',
+  '<br>', '<img src="a.png" alt="A">', '<code>', '</code>', '<pre>', '</pre>', '<table><tr><td>', '</td><td>', '</table>', '<div>', '</div>', '<span>', '</span>', '<q>', '</q>',
+  ' ', '  ', '\t', '\n', ' \n ', 'a', 'Word', '&nbsp;', '&amp;', '<!-- c -->', '<input type="checkbox" checked>', '<del>', '</del>', '<sup>', '<dl><dt>', '<dd>', '<hr>'
+)
+
+// Handlers that make text the minifier never saw (white space at the edges, around a line
+// ending, empty, side by side), so that the clean-up after the conversion has work to do.
+const handlers: Options['handlers'] = {
+  span: () => ({type: 'text', value: ' \t a \n\t b  '}),
+  sup: () => [{type: 'text', value: 'x '}, {type: 'text', value: ' '}, {type: 'text', value: '\r\ny'}],
+  del: () => ({type: 'text', value: ''}),
+  q: () => ({type: 'text', value: '\t'})
+}
+
+describe('toMdastInPlace', () => {
+  it("builds the state hast-util-to-mdast's createState builds", () => {
+    let theirs: State | undefined
+    toMdast({type: 'root', children: []}, {nodeHandlers: {root: (state) => void (theirs = state)}})
+    expect(Object.keys(createState({})).sort()).toEqual(Object.keys(theirs!).sort())
+  })
+
+  it('gives the tree toMdast gives, on random HTML', () => {
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 30}), (pieces) => {
+        const html = pieces.join('')
+        // Theirs with our minifier run first: the minifier's port is checked on its own (minify-whitespace.test.ts).
+        const theirsTree = parse(html)
+        minifyWhitespace(theirsTree)
+        expect(toMdastInPlace(parse(html), {handlers})).toEqual(toMdast(theirsTree, {handlers}))
+      }),
+      {numRuns: 3000}
+    )
+  })
+})
