@@ -20,6 +20,12 @@ const lines = new Set(['paragraph', 'heading', 'tableCell'])
 export function tidySpaces(node: Nodes): void {
   if (!('children' in node)) return
   for (const child of node.children) tidySpaces(child as Nodes)
+  // Most nodes need none of what follows: their children stay as they are.
+  if (!untouched(node)) tidyChildren(node)
+}
+
+/** The children of a node whose own children are tidy already, tidied. */
+export function tidyChildren(node: Parent): void {
   const children: PhrasingContent[] = []
   for (const child of node.children as PhrasingContent[]) {
     if (!attention.has(child.type)) {
@@ -45,6 +51,34 @@ export function tidySpaces(node: Nodes): void {
   if (lines.has(node.type)) trimLines(merged)
   const kept = merged.filter((child) => !empty(child as Nodes)) as Nodes[]
   ;(node as Parent).children = kept.flatMap((child): Nodes[] => (child.type === 'paragraph' ? splitAtDoubleBreaks(child) : [child])) as Parent['children']
+}
+
+/**
+ * Whether `tidySpaces` surely leaves a node's children as they are: no emphasis among them, no
+ * two texts side by side, no empty child, no paragraph with two breaks, and in a line-holding
+ * node no break at its edges and no text with white space at an end that stands at a line's
+ * edge. The tests the steps below make (some more strictly), without their copies.
+ */
+export function untouched(node: Parent): boolean {
+  const children = node.children as Nodes[]
+  const line = lines.has(node.type)
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
+    if (attention.has(child.type) || empty(child)) return false
+    if (child.type === 'paragraph' && child.children.filter((grandchild) => grandchild.type === 'break').length >= 2) return false
+    if (child.type === 'text') {
+      if (children[index - 1]?.type === 'text') return false
+      if (line && edgeOfLine(children, index) && child.value.trim() !== child.value) return false
+    } else if (line && child.type === 'break' && (index === 0 || index === children.length - 1)) return false
+  }
+  return true
+}
+
+/** Whether a text child stands at the start or end of its line: the block's edge, or next to a break. */
+function edgeOfLine(children: Nodes[], index: number): boolean {
+  const before = children[index - 1]
+  const after = children[index + 1]
+  return before === undefined || before.type === 'break' || after === undefined || after.type === 'break'
 }
 
 function splitAtDoubleBreaks(paragraph: Paragraph): Paragraph[] {
