@@ -270,7 +270,7 @@ describe('CI batch jobs', () => {
 })
 
 describe('start-up', () => {
-  const onDemand = ['rehype-parse', 'parse5', 'hast-util-from-parse5', 'hast-util-to-mdast', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob']
+  const onDemand = ['rehype-parse', 'parse5', 'hast-util-from-parse5', 'hastscript', 'hast-util-to-mdast', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob']
   const required = (args: string[], input: string) => {
     const result = spawnSync(process.execPath, ['--require', path.join(import.meta.dirname, 'fixtures/log-requires.cjs'), bin, ...args], {input, cwd: root, encoding: 'utf8'})
     expect(result.status).toBe(0)
@@ -282,13 +282,23 @@ describe('start-up', () => {
   })
 
   it('loads the HTML parser once an input needs it', () => {
-    // parse5 without source locations (rehype-parse only for raw HTML in Markdown: `parse.ts`).
+    // parse5 without source locations (rehype-parse only for raw HTML in Markdown: `parse.ts`),
+    // for HTML that simple-html.ts does not build itself: a table. (hastscript: for the image's
+    // attributes, which simple-html.ts reads in a caption's HTML.)
     const parser = ['hast-util-from-parse5', 'hast-util-to-mdast', 'parse5']
-    expect(required(['-'], 'Text [caption]<img src="a.jpg"> A caption[/caption]\n').filter((name) => onDemand.includes(name)).sort()).toEqual(parser)
+    expect(required(['-'], 'Text [caption]<img src="a.jpg"> A caption[/caption]\n<table><tr><td>a</td></tr></table>\n').filter((name) => onDemand.includes(name)).sort()).toEqual([...parser, 'hastscript'].sort())
+    const folder = fresh()
+    mkdirSync(folder)
+    writeFileSync(path.join(folder, 'a.html'), '<p>Hello <em>there</em></p><table><tr><td>a</td></tr></table>')
+    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', ...parser])
+  })
+
+  it('needs no parse5 for simple HTML (simple-html.ts)', () => {
+    expect(required(['-'], 'Text [caption]<img src="a.jpg"> A caption[/caption]\n').filter((name) => onDemand.includes(name)).sort()).toEqual(['hast-util-to-mdast', 'hastscript'])
     const folder = fresh()
     mkdirSync(folder)
     writeFileSync(path.join(folder, 'a.html'), '<p>Hello <em>there</em></p>')
-    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', ...parser])
+    expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', 'hast-util-to-mdast'])
   })
 
   it('needs no HTML parser for paragraphs of plain text', () => {

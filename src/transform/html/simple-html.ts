@@ -135,11 +135,16 @@ export function simpleHtml(html: string): Root | null {
       } else if (!isVoid && !ordinary.has(name)) {
         return null
       }
-      const properties = attributes(attributeText!)
-      if (properties === null) return null
-      // Called as hast-util-from-parse5 calls it, so properties come out alike (`class` a list,
-      // `width` a number); the children are added as they come.
-      const element = hastscript().h(name, properties, []) as Element
+      // Without attributes an element is what `h` would make of it; with them `h` is called as
+      // hast-util-from-parse5 calls it, so properties come out alike (`class` a list, `width` a
+      // number); the children are added as they come.
+      let element: Element
+      if (attributeText === '') element = {type: 'element', tagName: name, properties: {}, children: []}
+      else {
+        const properties = attributes(attributeText!)
+        if (properties === null) return null
+        element = hastscript().h(name, properties, []) as Element
+      }
       children().push(element)
       if (!isVoid) stack.push(element)
       if (stack.length > maxDepth) return null
