@@ -76,7 +76,7 @@ const program = new Command()
   })
   .option('--post-types <types>', 'post types of an export that become documents, comma-separated (default: post,page)', (value) => value.split(',').map((type) => type.trim()).filter(Boolean))
   .option('--date-prefix', 'name export documents by date and slug (2014-05-20-my-post)', false)
-  .option('-j, --jobs <n>', 'worker threads converting files and the posts of an export (output is the same as with 1)', (value) => {
+  .option('-j, --jobs <n>', 'worker threads converting files and the posts of an export (output is the same as with 1; with 1, a batch of up to 500 documents converts without a thread)', (value) => {
     const jobs = Number(value)
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('it must be a whole number from 1 to 64')
     return jobs

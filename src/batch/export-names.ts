@@ -54,6 +54,13 @@ export class ExportNames {
     this.datePrefix = options.datePrefix === true
   }
 
+  /** How many items of the export become documents: those of the post types converted. */
+  documents(): number {
+    let count = 0
+    for (const type of this.types) count += this.site.types.get(type) ?? 0
+    return count
+  }
+
   /**
    * A warning for each post type asked for (`--post-types posts`, a typo) that the export holds
    * no item of, listing those it holds; none when the types were not asked for.

@@ -77,8 +77,8 @@ export async function* exportUnits(source: ByteSource, file: string, options: Co
     yield {kind: 'end', file, key, diagnostics: first.diagnostics, owned}
     return
   }
-  yield {kind: 'begin', file, key, media}
   const names = new ExportNames(file === '-' ? '-' : withoutExtension(file), options, site)
+  yield {kind: 'begin', file, key, media, posts: names.documents()}
   const pending: Unit[] = []
   const unconverted: Diagnostic[] = []
   const second = startRead(source, (item) => {

@@ -73,6 +73,13 @@ const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 /** Each worker's old generation (`PoolLimits`): ample for a post of a few megabytes; a bigger one converts on the main thread. */
 const workerHeapMb = 128
 
+/**
+ * Up to this many documents, `--jobs 1` converts on the main thread (see `run`). Measured on
+ * generated exports: a worker's start-up costs the main thread's work on about 500 posts; a
+ * corpus export of 17 to 80 posts took two thirds of the CPU time without the thread.
+ */
+const fewDocuments = 500
+
 /** Runs the job and returns the exit code: 0 done, 1 findings at or above `failOn` or failed files. */
 export async function run(runOptions: RunOptions): Promise<number> {
   const started = Date.now()
@@ -158,25 +165,34 @@ export async function run(runOptions: RunOptions): Promise<number> {
   const writer = outDir === null || options.check ? null : new Writer(new OutputFolder(outDir), options.format)
   // A killed run's temp files go while this one runs; ours have another pid.
   const cleanup = writer === null || outDir === null ? Promise.resolve(0) : removeStaleTempFiles(outDir)
-  // Conversions run on worker threads (`--jobs` of them, one by default) whenever there is more
-  // than one document: the main thread reads, writes and reports meanwhile, and a document over
-  // --timeout can only be stopped by terminating its thread. One plain file (stdin, `migrate
-  // post.txt`) converts here, under `withTimeLimit`, without a thread's start-up.
-  const many = total > 1 || (total === 1 && oneExport)
+  // Conversions run on worker threads (`--jobs` of them) when there is enough to convert: the main
+  // thread reads, writes and reports meanwhile, and a document over --timeout is stopped by
+  // terminating its thread. A thread's start-up (loading the converter again) costs about as much
+  // as converting a few hundred posts, so with `--jobs 1` (the default) a batch of up to
+  // `fewDocuments` plain files, or an export of up to that many posts, converts here, each
+  // document under `withTimeLimit`; so does one plain file or stdin, always.
   const media = new Map<number, SharedMedia>()
   // A post too big for a worker's heap converts here, where the heap has no such limit.
   const onMainThread = (job: Job): Promise<FileResult> =>
     job.kind === 'file' ? convertInput(job.input, options, readWhole) : Promise.resolve(postResult(job.task, convertPost(job.task, media.get(job.key)!, options)))
-  const pool = !readsStdin && many ? new WorkerPool(options.jobs, workerOptions(options), undefined, {heapMb: workerHeapMb, fallback: onMainThread}) : null
+  const threads = (documents: number) => !readsStdin && (options.jobs > 1 || documents > fewDocuments)
+  const filesOnThreads = threads(oneExport ? 0 : total)
+  /** The exports whose posts go to the threads, by key. */
+  const exportsOnThreads = new Set<number>()
+  let pool: WorkerPool | null = null
+  const threadPool = () => (pool ??= new WorkerPool(options.jobs, workerOptions(options), undefined, {heapMb: workerHeapMb, fallback: onMainThread}))
   const convert = (unit: Unit): Promise<FileResult> => {
     switch (unit.kind) {
       case 'file':
         if (unit.bytes) return Promise.resolve(convertBytes(unit.bytes, unit.input.relative, unit.syntax ? {...options, syntax: unit.syntax} : options))
-        return pool ? pool.convert(unit) : convertInput(unit.input, options, readWhole)
+        return filesOnThreads && total > 1 ? threadPool().convert(unit) : convertInput(unit.input, options, readWhole)
       case 'post':
-        return pool ? pool.convert(unit) : Promise.resolve(postResult(unit.task, convertPost(unit.task, media.get(unit.key)!, options)))
+        return exportsOnThreads.has(unit.key) ? threadPool().convert(unit) : Promise.resolve(postResult(unit.task, convertPost(unit.task, media.get(unit.key)!, options)))
       case 'begin':
-        pool?.addMedia(unit.key, unit.media.data)
+        if (threads(unit.posts)) {
+          exportsOnThreads.add(unit.key)
+          threadPool().addMedia(unit.key, unit.media.data)
+        }
         media.set(unit.key, unit.media)
         return Promise.resolve(empty(unit.file))
       default:
@@ -197,7 +213,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
     }
     if (unit.kind === 'begin') tally.beginExport()
     if (unit.kind === 'end') {
-      pool?.dropMedia(unit.key)
+      if (exportsOnThreads.delete(unit.key)) threadPool().dropMedia(unit.key)
       media.delete(unit.key)
     }
     return output.emit(unit, result).then((count) => {
@@ -218,7 +234,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
     for (const done of pending) (await done)()
   } finally {
     // Live workers would keep the process running after an unexpected error.
-    await pool?.close()
+    await (pool as WorkerPool | null)?.close()
   }
   progress.clear()
   // A run that converted nothing (an empty folder, an --include that matched no file, post types

@@ -13,7 +13,8 @@ import type {Input} from './walk.js'
 export type Unit =
   /** `bytes`: stdin's, already read, and `syntax` what it is read as (`--stdin-format`, or what it looks like). */
   | {kind: 'file'; input: Input; bytes?: Uint8Array; syntax?: ProseSyntax}
-  | {kind: 'begin'; file: string; key: number; media: SharedMedia}
+  /** `posts`: how many of its items become documents (of every shard), as its first pass counted them. */
+  | {kind: 'begin'; file: string; key: number; media: SharedMedia; posts: number}
   | {kind: 'post'; key: number; task: PostTask}
   | {kind: 'claim'; relatives: string[]}
   /** An export's own findings (the XML, the encoding); `owned`: this shard counts the file in the summary. */
