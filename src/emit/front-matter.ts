@@ -12,6 +12,7 @@
  * JSON has.
  */
 import {Document, Schema, visit, type ScalarTag} from 'yaml'
+import {plainFrontMatter} from './plain-yaml.js'
 
 /** A plain scalar matching `test` would not be read back as a string; only `test` matters to `compat`. */
 const notAString = (test: RegExp): ScalarTag => ({tag: 'tag:yaml.org,2002:value', default: true, test, resolve: (value) => value})
@@ -53,6 +54,13 @@ const quotedDate = /^(date|modified): "(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?
 export function frontMatterYaml(metadata: Record<string, unknown>): string | null {
   const entries = Object.entries(metadata).filter(([, value]) => value !== null && value !== undefined)
   if (entries.length === 0) return null
+  // Most posts' front matter is plain words, dates, numbers and lists of tags, which plain-yaml.ts
+  // writes as yaml would without building a Document; the rest goes through yaml.
+  return plainFrontMatter(entries) ?? yamlFrontMatter(entries)
+}
+
+/** The front matter of `entries` (not empty, no null or undefined values), through yaml. */
+export function yamlFrontMatter(entries: Array<[string, unknown]>): string {
   const document = new Document(Object.fromEntries(entries), {compat: readersOfYaml11})
   visit(document, {
     Scalar(_, node) {
