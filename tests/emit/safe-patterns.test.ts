@@ -22,7 +22,7 @@ const plain = writer(defaultHandlers.root)
 const fast = writer(withFastSafe(defaultHandlers.root))
 
 const character = fc.constantFrom(
-  ...'abc XYZ 019 .,;:!?"\'()[]{}<>*_`~#+-=|\\/&@^$%'.split(''), '\n', '\t', '  ', '1.', '1)', '- ', '# ', '&amp;', '&#1;', 'http://x.y', 'www.a.b', 'a@b.c', '[^1]', '![x]', '<b>', '---', '***', '```', '~~~', 'é', '😀', '\u00a0'
+  ...'abc XYZ 019 .,;:!?"\'()[]{}<>*_`~#+-=|\\/&@^$%'.split(''), '\n', '\t', '  ', '1.', '1)', '- ', '# ', '&amp;', '&#1;', 'http://x.y', 'www.a.b', 'a@b.c', '[^1]', '![x]', '<b>', '---', '***', '```', '~~~', 'é', '😀', '\u00a0', '\u0001', '\f', '\u001b'
 )
 const value = fc.array(character, {maxLength: 12}).map((pieces) => pieces.join(''))
 const phrasing: fc.Arbitrary<PhrasingContent> = fc.letrec<{inline: PhrasingContent}>((tie) => ({
@@ -75,5 +75,15 @@ describe('the fast safe', () => {
     state.safe('plain words', {before: '_', after: ''})
     expect(handed).toBe(1)
     expect(state.unsafe).toHaveLength(3)
+  })
+
+  it('hands over the control-character patterns together, when the text holds any control character', () => {
+    let handed: string[] = []
+    const state = {unsafe: [{character: '\u0001'}, {character: '\u001f'}, {character: '*'}], safe: () => ((handed = state.unsafe.map((pattern) => pattern.character)), '')} as unknown as State
+    installFastSafe(state)
+    state.safe('a\u0002b', {before: '', after: ''})
+    expect(handed).toEqual(['\u0001', '\u001f'])
+    state.safe('plain', {before: '', after: ''})
+    expect(handed).toEqual([])
   })
 })
