@@ -23,23 +23,32 @@ export function functionOf(frame) {
   return `${frame.functionName || '(anonymous)'}${where}`
 }
 
-/** Self time by key, largest first, as shares of the busy time (idle left out); of one profile, or of several (a process's threads). */
-export function aggregate(profiles, key = packageOf) {
+/**
+ * Busy time by the name `name(profile, id, frame)` gives each sample, largest first, as shares of
+ * the busy time: of one profile, or of several (a process's threads). (idle), (root), and the
+ * in-process inspector's own `dispatch` are not the program's time.
+ */
+function totalsBy(profiles, name) {
   const totals = new Map()
   let busy = 0
   for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+    const named = name(profile, nodes)
     profile.samples.forEach((id, index) => {
       const frame = nodes.get(id).callFrame
-      // (idle), (root), and the in-process inspector's own `dispatch` are not the program's time.
       if (frame.functionName === '(idle)' || frame.functionName === '(root)' || (frame.functionName === 'dispatch' && frame.url === '')) return
       const delta = profile.timeDeltas[index] ?? 0
-      const name = key(frame)
-      totals.set(name, (totals.get(name) ?? 0) + delta)
+      const key = named(id, frame)
+      totals.set(key, (totals.get(key) ?? 0) + delta)
       busy += delta
     })
   }
-  return [...totals].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({name, ms: micros / 1000, share: busy === 0 ? 0 : micros / busy}))
+  return [...totals].sort((a, b) => b[1] - a[1]).map(([key, micros]) => ({name: key, ms: micros / 1000, share: busy === 0 ? 0 : micros / busy}))
+}
+
+/** Self time by key (package, or function), largest first, as shares of the busy time. */
+export function aggregate(profiles, key = packageOf) {
+  return totalsBy(profiles, () => (_, frame) => key(frame))
 }
 
 /**
@@ -63,34 +72,22 @@ export const pipelineStages = [
   ['our other code (transform, sanitize, batch)', (f) => /\/dist\//.test(f.url)]
 ]
 
-/** Busy time by stage (`pipelineStages`), largest first, as shares of the busy time (idle left out). */
+/** Busy time by stage (`pipelineStages`), largest first, as shares of the busy time. */
 export function byStage(profiles, stages = pipelineStages) {
-  const totals = new Map()
-  let busy = 0
-  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
-    const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+  return totalsBy(profiles, (profile, nodes) => {
     const parents = new Map()
     for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id)
     const stageOf = new Map()
     const find = (id) => {
       if (stageOf.has(id)) return stageOf.get(id)
-      const frame = nodes.get(id).callFrame
-      const rule = stages.find(([, test]) => test(frame))
+      const rule = stages.find(([, test]) => test(nodes.get(id).callFrame))
       const parent = parents.get(id)
       const stage = rule !== undefined ? rule[0] : parent === undefined ? 'other (node, the CLI)' : find(parent)
       stageOf.set(id, stage)
       return stage
     }
-    profile.samples.forEach((id, index) => {
-      const frame = nodes.get(id).callFrame
-      if (frame.functionName === '(idle)' || frame.functionName === '(root)' || (frame.functionName === 'dispatch' && frame.url === '')) return
-      const delta = profile.timeDeltas[index] ?? 0
-      const stage = find(id)
-      totals.set(stage, (totals.get(stage) ?? 0) + delta)
-      busy += delta
-    })
-  }
-  return [...totals].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({name, ms: micros / 1000, share: busy === 0 ? 0 : micros / busy}))
+    return (id) => find(id)
+  })
 }
 
 /** Runs `node <args>` with the CPU profiler; returns the profile (with `threads: true`, the profiles of every thread). */
