@@ -54,11 +54,17 @@ const quoteFirst = /^[ ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-] /
  * Words that some schema in play reads as a boolean or null, in any letter case: core's `true`,
  * `false`, `null`, YAML 1.1's `y`, `n`, `yes`, `no`, `on`, `off`, and front-matter.ts's
  * case-insensitive forms of them (Psych). (`~` and `''`, the other nulls, fail `plainStart`.)
- * These are the only tag tests a string starting with a letter can pass: every number, date and
- * timestamp test starts with a digit, a sign or a dot, the special floats with a dot, the merge
- * key with `<`, Ruby symbols with `:`.
+ * These and `exponentOnly` are the only tag tests a string starting with a letter can pass: every
+ * other number, date and timestamp test starts with a digit, a sign or a dot, the special floats
+ * with a dot, the merge key with `<`, Ruby symbols with `:`.
  */
 const reservedWord = /^(?:y|n|yes|no|true|false|on|off|null)$/i
+
+/**
+ * YAML 1.1's float test (`/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/`) takes an
+ * exponent with no digits before it: `E0`, `e5`, `E+10` are floats to it, so yaml quotes them.
+ */
+const exponentOnly = /^[eE][-+]?[0-9]+$/
 
 /**
  * A string starting with a digit can be a number, a date or a time to some schema in play: core's
@@ -75,7 +81,7 @@ function isPlain(value: string): boolean {
   if (!plainStart.test(value) || quoteInside.test(value) || !writable.test(value)) return false
   const first = value.charCodeAt(0)
   if (first >= 0x30 && first <= 0x39) return notANumber.test(value)
-  return !reservedWord.test(value)
+  return !reservedWord.test(value) && !exponentOnly.test(value)
 }
 
 /**
@@ -90,7 +96,7 @@ function isPlain(value: string): boolean {
 const digits = /^[0-9][0-9_,.]*$/
 function quoted(value: string): string | null {
   if (!writable.test(value)) return null
-  if (!(quoteFirst.test(value) || quoteInside.test(value) || reservedWord.test(value) || digits.test(value))) return null
+  if (!(quoteFirst.test(value) || quoteInside.test(value) || reservedWord.test(value) || exponentOnly.test(value) || digits.test(value))) return null
   return value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value)
 }
 /**
