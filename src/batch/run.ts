@@ -176,7 +176,8 @@ export async function run(runOptions: RunOptions): Promise<number> {
   const onMainThread = (job: Job): Promise<FileResult> =>
     job.kind === 'file' ? convertInput(job.input, options, readWhole) : Promise.resolve(postResult(job.task, convertPost(job.task, media.get(job.key)!, options)))
   const threads = (documents: number) => !readsStdin && (options.jobs > 1 || documents > fewDocuments)
-  const filesOnThreads = threads(oneExport ? 0 : total)
+  // One plain file converts here whatever --jobs says: a thread would only wait for it.
+  const filesOnThreads = total > 1 && threads(oneExport ? 0 : total)
   /** The exports whose posts go to the threads, by key. */
   const exportsOnThreads = new Set<number>()
   let pool: WorkerPool | null = null
@@ -185,7 +186,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
     switch (unit.kind) {
       case 'file':
         if (unit.bytes) return Promise.resolve(convertBytes(unit.bytes, unit.input.relative, unit.syntax ? {...options, syntax: unit.syntax} : options))
-        return filesOnThreads && total > 1 ? threadPool().convert(unit) : convertInput(unit.input, options, readWhole)
+        return filesOnThreads ? threadPool().convert(unit) : convertInput(unit.input, options, readWhole)
       case 'post':
         return exportsOnThreads.has(unit.key) ? threadPool().convert(unit) : Promise.resolve(postResult(unit.task, convertPost(unit.task, media.get(unit.key)!, options)))
       case 'begin':
