@@ -9,9 +9,10 @@
  */
 import type {Element, Root, RootContent} from 'hast'
 import type {Options as ToMdastOptions, State} from 'hast-util-to-mdast'
-import type {Nodes as MdastNodes, Parents as MdastParents, Root as MdastRoot} from 'mdast'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
+import {cleanText} from './clean-text.js'
 import {minifyWhitespace} from './minify-whitespace.js'
 import {simpleHtml} from './simple-html.js'
 
@@ -66,43 +67,6 @@ export function createState(options: ToMdastOptions): State {
     nodeHandlers: {...defaultNodeHandlers, ...options.nodeHandlers},
     options,
     qNesting: 0
-  }
-}
-
-/**
- * `toMdast`'s last step: adjacent text joined, white space around a line ending and at the edges
- * of a paragraph, heading or root trimmed, empty text dropped. Its visitor, with the order of
- * unist-util-visit: each node before its children, and after a join or a removal the walk goes
- * on at the index it returns (the joined text is looked at again, whole).
- */
-function cleanText(parent: MdastParents): void {
-  const children = parent.children as MdastNodes[]
-  let index = 0
-  while (index > -1 && index < children.length) {
-    const node = children[index]!
-    if (node.type !== 'text') {
-      if ('children' in node) cleanText(node)
-      index++
-      continue
-    }
-    const previous = children[index - 1]
-    if (previous && previous.type === 'text') {
-      previous.value += node.value
-      children.splice(index, 1)
-      if (previous.position && node.position) previous.position.end = node.position.end
-      index--
-      continue
-    }
-    node.value = node.value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1')
-    if (parent.type === 'heading' || parent.type === 'paragraph' || parent.type === 'root') {
-      if (!index) node.value = node.value.replace(/^[\t ]+/, '')
-      if (index === children.length - 1) node.value = node.value.replace(/[\t ]+$/, '')
-    }
-    if (!node.value) {
-      children.splice(index, 1)
-      continue
-    }
-    index++
   }
 }
 

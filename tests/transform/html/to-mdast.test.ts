@@ -8,6 +8,7 @@ import type {Root} from 'hast'
 import fc from 'fast-check'
 import {toMdast, type Options, type State} from 'hast-util-to-mdast'
 import {describe, expect, it} from 'vitest'
+import {cpuMilliseconds, growthOf} from '../../helpers/cpu.js'
 import {minifyWhitespace} from '../../../src/transform/html/minify-whitespace.js'
 import {createState, locatedHtmlParser, toMdastInPlace} from '../../../src/transform/html/parse.js'
 
@@ -16,7 +17,7 @@ const parse = (html: string) => locatedHtmlParser().parse(html) as Root
 const piece = fc.constantFrom(
   '<p>', '</p>', '<em>', '</em>', '<strong>', '</strong>', '<a href="x">', '</a>', '<ul>', '<li>', '</li>', '</ul>', '<ol>', '<h2>', '</h2>', '<blockquote>', '</blockquote>',
   '<br>', '<img src="a.png" alt="A">', '<code>', '</code>', '<pre>', '</pre>', '<table><tr><td>', '</td><td>', '</table>', '<div>', '</div>', '<span>', '</span>', '<q>', '</q>',
-  ' ', '  ', '\t', '\n', ' \n ', 'a', 'Word', '&nbsp;', '&amp;', '<!-- c -->', '<input type="checkbox" checked>', '<del>', '</del>', '<sup>', '<dl><dt>', '<dd>', '<hr>'
+  ' ', '  ', '\t', '\n', ' \n ', 'a', 'Word', '&nbsp;', '&amp;', '<!-- c -->', '<input type="checkbox" checked>', '<del>', '</del>', '<sup>', '<dl><dt>', '<dd>', '<hr>', '<cite>', '</cite>', '<abbr>', '</abbr>', '<kbd>'
 )
 
 // Handlers that make text the minifier never saw (white space at the edges, around a line
@@ -25,7 +26,11 @@ const handlers: Options['handlers'] = {
   span: () => ({type: 'text', value: ' \t a \n\t b  '}),
   sup: () => [{type: 'text', value: 'x '}, {type: 'text', value: ' '}, {type: 'text', value: '\r\ny'}],
   del: () => ({type: 'text', value: ''}),
-  q: () => ({type: 'text', value: '\t'})
+  q: () => ({type: 'text', value: '\t'}),
+  // A line ending split over two texts, and one that only appears whole once texts are joined.
+  cite: () => [{type: 'text', value: 'a \r'}, {type: 'text', value: ' \n b'}, {type: 'text', value: '  '}],
+  abbr: () => [{type: 'text', value: ' \r'}, {type: 'text', value: '\n'}],
+  kbd: () => [{type: 'text', value: ''}, {type: 'text', value: ' '}, {type: 'text', value: '\t\t'}]
 }
 
 describe('toMdastInPlace', () => {
@@ -46,5 +51,22 @@ describe('toMdastInPlace', () => {
       }),
       {numRuns: 3000}
     )
+  })
+
+  // The package's clean-up rescans the joined text after every join, and its expressions rescan a
+  // run of spaces from each position: both quadratic. Growth is CPU time at 1x and 8x, never a limit.
+  it.each([
+    ['adjacent texts', (count: number) => ({span: () => Array.from({length: count}, () => ({type: 'text' as const, value: 'a '}))})],
+    ['a run of spaces', (count: number) => ({span: () => ({type: 'text' as const, value: `a${' '.repeat(count * 40)}b`})})]
+  ])('cleans %s in time linear in their length', (_, make) => {
+    const html = '<p><span>x</span><em>y</em></p>'
+    const convert = (count: number) => () => toMdastInPlace(parse(html), {handlers: make(count)})
+    const once = convert(2000)
+    const eight = convert(16000)
+    const [text] = (eight()!.children[0] as {children: Array<{value: string}>}).children
+    expect(text!.value.length).toBeGreaterThanOrEqual(32000)
+    once()
+    const growth = growthOf(() => cpuMilliseconds(once), () => cpuMilliseconds(eight), 32)
+    expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
   })
 })
