@@ -180,7 +180,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
   const filesOnThreads = total > 1 && threads(oneExport ? 0 : total)
   /** The exports whose posts go to the threads, by key. */
   const exportsOnThreads = new Set<number>()
-  let pool: WorkerPool | null = null
+  let pool = null as WorkerPool | null
   const threadPool = () => (pool ??= new WorkerPool(options.jobs, workerOptions(options), undefined, {heapMb: workerHeapMb, fallback: onMainThread}))
   const convert = (unit: Unit): Promise<FileResult> => {
     switch (unit.kind) {
@@ -235,7 +235,7 @@ export async function run(runOptions: RunOptions): Promise<number> {
     for (const done of pending) (await done)()
   } finally {
     // Live workers would keep the process running after an unexpected error.
-    await (pool as WorkerPool | null)?.close()
+    await pool?.close()
   }
   progress.clear()
   // A run that converted nothing (an empty folder, an --include that matched no file, post types

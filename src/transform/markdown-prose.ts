@@ -10,6 +10,7 @@ import {unified, type Processor} from 'unified'
 import {onDemand, once} from '../on-demand.js'
 import type {SourceContent} from '../tokenize/types.js'
 import {remarkLinearFootnoteCalls} from './footnote-calls.js'
+import {remarkLinearTextData} from './linear-text-data.js'
 import {inlineConstructs, maxMarks, parseKeepingDenseAsText} from './markdown-dense.js'
 import {lineNestsDeeperThan, maxMarkdownDepth, treeNestsDeeperThan} from './markdown-depth.js'
 import {holdShortcodes, releasePlaceholders, type RunItem} from './placeholders.js'
@@ -17,7 +18,7 @@ import {sanitizeOutput} from './sanitize/output.js'
 import type {Removal} from './sanitize/raw-html.js'
 
 const remarkParse = onDemand<typeof import('remark-parse')>('remark-parse')
-const markdown = () => unified().use(remarkParse().default).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLinearFootnoteCalls)
+const markdown = () => unified().use(remarkParse().default).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLinearFootnoteCalls).use(remarkLinearTextData)
 // Built on first use (`on-demand.ts`): only `.md` inputs need them.
 const parser = once(() => markdown().freeze())
 /** The same parser with every inline construct off: the blocks and their text (see `markdown-dense.ts`). */
