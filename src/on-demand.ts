@@ -1,7 +1,8 @@
 /**
  * Packages that only some inputs need, loaded the first time they are used instead of at start-up:
  * the HTML parser (HTML bodies, exports, `[caption]` contents), the Markdown parser (`.md` files),
- * the XML reader (exports) and the file walker (folders and globs). Converting one plain-text post,
+ * the XML reader (exports), the file walker (folders and globs) and yaml (front matter to read, or
+ * to write that `plain-yaml.ts` does not: a fifth of the bundle). Converting one plain-text post,
  * `migrate < post.txt`, then starts in about 1.8x a bare `node` instead of 2.3x (npm run bench).
  *
  * Synchronous, so that `migrate()` stays synchronous: `require()` of an ES module works from

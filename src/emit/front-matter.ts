@@ -11,14 +11,16 @@
  * js-yaml, behind Astro's `z.date()`) take for a timestamp and YAML 1.2 ones for the string the
  * JSON has.
  */
-import {Document, Schema, visit, type ScalarTag} from 'yaml'
+import type {ScalarTag} from 'yaml'
+import {once} from '../on-demand.js'
+import {yamlModule} from '../read/front-matter.js'
 import {plainFrontMatter} from './plain-yaml.js'
 
 /** A plain scalar matching `test` would not be read back as a string; only `test` matters to `compat`. */
 const notAString = (test: RegExp): ScalarTag => ({tag: 'tag:yaml.org,2002:value', default: true, test, resolve: (value) => value})
 
-const readersOfYaml11 = [
-  ...new Schema({schema: 'yaml-1.1'}).tags,
+const readersOfYaml11 = once(() => [
+  ...new (yamlModule().Schema)({schema: 'yaml-1.1'}).tags,
   // Psych reads booleans, null and the special floats in any letter case (`yEs`, `nULL`, `.iNf`);
   // YAML 1.1's one-letter booleans `y` and `n` go with them.
   notAString(/^(?:y|n|yes|no|true|false|on|off|null|~)$/i),
@@ -32,7 +34,7 @@ const readersOfYaml11 = [
   notAString(/^[-+]?0[xob][\da-f_,]*$/i),
   // Tabs (PyYAML refuses them in a plain scalar) and YAML 1.1's other line breaks: NEL, LS, PS.
   notAString(/[\t\u0085\u2028\u2029]/)
-]
+])
 
 /**
  * What no YAML stream may hold as it is (DEL, C1 controls, U+FFFE, lone surrogates: PyYAML and
@@ -61,7 +63,8 @@ export function frontMatterYaml(metadata: Record<string, unknown>): string | nul
 
 /** The front matter of `entries` (not empty, no null or undefined values), through yaml. */
 export function yamlFrontMatter(entries: Array<[string, unknown]>): string {
-  const document = new Document(Object.fromEntries(entries), {compat: readersOfYaml11})
+  const {Document, visit} = yamlModule()
+  const document = new Document(Object.fromEntries(entries), {compat: readersOfYaml11()})
   visit(document, {
     Scalar(_, node) {
       if (typeof node.value !== 'string') return

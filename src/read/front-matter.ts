@@ -4,8 +4,12 @@
  * mapping is reported as `front-matter-invalid`, where the YAML parser points, and the caller
  * keeps the block as it was written (see `migrate.ts`).
  */
-import {isScalar, LineCounter, parseDocument, visit, type Document} from 'yaml'
+import type {Document} from 'yaml'
+import {onDemand} from '../on-demand.js'
 import type {Diagnostic} from '../tokenize/types.js'
+
+/** yaml, loaded by the first Markdown input with front matter (`on-demand.ts`): a fifth of the CLI's bundle. */
+export const yamlModule = onDemand<typeof import('yaml')>('yaml')
 
 /**
  * How many times over aliases may copy what their anchors hold; yaml refuses the document
@@ -23,6 +27,7 @@ export interface FrontMatterStart {
 export type FrontMatter = {ok: true; metadata: Record<string, unknown>} | {ok: false; diagnostic: Diagnostic}
 
 export function readFrontMatter(yaml: string, start: FrontMatterStart): FrontMatter {
+  const {LineCounter, parseDocument} = yamlModule()
   const lines = new LineCounter()
   const invalid = (why: string, offset: number): FrontMatter => {
     // Line 0 means the parser stopped before counting any line: the YAML's first line.
@@ -62,6 +67,7 @@ export function readFrontMatter(yaml: string, start: FrontMatterStart): FrontMat
  * compared as the metadata's keys will be, as strings: `1` and `"1"` would overwrite each other.
  */
 function duplicateKey(document: Document): {key: string; offset: number} | null {
+  const {isScalar, visit} = yamlModule()
   let found: {key: string; offset: number} | null = null
   visit(document, {
     Map(_, map) {

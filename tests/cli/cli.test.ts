@@ -270,7 +270,7 @@ describe('CI batch jobs', () => {
 })
 
 describe('start-up', () => {
-  const onDemand = ['rehype-parse', 'parse5', 'hast-util-from-parse5', 'hastscript', 'hast-util-to-mdast', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob']
+  const onDemand = ['rehype-parse', 'parse5', 'hast-util-from-parse5', 'hastscript', 'hast-util-to-mdast', 'hast-util-to-html', 'remark-parse', 'saxes', 'fast-glob', 'yaml']
   const required = (args: string[], input: string) => {
     const result = spawnSync(process.execPath, ['--require', path.join(import.meta.dirname, 'fixtures/log-requires.cjs'), bin, ...args], {input, cwd: root, encoding: 'utf8'})
     expect(result.status).toBe(0)
@@ -299,6 +299,14 @@ describe('start-up', () => {
     mkdirSync(folder)
     writeFileSync(path.join(folder, 'a.html'), '<p>Hello <em>there</em></p>')
     expect(required([folder, '--check'], '').filter((name) => onDemand.includes(name)).sort()).toEqual(['fast-glob', 'hast-util-to-mdast'])
+  })
+
+  it('loads yaml only for front matter to read, or to write that plain-yaml.ts does not', () => {
+    const loads = (input: string) => required(['-', '--stdin-format', 'md'], input).includes('yaml')
+    expect(loads('---\ntitle: Hello\n---\n\nText\n')).toBe(true)
+    expect(loads('Text\n')).toBe(false)
+    // A title with a C1 control is double-quoted with an escape: yaml writes it.
+    expect(required(['-'], 'A title\u0085\n\nText of the post, in a sentence of its own.\n').includes('yaml')).toBe(true)
   })
 
   it('needs no HTML parser for paragraphs of plain text', () => {
