@@ -8,7 +8,7 @@ import type {Document} from 'yaml'
 import {onDemand} from '../on-demand.js'
 import type {Diagnostic} from '../tokenize/types.js'
 
-/** yaml, loaded by the first Markdown input with front matter (`on-demand.ts`): a fifth of the CLI's bundle. */
+/** yaml, loaded by the first front matter to read here or to write through it (`emit/front-matter.ts`), not at start-up (`on-demand.ts`): a fifth of the CLI's bundle. */
 export const yamlModule = onDemand<typeof import('yaml')>('yaml')
 
 /**
