@@ -27,19 +27,18 @@ export function cleanText(parent: Parents): void {
     while (end < children.length && children[end]!.type === 'text') end++
     const trimStart = trims && kept === 0
     const trimEnd = trims && end === children.length
-    // A text that is empty once cleaned on its own is dropped before anything is joined to it.
-    while (index < end && !cleaned([(children[index] as Text).value], trimStart, trimEnd && index === end - 1)) index++
-    if (index < end) {
-      const head = children[index] as Text
-      const values: string[] = []
-      for (let next = index; next < end; next++) {
-        const text = children[next] as Text
-        values.push(text.value)
-        if (next > index && head.position && text.position) head.position.end = text.position.end
-      }
-      head.value = cleaned(values, trimStart, trimEnd)
-      if (head.value) children[kept++] = head
+    // A text that is empty once cleaned on its own is dropped before anything is joined to it (the
+    // last of the run, alone, is cleaned below, and dropped there if empty).
+    while (index < end - 1 && !cleaned([(children[index] as Text).value], trimStart, false)) index++
+    const head = children[index] as Text
+    const values: string[] = []
+    for (let next = index; next < end; next++) {
+      const text = children[next] as Text
+      values.push(text.value)
+      if (next > index && head.position && text.position) head.position.end = text.position.end
     }
+    head.value = cleaned(values, trimStart, trimEnd)
+    if (head.value) children[kept++] = head
     index = end
   }
   children.length = kept
