@@ -16,6 +16,7 @@ import {sameMarkdown} from './same-markdown.js'
 import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
 import {withFastSafe} from './safe-patterns.js'
+import {withFastParagraph} from './fast-paragraph.js'
 
 export const stringifyOptions: Options = {
   bullet: '-',
@@ -26,7 +27,7 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: {image, link, root: withFastSafe(defaultHandlers.root)}
+  handlers: {image, link, root: withFastSafe(withFastParagraph(defaultHandlers.root))}
 }
 
 // GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
