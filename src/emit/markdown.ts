@@ -1,5 +1,6 @@
 /**
- * mdast and front matter → Markdown text, through remark-stringify. The options are fixed so that
+ * mdast and front matter → Markdown text, as remark-stringify writes it (mdast-util-to-markdown with
+ * the extensions of remark-gfm and remark-frontmatter). The options are fixed so that
  * output is the same on every machine and running `migrate` on its own output changes nothing.
  */
 import type {Root, RootContent} from 'mdast'
@@ -7,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
-import {defaultHandlers} from 'mdast-util-to-markdown'
+import {defaultHandlers, toMarkdown as writeMarkdown} from 'mdast-util-to-markdown'
 import {holdsWrittenText, linkAsWritten, textAsWritten} from './as-written.js'
 import {remarkBareUrls} from './bare-urls.js'
 import {hasDefinitions, text} from './brackets.js'
@@ -17,6 +18,8 @@ import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
 import {withFastSafe} from './safe-patterns.js'
 import {withFastParagraph} from './fast-paragraph.js'
+import {flatSettings} from './flat-settings.js'
+import {once} from '../on-demand.js'
 
 export const stringifyOptions: Options = {
   bullet: '-',
@@ -30,9 +33,21 @@ export const stringifyOptions: Options = {
   handlers: {image, link, root: withFastSafe(withFastParagraph(defaultHandlers.root))}
 }
 
-// GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
-const stringifier = (handlers: Options['handlers']) =>
-  unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}})
+/**
+ * A writer of Markdown: what remark-stringify's compiler does (mdast-util-to-markdown with the
+ * plugins' extensions), with the extensions merged once instead of on every call (flat-settings.ts).
+ * GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
+ */
+function stringifier(handlers: Options['handlers']): {stringify(root: Root): string} {
+  const options = {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}}
+  // Built on first use: most runs use one or two of the four writers.
+  const settings = once(() => {
+    const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, options).freeze()
+    return flatSettings({...(processor.data('settings') as Options | undefined), ...options, extensions: processor.data('toMarkdownExtensions') ?? []})
+  })
+  return {stringify: (root) => writeMarkdown(root, settings())}
+}
+
 /** The writers of a tree with and without definitions: strictly escaped, or keeping a Markdown input's text as written (as-written.ts). */
 function writers(strictText: typeof text) {
   return {

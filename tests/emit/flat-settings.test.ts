@@ -1,0 +1,63 @@
+/**
+ * `flatSettings` merges the extensions of mdast-util-to-markdown's options once: a state made
+ * from the merged options must be the state made from the options and extensions, field by field
+ * (the same handler functions, the same unsafe patterns and joins in the same order, the same
+ * other options), for the writer's real configuration and for extensions that override each other.
+ */
+import {defaultHandlers, toMarkdown, type Options, type State} from 'mdast-util-to-markdown'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {remarkBareUrls} from '../../src/emit/bare-urls.js'
+import {flatSettings} from '../../src/emit/flat-settings.js'
+import {stringifyOptions} from '../../src/emit/markdown.js'
+
+let seen: State | undefined
+const root: typeof defaultHandlers.root = (_node, _parent, state) => ((seen = state), '')
+
+/** The state `toMarkdown` makes from `settings`, as its root handler sees it. */
+function stateOf(settings: Options): State {
+  toMarkdown({type: 'root', children: []}, {...settings, handlers: {...settings.handlers, root}})
+  return seen!
+}
+
+function expectSameState(flat: State, given: State): void {
+  expect(Object.keys(flat.handlers).sort()).toEqual(Object.keys(given.handlers).sort())
+  for (const key of Object.keys(given.handlers)) expect(flat.handlers[key as keyof State['handlers']]).toBe(given.handlers[key as keyof State['handlers']])
+  expect(flat.unsafe.length).toBe(given.unsafe.length)
+  given.unsafe.forEach((pattern, index) => expect(flat.unsafe[index]).toBe(pattern))
+  expect(flat.join.length).toBe(given.join.length)
+  given.join.forEach((join, index) => expect(flat.join[index]).toBe(join))
+  expect(flat.options).toEqual(given.options)
+}
+
+describe('flat settings', () => {
+  it('configure a state as the options and their extensions do, for the Markdown writer', () => {
+    const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, stringifyOptions).freeze()
+    const settings: Options = {...stringifyOptions, extensions: processor.data('toMarkdownExtensions') ?? []}
+    expect(settings.extensions!.length).toBeGreaterThan(1)
+    expectSameState(stateOf(flatSettings(settings)), stateOf(settings))
+  })
+
+  it('keep the order of extensions: inner ones first, a later handler or option wins', () => {
+    const first = () => 'first'
+    const second = () => 'second'
+    const settings: Options = {
+      bullet: '+',
+      handlers: {text: second},
+      unsafe: [{character: '%'}],
+      extensions: [
+        {bullet: '*', handlers: {text: first, break: first}, unsafe: [{character: '@'}], extensions: [{emphasis: '_', unsafe: [{character: '^'}], join: [() => 1]}]},
+        {handlers: {break: second}, join: [() => 2], emphasis: '*'}
+      ]
+    }
+    const flat = stateOf(flatSettings(settings))
+    expectSameState(flat, stateOf(settings))
+    expect(flat.options).toMatchObject({bullet: '+', emphasis: '*'})
+    expect(flat.handlers.text).toBe(second)
+    expect(flat.handlers.break).toBe(second)
+    expect(flat.unsafe.slice(-3).map((pattern) => pattern.character)).toEqual(['^', '@', '%'])
+  })
+})
