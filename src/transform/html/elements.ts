@@ -10,7 +10,7 @@
  */
 import type {Element} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
-import type {Handle, NodeHandle, State} from 'hast-util-to-mdast'
+import type {Handle, NodeHandle, Options as ToMdastOptions, State} from 'hast-util-to-mdast'
 import type {ListItem, Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
 import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
@@ -79,20 +79,36 @@ export interface ElementContext {
 
 type Output = ReturnType<Handle>
 
-/** Element handlers for one run of HTML. */
-export function elementHandlers(context: ElementContext): Record<string, Handle> {
+/**
+ * What the converter is given for a run of HTML: the handlers (built once, for every run) and the
+ * run's context, which they find in the state's options (`contextOf`).
+ */
+export interface ElementOptions extends ToMdastOptions {
+  context: ElementContext
+}
+
+function contextOf(state: State): ElementContext {
+  return (state.options as ElementOptions).context
+}
+
+/**
+ * The element handlers of every run of HTML, built once: hast-util-to-mdast merges them with its
+ * own for a state, which `toMdastInPlace` does once per handler map, not once per run.
+ */
+export const elementHandlers: Record<string, Handle> = makeElementHandlers()
+
+function makeElementHandlers(): Record<string, Handle> {
   const handlers: Record<string, Handle> = {
-    ...inlineHandlers(),
+    ...inlineHandlers,
     // A video's poster is an image a reader sees: recorded like any other.
-    ...mediaHandlers((node, poster, link, alt) => context.images.add({src: poster, alt, caption: null, credit: null, align: null, width: null, height: null, link}, node)),
+    ...mediaHandlers((state, node, poster, link, alt) => contextOf(state).images.add({src: poster, alt, caption: null, credit: null, align: null, width: null, height: null, link}, node)),
     title: textOnly,
     svg: drawing,
     dl: definitionList,
-    table: tableHandler(keepAsHtml, (node, why) =>
-      context.report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
+    table: tableHandler(keepAsHtml, (state, node, why) =>
+      contextOf(state).report('table-kept-as-html', 'warning', `A table with ${why} is kept as HTML: a GFM table cannot hold it`, node)
     )
   }
-  const sink = context.images
 
   handlers.p = (state: State, node: Element) => {
     const paragraph = hastToMdast().defaultHandlers.p(state, node)
@@ -113,7 +129,7 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     // Anything else the figure holds besides its image and caption still follows it.
     const rest = node.children.filter((child) => child !== caption && !(child.type === 'element' && (child === img || findElement(child, (element) => element === img) !== undefined)))
     const others = rest.length === 0 ? [] : state.toFlow(state.all({...node, children: rest}))
-    return [...(imageOutput(img, captionNodes, sink, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
+    return [...(imageOutput(img, captionNodes, contextOf(state).images, true, node) as MdastNodes[]), ...(others as MdastNodes[])] as Output
   }
 
   // hast-util-to-mdast calls an item loose when anything below it holds two blocks, so every item
@@ -133,12 +149,12 @@ export function elementHandlers(context: ElementContext): Record<string, Handle>
     return state.all(node) as Output
   }
 
-  handlers.img = (_state: State, node: Element) => imageOutput(node, [], sink, false, undefined, false) as Output
+  handlers.img = (state: State, node: Element) => imageOutput(node, [], contextOf(state).images, false, undefined, false) as Output
 
   // `<sup data-fn="id" class="fn"><a href="#id">1</a></sup>`: a reference to a note of the footnotes block.
   handlers.sup = (state: State, node: Element) => {
     const id = node.properties.dataFn
-    const number = typeof id === 'string' ? context.footnote(id) : undefined
+    const number = typeof id === 'string' ? contextOf(state).footnote(id) : undefined
     if (number !== undefined) return {type: 'footnoteReference', identifier: String(number), label: String(number)}
     return scriptOrHtml(state, node, undefined)
   }

@@ -30,21 +30,16 @@ const unwrap: Handle = (state: State, node: Element) => {
   return children
 }
 
-/** Curly quotes, single ones inside double ones, as a typesetter prints `<q>`. */
-function quote(): Handle {
-  let depth = 0
-  return (state: State, node: Element) => {
-    const [open, close] = depth % 2 === 0 ? ['“', '”'] : ['‘', '’']
-    depth++
-    const contents = state.all(node)
-    depth--
-    return [{type: 'text', value: open}, ...contents, {type: 'text', value: close}] as ReturnType<Handle>
-  }
+/**
+ * Curly quotes, single ones inside double ones, as a typesetter prints `<q>`. The depth is the
+ * state's `qNesting`, which hast-util-to-mdast keeps for its own `<q>` handler (this one replaces it).
+ */
+const quote: Handle = (state: State, node: Element) => {
+  const [open, close] = state.qNesting % 2 === 0 ? ['“', '”'] : ['‘', '’']
+  state.qNesting++
+  const contents = state.all(node)
+  state.qNesting--
+  return [{type: 'text', value: open}, ...contents, {type: 'text', value: close}] as ReturnType<Handle>
 }
 
-// Built once: every run of HTML asks for these handlers (only `<q>`'s keeps state of its own).
-const unwrapHandlers: Record<string, Handle> = Object.fromEntries(unwrapped.map((name) => [name, unwrap]))
-
-export function inlineHandlers(): Record<string, Handle> {
-  return {...unwrapHandlers, q: quote()}
-}
+export const inlineHandlers: Record<string, Handle> = {...Object.fromEntries(unwrapped.map((name) => [name, unwrap])), q: quote}

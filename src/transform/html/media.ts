@@ -13,8 +13,8 @@ import type {Handle, State} from 'hast-util-to-mdast'
 import type {Link, PhrasingContent, RootContent} from 'mdast'
 import {embedLink, linkable} from './embeds.js'
 
-/** A video's poster shown as the link's image, for the image records. */
-export type Poster = (node: Element, poster: string, link: string, alt: string | null) => void
+/** A video's poster shown as the link's image, for the image records of the run `state` converts. */
+export type Poster = (state: State, node: Element, poster: string, link: string, alt: string | null) => void
 
 function attribute(node: Element, name: string): string {
   const value = node.properties[name]
@@ -44,7 +44,7 @@ export function mediaHandlers(recordPoster: Poster): Record<string, Handle> {
     const poster = node.tagName === 'video' ? linkable(node.properties.poster) : null
     if (result !== undefined && poster !== null) {
       result.children = [{type: 'image', url: poster, alt: attribute(node, 'title'), title: null}]
-      recordPoster(node, poster, result.url, attribute(node, 'title') || null)
+      recordPoster(state, node, poster, result.url, attribute(node, 'title') || null)
     }
     return result
   }

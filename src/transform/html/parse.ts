@@ -13,6 +13,7 @@ import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import {unified} from 'unified'
 import {onDemand, once} from '../../on-demand.js'
 import {cleanText} from './clean-text.js'
+import type {ElementOptions} from './elements.js'
 import {minifyWhitespace} from './minify-whitespace.js'
 import {simpleHtml} from './simple-html.js'
 
@@ -34,7 +35,7 @@ export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-u
  * methods of a state it made (`stateMethods`); tests/transform/html/to-mdast.test.ts checks that
  * both have the same fields and give the same trees.
  */
-export function toMdastInPlace(tree: Root, options: Omit<ToMdastOptions, 'newlines'> = {}): MdastRoot {
+export function toMdastInPlace(tree: Root, options: Omit<ToMdastOptions, 'newlines'> | Omit<ElementOptions, 'newlines'> = {}): MdastRoot {
   minifyWhitespace(tree)
   const state = createState(options)
   noteIds(state.elementById, tree)
@@ -54,17 +55,39 @@ const stateMethods = once((): StateMethods => {
   return {all, one, patch, resolve, toFlow, toSpecificContent}
 })
 
+/**
+ * The package's handlers with those given, merged once for each pair of maps given (a run of HTML
+ * gives the same maps as every other, `elements.ts`): merging a hundred handlers for every run cost
+ * more than converting a short post's HTML. No handler changes the maps it is given.
+ */
+const mergedHandlers = new WeakMap<object, WeakMap<object, Pick<State, 'handlers' | 'nodeHandlers'>>>()
+const noHandlers = {}
+
+function handlersFor(options: ToMdastOptions): Pick<State, 'handlers' | 'nodeHandlers'> {
+  const given = options.handlers ?? noHandlers
+  const givenNodes = options.nodeHandlers ?? noHandlers
+  let byNodes = mergedHandlers.get(given)
+  if (byNodes === undefined) mergedHandlers.set(given, (byNodes = new WeakMap()))
+  let merged = byNodes.get(givenNodes)
+  if (merged === undefined) {
+    const {defaultHandlers, defaultNodeHandlers} = hastToMdast()
+    merged = {handlers: {...defaultHandlers, ...options.handlers}, nodeHandlers: {...defaultNodeHandlers, ...options.nodeHandlers}} as Pick<State, 'handlers' | 'nodeHandlers'>
+    byNodes.set(givenNodes, merged)
+  }
+  return merged
+}
+
 /** A state as hast-util-to-mdast's `createState` makes it. */
 export function createState(options: ToMdastOptions): State {
-  const {defaultHandlers, defaultNodeHandlers} = hastToMdast()
+  const {handlers, nodeHandlers} = handlersFor(options)
   return {
     ...stateMethods(),
     baseFound: false,
     elementById: new Map(),
     frozenBaseUrl: undefined,
-    handlers: {...defaultHandlers, ...options.handlers},
+    handlers,
     inTable: false,
-    nodeHandlers: {...defaultNodeHandlers, ...options.nodeHandlers},
+    nodeHandlers,
     options,
     qNesting: 0
   }

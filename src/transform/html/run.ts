@@ -104,9 +104,9 @@ export class HtmlRun {
       const at = this.host.point(this.held.origin(marks.offsets.get(element) ?? 0))
       this.host.diagnose({ruleId, severity, message, line: at.line, column: at.column, offset: at.offset})
     }
-    const handlers = elementHandlers({images: sink, footnote: (id) => this.footnote(id), report})
     dropCollapsibleWhitespace(hast)
-    const mdast = toMdastInPlace(hast, {handlers, nodeHandlers})
+    const context = {images: sink, footnote: (id: string) => this.footnote(id), report}
+    const mdast = toMdastInPlace(hast, {handlers: elementHandlers, nodeHandlers, context})
     const released = releasePlaceholders(
       mdast,
       this.held.items,

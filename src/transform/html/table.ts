@@ -15,11 +15,11 @@ import {hastToMdast} from './parse.js'
 
 const blocks = new Set(['ul', 'ol', 'dl', 'table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details', 'address'])
 
-export function tableHandler(keepAsHtml: Handle, kept: (node: Element, why: string) => void): Handle {
+export function tableHandler(keepAsHtml: Handle, kept: (state: State, node: Element, why: string) => void): Handle {
   return (state: State, node: Element) => {
     const why = merged(node) ? 'merged cells (rowspan or colspan)' : cells(node).some(holdsBlocks) ? 'blocks inside a cell' : null
     if (why !== null) {
-      kept(node, why)
+      kept(state, node, why)
       return keepAsHtml(state, node, undefined)
     }
     // The block editor aligns a column with `data-align` (and a class), which hast-util-to-mdast

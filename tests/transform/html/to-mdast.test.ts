@@ -40,6 +40,21 @@ describe('toMdastInPlace', () => {
     expect(Object.keys(createState({})).sort()).toEqual(Object.keys(theirs!).sort())
   })
 
+  it('merges the handlers as createState does, once for each pair of maps given', () => {
+    let theirs: State | undefined
+    const given = {p: handlers.cite!, q: handlers.abbr!}
+    const nodes = {root: (state: State) => void (theirs = state)}
+    toMdast({type: 'root', children: []}, {handlers: given, nodeHandlers: nodes})
+    const ours = createState({handlers: given, nodeHandlers: nodes})
+    expect(ours.handlers).toEqual(theirs!.handlers)
+    expect(Object.keys(ours.handlers)).toEqual(Object.keys(theirs!.handlers))
+    expect(ours.nodeHandlers).toEqual(theirs!.nodeHandlers)
+    // The same maps again: the merge made for them before. Other maps: a merge of their own.
+    expect(createState({handlers: given, nodeHandlers: nodes}).handlers).toBe(ours.handlers)
+    expect(createState({handlers: given}).handlers).not.toBe(ours.handlers)
+    expect(createState({handlers: {...given}, nodeHandlers: nodes}).handlers).not.toBe(ours.handlers)
+  })
+
   it('gives the tree toMdast gives, on random HTML', () => {
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 30}), (pieces) => {
