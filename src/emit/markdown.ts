@@ -17,7 +17,7 @@ import {sameMarkdown} from './same-markdown.js'
 import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
 import {withFastSafe} from './safe-patterns.js'
-import {withFastParagraph} from './fast-paragraph.js'
+import {withPlainPhrasing} from './plain-phrasing.js'
 import {flatSettings} from './flat-settings.js'
 import {once} from '../on-demand.js'
 
@@ -30,7 +30,7 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: {image, link, root: withFastSafe(withFastParagraph(defaultHandlers.root))}
+  handlers: {image, link, root: withFastSafe(withPlainPhrasing(defaultHandlers.root))}
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * `withFastParagraph` (fast-paragraph.ts) writes plain paragraphs itself: the Markdown must be
- * the same to the byte as mdast-util-to-markdown's. Random trees of mostly plain prose (so the
- * fast path is taken) with every character and node that makes it give up or changes what the
+ * `withPlainPhrasing` (plain-phrasing.ts) writes plain paragraphs and link texts itself: the
+ * Markdown must be the same to the byte as mdast-util-to-markdown's. Random trees of mostly plain
+ * prose (so the fast path is taken) with every character and node that makes it give up or changes what the
  * library writes (a space by a line ending, `!` before a link, `&amp`, `1.` at a line's start,
  * emphasis that ends in punctuation or touches other emphasis, task list items, a root of
- * phrasing) are written with and without it, by both text handlers the project uses.
+ * phrasing, headings and table cells, where it must not be used) are written with and without
+ * it, by both text handlers the project uses.
  */
 import type {Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import fc from 'fast-check'
@@ -16,12 +17,12 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {remarkBareUrls} from '../../src/emit/bare-urls.js'
 import {text as bracketsText} from '../../src/emit/brackets.js'
-import {withFastParagraph, writePlainParagraph} from '../../src/emit/fast-paragraph.js'
+import {withPlainPhrasing, writePlainPhrasing} from '../../src/emit/plain-phrasing.js'
 import {stringifyOptions} from '../../src/emit/markdown.js'
 import {withFastSafe} from '../../src/emit/safe-patterns.js'
 
 const writer = (fast: boolean, text: typeof defaultHandlers.text) => {
-  const root = withFastSafe(fast ? withFastParagraph(defaultHandlers.root) : defaultHandlers.root)
+  const root = withFastSafe(fast ? withPlainPhrasing(defaultHandlers.root) : defaultHandlers.root)
   return unified()
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
@@ -60,7 +61,10 @@ const block: fc.Arbitrary<RootContent> = fc.letrec<{block: RootContent}>((tie) =
     fc.tuple(fc.boolean(), fc.constantFrom(null, true, false), fc.array(fc.array(tie('block'), {minLength: 1, maxLength: 2}), {minLength: 1, maxLength: 2})).map(
       ([ordered, checked, items]) => ({type: 'list', ordered, spread: false, children: items.map((children) => ({type: 'listItem', spread: false, checked, children}))}) as RootContent
     ),
-    fc.tuple(fc.integer({min: 1, max: 3}), fc.array(phrasing, {minLength: 1, maxLength: 3})).map(([depth, children]) => ({type: 'heading', depth, children}) as RootContent)
+    fc.tuple(fc.integer({min: 1, max: 3}), fc.array(phrasing, {minLength: 1, maxLength: 3})).map(([depth, children]) => ({type: 'heading', depth, children}) as RootContent),
+    fc.array(fc.array(fc.array(phrasing, {maxLength: 3}), {minLength: 2, maxLength: 2}), {minLength: 1, maxLength: 2}).map(
+      (rows) => ({type: 'table', align: [null, null], children: rows.map((cells) => ({type: 'tableRow', children: cells.map((children) => ({type: 'tableCell', children}))}))}) as RootContent
+    )
   )
 })).block
 /** A root of blocks, or (as the HTML path can leave) of blocks and phrasing mixed: then a paragraph's neighbours are not line endings. */
@@ -69,7 +73,7 @@ const tree = fc.oneof(
   fc.array(fc.oneof(block, phrasing as fc.Arbitrary<RootContent>), {minLength: 1, maxLength: 4})
 ).map((children): Root => ({type: 'root', children}))
 
-describe('the plain paragraph writer', () => {
+describe('the plain phrasing writer', () => {
   it('writes every tree exactly as mdast-util-to-markdown does', () => {
     fc.assert(
       fc.property(tree, (root) => {
@@ -97,7 +101,9 @@ describe('the plain paragraph writer', () => {
       .use(remarkGfm)
       .use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, paragraph: (_node, _parent, seen, given) => ((state = seen), (info = given), '')}})
       .stringify({type: 'root', children: [{type: 'paragraph', children: []}]})
-    const write = (...children: PhrasingContent[]) => writePlainParagraph({type: 'paragraph', children}, state!, info!)
+    state!.enter('paragraph')
+    state!.enter('phrasing')
+    const write = (...children: PhrasingContent[]) => writePlainPhrasing({type: 'paragraph', children}, state!, info!)
     const words = (value: string): PhrasingContent => ({type: 'text', value})
     expect(write(words('Don’t stop. 2019 was (mostly) fine!'), {type: 'emphasis', children: [words('really')]}, words(' — '), {type: 'strong', children: [words('yes')]})).toBe(
       'Don’t stop. 2019 was (mostly) fine!*really* — **yes**'

@@ -1,14 +1,13 @@
 /**
- * Most paragraphs of a post are words, punctuation, `*emphasis*`, `**strong**` and line breaks,
- * and mdast-util-to-markdown writes each through its general machinery: `safe` runs its patterns
- * over every text, every next sibling is written once more only to learn its first character
- * (`peek`), and the attention markers are checked and paired. That was the largest part of
- * writing Markdown (an eighth of converting a generated 5,000-post export). For such a paragraph,
- * the output is known without it: each text as it is, each emphasis between `*`, each strong
- * between `**`, each break as the break handler writes it. `writePlainParagraph` writes a
- * paragraph when it is sure of that, and gives up (null) otherwise, for the paragraph handler
- * configured (GFM's, with task list items) to write it as before. The output is the same to the
- * byte (tests/emit/fast-paragraph.test.ts writes random trees both ways).
+ * Most paragraphs of a post, and the text of most links, are words, punctuation, `*emphasis*`,
+ * `**strong**` and line breaks, and mdast-util-to-markdown writes them through its general
+ * machinery (`containerPhrasing`): `safe` runs its patterns over every text, every next sibling
+ * is written once more only to learn its first character (`peek`), and the attention markers are
+ * checked and paired. That was the largest part of writing Markdown (an eighth of converting a
+ * generated 5,000-post export). For such content the output is known without it: each text as it
+ * is, each emphasis between `*`, each strong between `**`. `writePlainPhrasing` writes it when it
+ * is sure of that, and gives up (null) otherwise, for the library to write it as before. The
+ * output is the same to the byte (tests/emit/plain-phrasing.test.ts writes random trees both ways).
  *
  * When a text is written as is: mdast-util-to-markdown's unsafe patterns (lib/unsafe.js, with
  * GFM's) escape a character only where it occurs, so a text holding none of `plainUnsafe`'s
@@ -22,11 +21,14 @@
  * either side of any character (CommonMark's flanking rules), so the library's check passes on
  * its first choice, `*`, and it encodes nothing around it.
  *
- * Installed by the root handler (`withFastParagraph`), only on a writer whose text, emphasis and
- * strong handlers are the ones this was written against and whose patterns use no character
- * it does not know, so a writer configured otherwise (Markdown kept as written) keeps its own.
+ * Installed by the root handler (`withPlainPhrasing`) as the state's `containerPhrasing`, only on a
+ * writer whose text, emphasis and strong handlers are the ones this was written against and whose
+ * patterns use no character it does not know, so a writer configured otherwise (Markdown kept as
+ * written) keeps its own; and used only for a paragraph's content and a link's text, in blocks
+ * that add no patterns of their own (not in a heading or a table cell, where `#` or a line ending
+ * is escaped too).
  */
-import type {Emphasis, Paragraph, Parents, PhrasingContent, Strong} from 'mdast'
+import type {Emphasis, Parents, PhrasingContent, Strong} from 'mdast'
 import {defaultHandlers, type Handle, type Info, type State} from 'mdast-util-to-markdown'
 import {text as bracketsText} from './brackets.js'
 
@@ -79,14 +81,14 @@ function plainAttention(node: Emphasis | Strong, marker: string): string | null 
 }
 
 /**
- * The paragraph as mdast-util-to-markdown writes it, or null when it is not sure to be (see above).
- * It walks the children as the library's `phrasing` does (container-phrasing.js), with the same
- * `before` and `after` for each: texts, emphasis and strong are written here, any other node
+ * `parent`'s content as mdast-util-to-markdown's `containerPhrasing` writes it, or null when it
+ * is not sure to be (see above). It walks the children as the library's `phrasing` does
+ * (container-phrasing.js), with the same `before` and `after` for each: texts, emphasis and strong are written here, any other node
  * (a break, a link, an image, inline code) by its own handler, as the library would call it. Raw HTML
  * (which changes the line ending before it) and other attention (`~~`) give up.
  */
-export function writePlainParagraph(node: Paragraph, state: State, info: Info): string | null {
-  // `containerPhrasing` chooses another marker when the one around the paragraph is `*`.
+export function writePlainPhrasing(node: Parents & {children: PhrasingContent[]}, state: State, info: Info): string | null {
+  // `containerPhrasing` chooses another marker when the one around the content is `*`.
   if (info.before.includes('*') || info.after.includes('*')) return null
   const handlers = state.handlers as Record<string, (Handle & {peek?: Handle; attention?: unknown}) | undefined>
   const children = node.children
@@ -100,8 +102,6 @@ export function writePlainParagraph(node: Paragraph, state: State, info: Info): 
     const handle = handler?.peek ?? handler
     return handle ? firstCharacter(handle(next, node, state, {...info, before: '', after: ''})) : ''
   }
-  const exitParagraph = state.enter('paragraph')
-  const exitPhrasing = state.enter('phrasing')
   const indexStack = state.indexStack
   indexStack.push(-1)
   try {
@@ -134,8 +134,6 @@ export function writePlainParagraph(node: Paragraph, state: State, info: Info): 
     return written
   } finally {
     indexStack.pop()
-    exitPhrasing()
-    exitParagraph()
   }
 }
 
@@ -163,25 +161,33 @@ function fitsState(state: State): boolean {
   )
 }
 
+/** The constructs a paragraph or a link text may stand in here: their unsafe patterns are the phrasing ones. */
+const plainConstructs = new Set(['blockquote', 'list', 'listItem', 'paragraph', 'phrasing', 'link', 'label'])
+
+/** Whether `containerPhrasing` is called for a paragraph's content or a link's text, in plain constructs only. */
+function fitsStack(stack: State['stack']): boolean {
+  const top = stack[stack.length - 1]
+  const below = stack[stack.length - 2]
+  if (!((top === 'phrasing' && below === 'paragraph') || (top === 'label' && below === 'link'))) return false
+  return stack.every((construct) => plainConstructs.has(construct))
+}
+
 const installed = new WeakSet<State>()
 
-/** Puts `writePlainParagraph` in front of the state's paragraph handler, once per state, where it fits. */
-export function installFastParagraph(state: State): void {
+/** Puts `writePlainPhrasing` in front of the state's `containerPhrasing`, once per state, where it fits. */
+export function installPlainPhrasing(state: State): void {
   if (installed.has(state)) return
   installed.add(state)
   if (!fitsState(state)) return
-  const general = state.handlers.paragraph as Handle
-  state.handlers.paragraph = (node: Paragraph, parent: Parents | undefined, state: State, info: Info) => {
-    // GFM writes the checkbox of a task list item before its first paragraph.
-    const taskItem = parent?.type === 'listItem' && typeof parent.checked === 'boolean'
-    return (taskItem ? null : writePlainParagraph(node, state, info)) ?? general(node, parent, state, info)
-  }
+  const general = state.containerPhrasing
+  state.containerPhrasing = (parent, info) =>
+    (fitsStack(state.stack) ? writePlainPhrasing(parent as Parents & {children: PhrasingContent[]}, state, info) : null) ?? general.call(state, parent, info)
 }
 
-/** A root handler that installs the plain paragraph writer and then writes the root as `root` does. */
-export function withFastParagraph(root: Handle): Handle {
+/** A root handler that installs the plain phrasing writer and then writes the root as `root` does. */
+export function withPlainPhrasing(root: Handle): Handle {
   return (node, parent, state, info) => {
-    installFastParagraph(state)
+    installPlainPhrasing(state)
     return root(node, parent, state, info)
   }
 }
