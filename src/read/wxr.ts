@@ -18,6 +18,7 @@ import {onDemand} from '../on-demand.js'
 import type {Diagnostic} from '../tokenize/types.js'
 import {Occurrences, type Occurrence} from './occurrences.js'
 import {classifyRoot, ROOT_LIMIT} from './xml-root.js'
+import {TextWindow} from './text-window.js'
 
 // Only exports need it (`on-demand.ts`).
 const saxes = onDemand<typeof import('saxes')>('saxes')
@@ -653,106 +654,3 @@ function integer(value: string | null): number | null {
   return value !== null && /^\d+$/.test(value) ? Number(value) : null
 }
 
-/**
- * The last two chunks of the export's text (at least its last 4 KiB), addressed by offsets into the whole text, and
- * offset → 1-based line and column. Lines are counted once, forward, as the window moves on;
- * a position behind the last one asked for starts again from the window's start.
- */
-class TextWindow {
-  /** Offset of `window[0]` in the whole text. */
-  start = 0
-  /** No chunk will follow. */
-  ended = false
-  private window = ''
-  private lastLength = 0
-  /** Line count at `scanned`, and where that line starts. */
-  private line = 1
-  private lineStart = 0
-  private scanned = 0
-  /** The same at `start`. */
-  private mark = {line: 1, lineStart: 0}
-  /** Text not decoded by us (`readWxr` on a file read as is) may end lines with CR. */
-  private carriageReturns = false
-
-  get end(): number {
-    return this.start + this.window.length
-  }
-
-  append(chunk: string): void {
-    // Drop all but the last chunk (and at least the last 4 KiB, for chunks smaller than a tag):
-    // count the lines of what goes, and remember the count where the window now starts.
-    const drop = this.window.length - Math.max(this.lastLength, 4096)
-    if (drop > 0) {
-      const newStart = this.start + drop
-      this.locate(newStart)
-      this.mark = {line: this.line, lineStart: this.lineStart}
-      this.window = this.window.slice(drop)
-      this.start = newStart
-    }
-    this.window += chunk
-    this.lastLength = chunk.length
-    if (!this.carriageReturns && chunk.includes('\r')) this.carriageReturns = true
-  }
-
-  locate(offset: number): {line: number; column: number} {
-    const at = Math.min(Math.max(offset, this.start), this.end)
-    if (at < this.scanned) {
-      this.scanned = this.start
-      this.line = this.mark.line
-      this.lineStart = this.mark.lineStart
-    }
-    const cursor = this.walk({line: this.line, lineStart: this.lineStart, scanned: this.scanned}, at)
-    this.line = cursor.line
-    this.lineStart = cursor.lineStart
-    this.scanned = at
-    return {line: cursor.line, column: at - cursor.lineStart + 1}
-  }
-
-  /**
-   * The line and column of each of `offsets` (ascending, in the chunk appended last), leaving the
-   * cursor of `locate` where it is: the items of that chunk are still to be located behind them.
-   */
-  places(offsets: number[]): Array<{line: number; column: number}> {
-    let cursor = {line: this.line, lineStart: this.lineStart, scanned: this.scanned}
-    return offsets.map((offset) => {
-      cursor = {...this.walk(cursor, offset), scanned: offset}
-      return {line: cursor.line, column: offset - cursor.lineStart + 1}
-    })
-  }
-
-  /** The cursor moved forward from `from` to `to`, counting the line breaks passed. */
-  private walk(from: {line: number; lineStart: number; scanned: number}, to: number): {line: number; lineStart: number} {
-    let {line, lineStart} = from
-    const text = this.window
-    const stop = to - this.start
-    if (this.carriageReturns) {
-      for (let i = from.scanned - this.start; i < stop; i++) {
-        const c = text.charCodeAt(i)
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-          line++
-          lineStart = this.start + i + 1
-        }
-      }
-    } else {
-      // Decoded text has LF only: the native search is many times faster than a loop over characters.
-      for (let i = text.indexOf('\n', from.scanned - this.start); i !== -1 && i < stop; i = text.indexOf('\n', i + 1)) {
-        line++
-        lineStart = this.start + i + 1
-      }
-    }
-    return {line, lineStart}
-  }
-
-  lastIndexOf(search: string, offset: number): number {
-    const at = this.window.lastIndexOf(search, offset - this.start)
-    return at === -1 ? -1 : at + this.start
-  }
-
-  startsWith(search: string, offset: number): boolean {
-    return this.window.startsWith(search, offset - this.start)
-  }
-
-  slice(from: number, to: number): string {
-    return this.window.slice(Math.max(0, from - this.start), Math.max(0, to - this.start))
-  }
-}
