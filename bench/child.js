@@ -11,7 +11,7 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
 const usageHook = 'data:text/javascript,' + encodeURIComponent("import {writeFileSync} from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_STATS, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`) })")
 let runs = 0
 
-/** `node <args>` in `cwd`, its figures written to a file in `dir`: {status, seconds, cpuSeconds, rssKb, stdout, stderr}. */
+/** `node <args>` in `cwd`, its figures written to a file in `dir`: {status, seconds, cpuSeconds (user + system, split in userSeconds and systemSeconds), rssKb, stdout, stderr}. */
 export function runNode(args, {dir, cwd, input = '', env = {}}) {
   const stats = path.join(dir, `stats-${runs++}`)
   const [command, argv] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', stats, process.execPath, ...args]] : [process.execPath, [`--import=${usageHook}`, ...args]]
@@ -28,7 +28,7 @@ export function runNode(args, {dir, cwd, input = '', env = {}}) {
       // GNU time writes a line of its own first when the command was killed by a signal.
       const [rssKb, user, system] = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number)
       rmSync(stats, {force: true})
-      resolve({status, seconds, rssKb, cpuSeconds: user + system, stdout, stderr})
+      resolve({status, seconds, rssKb, cpuSeconds: user + system, userSeconds: user, systemSeconds: system, stdout, stderr})
     })
     child.stdin.end(input)
   })
