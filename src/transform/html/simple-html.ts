@@ -84,11 +84,17 @@ function attributes(written: string): Record<string, string> | null {
   return properties
 }
 
-/** A surrogate without its other half, which the parser reports and we would rather not reason about. */
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+/**
+ * Whether the text holds a surrogate without its other half, which the parser reports and we would
+ * rather not reason about. `isWellFormed` (Node 20) is a native scan: the regular expression it
+ * replaces, with its look-behind, cost 1% of converting a post.
+ */
+function hasLoneSurrogate(html: string): boolean {
+  return !(html as string & {isWellFormed(): boolean}).isWellFormed()
+}
 
 export function simpleHtml(html: string): Root | null {
-  if (loneSurrogate.test(html)) return null
+  if (hasLoneSurrogate(html)) return null
   const root: Root = {type: 'root', children: [], data: {quirksMode: false} as Root['data']}
   const stack: Element[] = []
   const children = (): ElementContent[] => (stack.at(-1) ?? root).children as ElementContent[]
