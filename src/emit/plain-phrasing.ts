@@ -83,9 +83,10 @@ function plainAttention(node: Emphasis | Strong, marker: string): string | null 
 /**
  * `parent`'s content as mdast-util-to-markdown's `containerPhrasing` writes it, or null when it
  * is not sure to be (see above). It walks the children as the library's `phrasing` does
- * (container-phrasing.js), with the same `before` and `after` for each: texts, emphasis and strong are written here, any other node
- * (a break, a link, an image, inline code) by its own handler, as the library would call it. Raw HTML
- * (which changes the line ending before it) and other attention (`~~`) give up.
+ * (container-phrasing.js), with the same `before` and `after` for each: texts, emphasis and
+ * strong are written here, any other node (a break, a link, an image, inline code) by its own
+ * handler, as the library would call it. Raw HTML (which changes the line ending before it) and
+ * other attention (`~~`) give up.
  */
 export function writePlainPhrasing(node: Parents & {children: PhrasingContent[]}, state: State, info: Info): string | null {
   // `containerPhrasing` chooses another marker when the one around the content is `*`.
