@@ -6,7 +6,8 @@
  * handlers, the same unsafe patterns and joins in the same order, the same other options (the
  * last one given of each wins, as there). tests/emit/flat-settings.test.ts compares the states.
  */
-import type {Options} from 'mdast-util-to-markdown'
+import {defaultHandlers, type Options, type State} from 'mdast-util-to-markdown'
+import {withStateSetup, type StateSetup} from './state-setup.js'
 
 export function flatSettings(settings: Options): Options {
   const handlers: NonNullable<Options['handlers']> = {}
@@ -26,4 +27,27 @@ export function flatSettings(settings: Options): Options {
   }
   add(settings)
   return {...options, handlers, unsafe, join}
+}
+
+type Handlers = State['handlers']
+
+/**
+ * configure() also copies the library's default handlers into a new object for every document and
+ * assigns the given ones onto it: a spread copy that then gains keys takes a slow path in V8
+ * (Node 20), about 3% of converting a post. The settings made here hand configure only a root
+ * handler (a key the defaults already have). That root sets the state up (state-setup.ts): first
+ * it puts the whole handler map, merged once, on the state and on its `handle` (zwitch reads
+ * `handle.handlers`, a field its readme documents), then it runs `setups`, then it writes the
+ * root with the given root handler.
+ */
+export function handlersAtRoot(settings: Options, setups: StateSetup[]): Options {
+  const handlers = {...defaultHandlers, ...settings.handlers} as Handlers
+  const root = withStateSetup(handlers.root, (state) => useHandlers(state, handlers), ...setups)
+  handlers.root = root
+  return {...settings, handlers: {root}}
+}
+
+function useHandlers(state: State, handlers: Handlers): void {
+  state.handlers = handlers
+  ;(state.handle as unknown as {handlers: Handlers}).handlers = handlers
 }

@@ -16,9 +16,9 @@ import {image, link} from './destinations.js'
 import {sameMarkdown} from './same-markdown.js'
 import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
-import {withFastSafe} from './safe-patterns.js'
-import {withPlainPhrasing} from './plain-phrasing.js'
-import {flatSettings} from './flat-settings.js'
+import {installFastSafe} from './safe-patterns.js'
+import {installPlainPhrasing} from './plain-phrasing.js'
+import {flatSettings, handlersAtRoot} from './flat-settings.js'
 import {once} from '../on-demand.js'
 
 export const stringifyOptions: Options = {
@@ -30,12 +30,13 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: {image, link, root: withFastSafe(withPlainPhrasing(defaultHandlers.root))}
+  handlers: {image, link}
 }
 
 /**
  * A writer of Markdown: what remark-stringify's compiler does (mdast-util-to-markdown with the
- * plugins' extensions), with the extensions merged once instead of on every call (flat-settings.ts).
+ * plugins' extensions), with the extensions and handlers merged once instead of on every call
+ * (flat-settings.ts) and the writer's speed-ups set up by the root handler (state-setup.ts).
  * GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
  */
 function stringifier(handlers: Options['handlers']): {stringify(root: Root): string} {
@@ -43,7 +44,8 @@ function stringifier(handlers: Options['handlers']): {stringify(root: Root): str
   // Built on first use: most runs use one or two of the four writers.
   const settings = once(() => {
     const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, options).freeze()
-    return flatSettings({...(processor.data('settings') as Options | undefined), ...options, extensions: processor.data('toMarkdownExtensions') ?? []})
+    const flat = flatSettings({...(processor.data('settings') as Options | undefined), ...options, extensions: processor.data('toMarkdownExtensions') ?? []})
+    return handlersAtRoot(flat, [installFastSafe, installPlainPhrasing])
   })
   return {stringify: (root) => writeMarkdown(root, settings())}
 }

@@ -21,7 +21,7 @@
  * either side of any character (CommonMark's flanking rules), so the library's check passes on
  * its first choice, `*`, and it encodes nothing around it.
  *
- * Installed by the root handler (`withPlainPhrasing`) as the state's `containerPhrasing`, only on a
+ * Set up by the root handler (state-setup.ts) as the state's `containerPhrasing`, only on a
  * writer whose text, emphasis and strong handlers are the ones this was written against and whose
  * patterns use no character it does not know, so a writer configured otherwise (Markdown kept as
  * written) keeps its own; and used only for a paragraph's content and a link's text, in blocks
@@ -173,22 +173,10 @@ function fitsStack(stack: State['stack']): boolean {
   return stack.every((construct) => plainConstructs.has(construct))
 }
 
-const installed = new WeakSet<State>()
-
-/** Puts `writePlainPhrasing` in front of the state's `containerPhrasing`, once per state, where it fits. */
+/** Puts `writePlainPhrasing` in front of the state's `containerPhrasing`, where it fits. Set up once per state (state-setup.ts). */
 export function installPlainPhrasing(state: State): void {
-  if (installed.has(state)) return
-  installed.add(state)
   if (!fitsState(state)) return
   const general = state.containerPhrasing
   state.containerPhrasing = (parent, info) =>
     (fitsStack(state.stack) ? writePlainPhrasing(parent as Parents & {children: PhrasingContent[]}, state, info) : null) ?? general.call(state, parent, info)
-}
-
-/** A root handler that installs the plain phrasing writer and then writes the root as `root` does. */
-export function withPlainPhrasing(root: Handle): Handle {
-  return (node, parent, state, info) => {
-    installPlainPhrasing(state)
-    return root(node, parent, state, info)
-  }
 }

@@ -14,7 +14,7 @@
  *
  * Installed by the root handler, the first handler of every document, on that document's state.
  */
-import type {Handle, State, Unsafe} from 'mdast-util-to-markdown'
+import type {State, Unsafe} from 'mdast-util-to-markdown'
 
 /** C0 controls other than tab, LF and CR: one bit for all of them. */
 const control = /[\x00-\x08\x0b\x0c\x0e-\x1f]/
@@ -63,12 +63,8 @@ function sharedIndex(all: Unsafe[]): Index | null {
   return made
 }
 
-const installed = new WeakSet<State>()
-
-/** `state.safe`, given only the patterns that can match (see above). */
+/** `state.safe`, given only the patterns that can match (see above). Set up once per state (state-setup.ts). */
 export function installFastSafe(state: State): void {
-  if (installed.has(state)) return
-  installed.add(state)
   const safe = state.safe
   let index: Index | null | undefined
   state.safe = (input, config) => {
@@ -102,13 +98,5 @@ export function installFastSafe(state: State): void {
     } finally {
       state.unsafe = all
     }
-  }
-}
-
-/** A root handler that installs `fastSafe` and then writes the root as `root` does. */
-export function withFastSafe(root: Handle): Handle {
-  return (node, parent, state, info) => {
-    installFastSafe(state)
-    return root(node, parent, state, info)
   }
 }

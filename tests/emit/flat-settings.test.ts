@@ -3,6 +3,7 @@
  * from the merged options must be the state made from the options and extensions, field by field
  * (the same handler functions, the same unsafe patterns and joins in the same order, the same
  * other options), for the writer's real configuration and for extensions that override each other.
+ * `handlersAtRoot` hands configure only the root: the state its setups see must hold the same map.
  */
 import {defaultHandlers, toMarkdown, type Options, type State} from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -11,7 +12,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {remarkBareUrls} from '../../src/emit/bare-urls.js'
-import {flatSettings} from '../../src/emit/flat-settings.js'
+import {flatSettings, handlersAtRoot} from '../../src/emit/flat-settings.js'
 import {stringifyOptions} from '../../src/emit/markdown.js'
 
 let seen: State | undefined
@@ -59,5 +60,24 @@ describe('flat settings', () => {
     expect(flat.handlers.text).toBe(second)
     expect(flat.handlers.break).toBe(second)
     expect(flat.unsafe.slice(-3).map((pattern) => pattern.character)).toEqual(['^', '@', '%'])
+  })
+
+  it('hand configure only the root, which puts the whole handler map on the state and its handle before its setups', () => {
+    const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, stringifyOptions).freeze()
+    const flat = flatSettings({...stringifyOptions, extensions: processor.data('toMarkdownExtensions') ?? []})
+    const loud = () => 'LOUD'
+    const given = {...flat, handlers: {...flat.handlers, strong: loud}}
+    let during: State | undefined
+    const moved = handlersAtRoot(given, [(state) => void (during = state)])
+    expect(Object.keys(moved.handlers!)).toEqual(['root'])
+    const tree = {type: 'root', children: [{type: 'paragraph', children: [{type: 'text', value: 'a '}, {type: 'strong', children: [{type: 'text', value: 'b'}]}]}]} as const
+    // Only the map on `handle` can have put the custom strong handler in: configure never saw it.
+    expect(toMarkdown(structuredClone(tree) as never, moved)).toBe('a LOUD\n')
+    const expected = stateOf(given)
+    const keys = Object.keys(expected.handlers).filter((key) => key !== 'root').sort()
+    expect(Object.keys(during!.handlers).filter((key) => key !== 'root').sort()).toEqual(keys)
+    for (const key of keys) expect(during!.handlers[key as keyof State['handlers']]).toBe(expected.handlers[key as keyof State['handlers']])
+    expect((during!.handle as unknown as {handlers: unknown}).handlers).toBe(during!.handlers)
+    expect(during!.handlers.root).toBe(moved.handlers!.root)
   })
 })

@@ -1,5 +1,5 @@
 /**
- * `withPlainPhrasing` (plain-phrasing.ts) writes plain paragraphs and link texts itself: the
+ * `installPlainPhrasing` (plain-phrasing.ts) writes plain paragraphs and link texts itself: the
  * Markdown must be the same to the byte as mdast-util-to-markdown's. Random trees of mostly plain
  * prose (so the fast path is taken) with every character and node that makes it give up or changes what the
  * library writes (a space by a line ending, `!` before a link, `&amp`, `1.` at a line's start,
@@ -17,12 +17,13 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {remarkBareUrls} from '../../src/emit/bare-urls.js'
 import {text as bracketsText} from '../../src/emit/brackets.js'
-import {withPlainPhrasing, writePlainPhrasing} from '../../src/emit/plain-phrasing.js'
+import {installPlainPhrasing, writePlainPhrasing} from '../../src/emit/plain-phrasing.js'
 import {stringifyOptions} from '../../src/emit/markdown.js'
-import {withFastSafe} from '../../src/emit/safe-patterns.js'
+import {installFastSafe} from '../../src/emit/safe-patterns.js'
+import {withStateSetup} from '../../src/emit/state-setup.js'
 
 const writer = (fast: boolean, text: typeof defaultHandlers.text) => {
-  const root = withFastSafe(fast ? withPlainPhrasing(defaultHandlers.root) : defaultHandlers.root)
+  const root = fast ? withStateSetup(defaultHandlers.root, installFastSafe, installPlainPhrasing) : withStateSetup(defaultHandlers.root, installFastSafe)
   return unified()
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)

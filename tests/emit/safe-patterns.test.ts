@@ -1,5 +1,5 @@
 /**
- * `withFastSafe` (safe-patterns.ts) gives mdast-util-to-markdown's `safe` only the unsafe
+ * `installFastSafe` (safe-patterns.ts) gives mdast-util-to-markdown's `safe` only the unsafe
  * patterns whose character occurs in what it scans: the Markdown must be the same to the byte.
  * Random trees of text full of Markdown's special characters, in every kind of block and inline
  * node, are written with and without it.
@@ -14,12 +14,13 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {remarkBareUrls} from '../../src/emit/bare-urls.js'
 import {stringifyOptions} from '../../src/emit/markdown.js'
-import {installFastSafe, withFastSafe} from '../../src/emit/safe-patterns.js'
+import {installFastSafe} from '../../src/emit/safe-patterns.js'
+import {withStateSetup} from '../../src/emit/state-setup.js'
 
 const writer = (root: typeof defaultHandlers.root) =>
   unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, root}})
 const plain = writer(defaultHandlers.root)
-const fast = writer(withFastSafe(defaultHandlers.root))
+const fast = writer(withStateSetup(defaultHandlers.root, installFastSafe))
 
 const character = fc.constantFrom(
   ...'abc XYZ 019 .,;:!?"\'()[]{}<>*_`~#+-=|\\/&@^$%'.split(''), '\n', '\t', '  ', '1.', '1)', '- ', '# ', '&amp;', '&#1;', 'http://x.y', 'www.a.b', 'a@b.c', '[^1]', '![x]', '<b>', '---', '***', '```', '~~~', 'é', '😀', '\u00a0', '\u0001', '\f', '\u001b'
