@@ -18,7 +18,7 @@ import {bytesSource, exportUnits, fileSource, type ByteSource} from './export-st
 import {blockHandlersFor, handlersFor} from './mapping-handlers.js'
 import {Output} from './output.js'
 import {withoutExtension} from './output-path.js'
-import {inOrder, WorkerPool, type Job} from './workers.js'
+import {depth, inOrder, WorkerPool, type Job} from './workers.js'
 import {formatSummary, type FileReport, type Summary} from './report.js'
 import {escapeControls} from './report-escape.js'
 import {ReportStream} from './report-stream.js'
@@ -226,7 +226,8 @@ export async function run(runOptions: RunOptions): Promise<number> {
   try {
     // Conversions run ahead of the writes by `window`; writes behind them by the writer's
     // open-file budget. Waiting on both is what keeps a huge export from piling up in memory.
-    const window = Math.max(1, options.jobs) * 4
+    // Each worker holds `depth` jobs and as many wait for it, so it is handed more as it finishes.
+    const window = Math.max(1, options.jobs) * depth * 2
     for await (const [unit, result] of inOrder(units, convert, window)) {
       pending.push(settle(unit, result))
       while (pending.length >= window) (await pending.shift()!)()

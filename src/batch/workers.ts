@@ -42,8 +42,14 @@ export interface PoolLimits {
   fallback?: (job: Job) => Promise<FileResult>
 }
 
-/** Jobs handed to one worker at once. */
-const depth = 2
+/**
+ * Jobs handed to one worker at once. Eight rather than two (with the run's window at twice that,
+ * run.ts): on a generated 5,000-post export, `--jobs 1`, the worker then seldom waits for the
+ * main thread between posts, and the two threads trade messages in bursts rather than one by one
+ * (measured interleaved: 6% less CPU and 10% less wall time with Markdown written, 8% and 15%
+ * with --check).
+ */
+export const depth = 8
 
 export class WorkerPool {
   /** Every live worker, ready or not: close() must end those still starting too. */
