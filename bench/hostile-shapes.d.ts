@@ -19,4 +19,4 @@ export const syntaxes: Record<SyntaxName, {file: string; wrap: (body: string) =>
 export function sizeOf(shape: HostileShape, syntax: SyntaxName): number
 export function wxrOf(body: string): string
 export function syntaxesOf(shape: HostileShape): SyntaxName[]
-export function fastestCpuMs(work: () => void, runs?: number): number
+export function fastestCpuMs(work: () => void, runs?: number, minimumMs?: number): number

@@ -45,7 +45,7 @@ const worst = rows.reduce((a, b) => (b.growth > a.growth ? b : a))
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`
 const lines = ['## Hostile shapes: growth from 1x to 8x', '']
 lines.push(`\`node bench/hostile.js\` (also run by \`npm run bench\`), ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; load average at start ${loadStart}, at end ${os.loadavg().map((value) => fixed(value, 2)).join(' / ')}.`, '')
-lines.push(`Each shape (bench/hostile-shapes.js) goes through the whole pipeline, \`convertText\` as the batch converts a file, as a \`.txt\`, \`.html\` and \`.md\` post and as the body of a one-post WordPress export (\`.xml\`), at 1x and at 8x its size; CPU time of this process, the fastest of ${runs} runs each. Linear work grows about 8x and quadratic about 64x; tests/hostile/linear.test.ts fails a shape at 32x.`, '')
+lines.push(`Each shape (bench/hostile-shapes.js) goes through the whole pipeline, \`convertText\` as the batch converts a file, as a \`.txt\`, \`.html\` and \`.md\` post and as the body of a one-post WordPress export (\`.xml\`), at 1x and at 8x its size; CPU time of this process per conversion, the fastest of ${runs} runs each, a run repeating the conversion until it has used 20 ms. Linear work grows about 8x and quadratic about 64x; tests/hostile/linear.test.ts fails a shape at 32x.`, '')
 lines.push(`**Worst growth: ${fixed(worst.growth)}x**, ${worst.shape.name} in \`.${worst.syntax}\` (${fixed(worst.onceMs, 0)} → ${fixed(worst.eightMs, 0)} ms).`, '')
 lines.push('| shape | syntax | 1x size | 1x | 8x | growth | was super-linear before, in |', '| --- | --- | --- | --- | --- | --- | --- |')
 for (const row of rows) {

@@ -2,8 +2,9 @@
  * Every hostile shape through the whole pipeline (`convertText`: export detection, tokenizing,
  * HTML or Markdown parsing, wpautop, conversion, Markdown writing, tidying) in each way a post
  * arrives: `.txt`, `.html`, `.md` and a one-post WordPress export. Measured as the tokenizer's
- * linearity is (tests/tokenize/linear.test.ts): CPU time at 1x (the fastest of three) and 8x in one
- * run, both once more when over the bound (`growthOf`); linear work grows about 8x, quadratic
+ * linearity is (tests/tokenize/linear.test.ts): CPU time per conversion at 1x (the fastest of three
+ * runs) and 8x (one run), a run repeating the conversion until it has used 20 ms, both once more
+ * when over the bound (`growthOf`); linear work grows about 8x, quadratic
  * about 64x, and 32 sits between with room for a loaded machine. `npm run bench` reports the same growth (bench/hostile.js).
  */
 import {describe, expect, it} from 'vitest'
