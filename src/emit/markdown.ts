@@ -39,11 +39,16 @@ export const stringifyOptions: Options = {
  * (flat-settings.ts) and the writer's speed-ups set up by the root handler (state-setup.ts).
  * GFM: HTML bodies carry strikethrough and autolinks, which plain CommonMark cannot write.
  */
+/** remark-stringify with the writer's plugins (front matter, GFM, bare URLs): settings and extensions as the writer has them. */
+export function writerProcessor(options: Options) {
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, options).freeze()
+}
+
 function stringifier(handlers: Options['handlers']): {stringify(root: Root): string} {
   const options = {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}}
   // Built on first use: most runs use one or two of the four writers.
   const settings = once(() => {
-    const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, options).freeze()
+    const processor = writerProcessor(options)
     const flat = flatSettings({...(processor.data('settings') as Options | undefined), ...options, extensions: processor.data('toMarkdownExtensions') ?? []})
     return handlersAtRoot(flat, [installFastSafe, installPlainPhrasing])
   })

@@ -6,14 +6,9 @@
  * `handlersAtRoot` hands configure only the root: the state its setups see must hold the same map.
  */
 import {defaultHandlers, toMarkdown, type Options, type State} from 'mdast-util-to-markdown'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkStringify from 'remark-stringify'
-import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {remarkBareUrls} from '../../src/emit/bare-urls.js'
 import {flatSettings, handlersAtRoot} from '../../src/emit/flat-settings.js'
-import {stringifyOptions} from '../../src/emit/markdown.js'
+import {stringifyOptions, writerProcessor} from '../../src/emit/markdown.js'
 
 let seen: State | undefined
 const root: typeof defaultHandlers.root = (_node, _parent, state) => ((seen = state), '')
@@ -34,12 +29,13 @@ function expectSameState(flat: State, given: State): void {
   expect(flat.options).toEqual(given.options)
 }
 
+/** The Markdown writer's options with the extensions of its plugins, as markdown.ts gathers them. */
+const writerSettings: Options = {...stringifyOptions, extensions: writerProcessor(stringifyOptions).data('toMarkdownExtensions') ?? []}
+
 describe('flat settings', () => {
   it('configure a state as the options and their extensions do, for the Markdown writer', () => {
-    const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, stringifyOptions).freeze()
-    const settings: Options = {...stringifyOptions, extensions: processor.data('toMarkdownExtensions') ?? []}
-    expect(settings.extensions!.length).toBeGreaterThan(1)
-    expectSameState(stateOf(flatSettings(settings)), stateOf(settings))
+    expect(writerSettings.extensions!.length).toBeGreaterThan(1)
+    expectSameState(stateOf(flatSettings(writerSettings)), stateOf(writerSettings))
   })
 
   it('keep the order of extensions: inner ones first, a later handler or option wins', () => {
@@ -63,8 +59,7 @@ describe('flat settings', () => {
   })
 
   it('hand configure only the root, which puts the whole handler map on the state and its handle before its setups', () => {
-    const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, stringifyOptions).freeze()
-    const flat = flatSettings({...stringifyOptions, extensions: processor.data('toMarkdownExtensions') ?? []})
+    const flat = flatSettings(writerSettings)
     const loud = () => 'LOUD'
     const given = {...flat, handlers: {...flat.handlers, strong: loud}}
     let during: State | undefined

@@ -10,25 +10,19 @@
 import type {Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import fc from 'fast-check'
 import {defaultHandlers, type Info, type State} from 'mdast-util-to-markdown'
-import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {remarkBareUrls} from '../../src/emit/bare-urls.js'
 import {text as bracketsText} from '../../src/emit/brackets.js'
 import {installPlainPhrasing, writePlainPhrasing} from '../../src/emit/plain-phrasing.js'
-import {stringifyOptions} from '../../src/emit/markdown.js'
+import {stringifyOptions, writerProcessor} from '../../src/emit/markdown.js'
 import {installFastSafe} from '../../src/emit/safe-patterns.js'
 import {withStateSetup} from '../../src/emit/state-setup.js'
 
 const writer = (fast: boolean, text: typeof defaultHandlers.text) => {
   const root = fast ? withStateSetup(defaultHandlers.root, installFastSafe, installPlainPhrasing) : withStateSetup(defaultHandlers.root, installFastSafe)
-  return unified()
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkBareUrls)
-    .use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, root, text}})
+  return writerProcessor({...stringifyOptions, handlers: {...stringifyOptions.handlers, root, text}})
 }
 const pairs = [defaultHandlers.text, bracketsText].map((text) => ({general: writer(false, text), fast: writer(true, text)}))
 

@@ -7,18 +7,13 @@
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import fc from 'fast-check'
 import {defaultHandlers, type State} from 'mdast-util-to-markdown'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkStringify from 'remark-stringify'
-import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {remarkBareUrls} from '../../src/emit/bare-urls.js'
-import {stringifyOptions} from '../../src/emit/markdown.js'
+import {stringifyOptions, writerProcessor} from '../../src/emit/markdown.js'
 import {installFastSafe} from '../../src/emit/safe-patterns.js'
 import {withStateSetup} from '../../src/emit/state-setup.js'
 
 const writer = (root: typeof defaultHandlers.root) =>
-  unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, {...stringifyOptions, handlers: {...stringifyOptions.handlers, root}})
+  writerProcessor({...stringifyOptions, handlers: {...stringifyOptions.handlers, root}})
 const plain = writer(defaultHandlers.root)
 const fast = writer(withStateSetup(defaultHandlers.root, installFastSafe))
 
