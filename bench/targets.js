@@ -57,18 +57,30 @@ async function node(args, {input = ''} = {}) {
   return {...rest, wall: seconds, cpu: cpuSeconds}
 }
 
-const out = (name) => path.join(work, `out-${name}`)
+/**
+ * Every run writes into a folder of its own, and none is removed before the bench ends. On a
+ * file system without a journal (this machine's root), ext4 will not hand out an inode freed in
+ * the last 30 seconds and scans past each one (ialloc.c `recently_deleted`): removing a round's
+ * 5,000 files and creating 5,000 more made the next run spend 2-3.5 s of kernel time allocating
+ * inodes, whichever tool it was (perf: find_get_block_common, recently_deleted), against 0.1-0.25 s
+ * in a folder with no deletions behind it. That is the bench's own clean-up, not either converter.
+ */
+const runs = new Map()
+const freshOut = (name) => {
+  runs.set(name, (runs.get(name) ?? 0) + 1)
+  return out(name)
+}
+/** The folder of the last run of `name`. */
+const out = (name) => path.join(work, `out-${name}-${runs.get(name) ?? 0}`)
 
 async function ours(file, extra = [], name = 'ours') {
-  rmSync(out(name), {recursive: true, force: true})
-  const result = await node([cli, file, '--out', out(name), '-q', '--no-progress', ...extra])
+  const result = await node([cli, file, '--out', freshOut(name), '-q', '--no-progress', ...extra])
   if (result.status !== 0 && result.status !== 1) throw new Error(`migrate ${file} ${extra.join(' ')} exited ${result.status}:\n${result.stderr.slice(-2000)}`)
   return result
 }
 
 async function peer(file) {
-  rmSync(out('peer'), {recursive: true, force: true})
-  const [, ...args] = wxrPeerCommand(file, out('peer'))
+  const [, ...args] = wxrPeerCommand(file, freshOut('peer'))
   const result = await node([peerFast, ...args])
   // It cannot read some exports: that is a figure of its own, not the end of the bench.
   const failure = wxrPeerFailure(result.stdout, result.stderr) ?? (result.status === 0 ? null : `exit ${result.status}`)
@@ -127,7 +139,7 @@ try {
     const measured = await interleaved(entry.rounds, {ours: () => ours(entry.file, ['--jobs', '1']), peer: () => peer(entry.file)})
     const cpu = ratios(measured.peer, measured.ours, 'cpu')
     const wall = ratios(measured.peer, measured.ours, 'wall')
-    // User and system time apart: the system's is mostly the kernel creating files, which this shared machine's disk makes vary by several times between runs.
+    // User and system time apart: the system's is mostly the kernel creating files.
     const user = ratios(measured.peer, measured.ours, 'userSeconds')
     const system = (runs) => median(runs.map((r) => r.systemSeconds))
     const row = {...entry, mb: statSync(entry.file).size / 1e6, ours: median(measured.ours.map((r) => r.cpu)), peer: median(measured.peer.map((r) => r.cpu)), cpu, wall, user, oursSystem: system(measured.ours), peerSystem: system(measured.peer),
@@ -141,7 +153,7 @@ try {
   // Where our time goes, on the generated export: the unbundled CLI, so that each package is told apart.
   const profiled = exports.find((entry) => entry.generated === posts) ?? exports.at(-1)
   log(`${profiled.name}: a CPU profile of migrate --jobs 1`)
-  const profile = profileRun([path.join(root, 'dist/cli.js'), profiled.file, '--out', out('profile'), '-q', '--no-progress', '--jobs', '1'], {cwd: root, threads: true})
+  const profile = profileRun([path.join(root, 'dist/cli.js'), profiled.file, '--out', freshOut('profile'), '-q', '--no-progress', '--jobs', '1'], {cwd: root, threads: true})
   const where = aggregate(profile).slice(0, 12)
   const stages = byStage(profile)
 
@@ -205,7 +217,7 @@ try {
   lines.push(`## Targets: ${passed} of ${counted.length} met`, '', '| target | measured | ratio | result |', '| --- | --- | --- | --- |')
   for (const t of targets) lines.push(`| ${t.name} | ${t.measured} | ${x(t.ratio)} | ${Number.isNaN(t.ratio) ? 'n/a' : t.pass ? 'PASS' : 'MISS'}${t.note ? ` (${t.note})` : ''} |`)
   lines.push('', '## Against wordpress-export-to-markdown, per export', '')
-  lines.push('Both CLIs write Markdown for every post and page of the export, no image downloads; the peer with its 25 ms pause per file at 0 (bench/wxr-peer-fast.cjs). `migrate --jobs 1`, all features on. CPU is the whole process\'s (all threads), median over rounds; the ratios are peer ÷ migrate, the median of the rounds\' ratios and their range. The target is judged on the whole CPU time; the user time (the programs\' own work) is given beside it, since the system time (mostly the kernel creating files) varies by several times between runs of the same program on this machine.', '')
+  lines.push('Both CLIs write Markdown for every post and page of the export, no image downloads; the peer with its 25 ms pause per file at 0 (bench/wxr-peer-fast.cjs). `migrate --jobs 1`, all features on. CPU is the whole process\'s (all threads), median over rounds; the ratios are peer ÷ migrate, the median of the rounds\' ratios and their range. The target is judged on the whole CPU time; the user time (the programs\' own work) is given beside it. Each run writes into a new folder and no output is removed until the bench ends, so that the kernel does not pay for the previous round\'s deletions (see `freshOut` in bench/targets.js).', '')
   lines.push('| export | size | files: migrate / peer | CPU: migrate | CPU: peer | peer ÷ migrate, CPU | rounds | peer ÷ migrate, user CPU | system CPU: migrate / peer | peer ÷ migrate, wall | peak RSS: migrate / peer |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const r of peerRows) if (r.failure) lines.push(`| ${r.name} | ${fixed(r.mb, 1)} MB | ${r.oursFiles} / none | ${fixed(r.ours, 2)} s | fails: ${r.failure} | n/a | | | | | |`)
   else lines.push(`| ${r.name} | ${fixed(r.mb, 1)} MB | ${r.oursFiles} / ${r.peerFiles} | ${fixed(r.ours, 2)} s | ${fixed(r.peer, 2)} s | ${x(r.cpu.median)} | ${spread(r.cpu.each)} | ${x(r.user.median)} | ${fixed(r.oursSystem, 2)} / ${fixed(r.peerSystem, 2)} s | ${x(r.wall.median)} | ${fixed(r.oursRss / 1024, 0)} / ${fixed(r.peerRss / 1024, 0)} MB |`)
