@@ -6,6 +6,7 @@ import type {RootContent} from 'mdast'
 import {checkDocumentSize} from './document-size.js'
 import {publicDiagnostics, type MigrationDocument} from './emit/json.js'
 import {toMarkdown} from './emit/markdown.js'
+import {replaceControlCharacters} from './read/control-characters.js'
 import {readFrontMatter} from './read/front-matter.js'
 import {createTagRegistry} from './tokenize/registry.js'
 import {tokenize} from './tokenize/tokenize.js'
@@ -45,8 +46,9 @@ export interface MigrateResult {
 }
 
 /** Throws `DocumentTooLarge` for a body over its size limit (`document-size.ts`), before any work. */
-export function migrate(text: string, options: MigrateOptions = {}): MigrateResult {
-  checkDocumentSize(text, options.syntax ?? 'text')
+export function migrate(input: string, options: MigrateOptions = {}): MigrateResult {
+  checkDocumentSize(input, options.syntax ?? 'text')
+  const {text, diagnostics: controlDiagnostics} = replaceControlCharacters(input)
   const {handlers, tags} = shortcodeSetup(options.handlers)
   const {tree, diagnostics} = tokenize(text, {tags})
   const converter = new Converter({
@@ -109,7 +111,7 @@ export function migrate(text: string, options: MigrateOptions = {}): MigrateResu
       maps: converter.maps,
       shortcodes: converter.shortcodes,
       blocks: converter.blockRecords,
-      diagnostics: publicDiagnostics([...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics])
+      diagnostics: publicDiagnostics([...controlDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics])
     }
   }
 }

@@ -46,7 +46,9 @@ export function sniffBinary(head: Uint8Array): {ok: false; diagnostic: Diagnosti
       if (b === 0) nul++
     }
   }
-  if (controls * CONTROL_SHARE <= window.length) return null
+  // A stray one whatever the length: a short text (a line on stdin) with one bell is text. Not a
+  // NUL, which in a few bytes is what UTF-16 without a byte-order mark looks like.
+  if ((controls <= 1 && nul === 0) || controls * CONTROL_SHARE <= window.length) return null
   if (nul > 0) return binary('looks like a binary file (it contains NUL bytes; UTF-16 needs a byte-order mark), not text; skipped')
   return binary(`looks like a binary file (${controls} of its first ${window.length} bytes are control characters), not text; skipped`)
 }

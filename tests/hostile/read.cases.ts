@@ -150,6 +150,37 @@ export const cases: HostileCase[] = [
     input: `${words.repeat(10)}\0${words.repeat(100)}`,
     expect: {rules: ['nul-character'], noRules: ['file-binary'], absent: ['\0']}
   },
+  // Control characters XML allows (DEL, C1) and those a .txt, .md or .html can hold: none reaches the Markdown.
+  {
+    name: 'an escape sequence in a .txt does not reach the Markdown, where it would recolour a terminal',
+    file: 'ansi.txt',
+    input: `${words}\x1b[2J\x1b[31mred\x1b[0m and a bell\x07.`,
+    expect: {rules: ['control-character'], keeps: ['\\[2J \\[31mred \\[0m and a bell .'], absent: ['\x1b', '\x07']}
+  },
+  {
+    name: 'a C1 quote in a .md (Windows-1252 read as Latin-1) becomes the quote it was',
+    file: 'c1.md',
+    input: `${words}It\u0092s *\u0093done\u0094*\u0085`,
+    expect: {rules: ['control-character'], keeps: ['It’s *“done”*…'], absent: ['\u0092', '\u0093', '\u0085']}
+  },
+  {
+    name: 'DEL and C1 controls in an export post, which XML allows, do not reach the Markdown',
+    file: 'c1.xml',
+    input: thirty('Don\u0092t \x7f stop \u009b31m.'),
+    expect: {documents: 30, rules: ['control-character'], keeps: ['Don’t stop ›31m.', 'title: Post 30'], absent: ['\x7f', '\u009b', '\u0092']}
+  },
+  {
+    name: 'a vertical tab (Word\'s line break) in an .html becomes a space',
+    file: 'vt.html',
+    input: '<p>First line\x0bsecond line</p>',
+    expect: {rules: ['control-character'], keeps: ['First line second line'], absent: ['\x0b']}
+  },
+  {
+    name: 'one bell on a short line is text, not a binary file',
+    file: 'short-bell.txt',
+    input: 'Ding\x07!',
+    expect: {rules: ['control-character'], keeps: ['Ding !'], noRules: ['file-binary']}
+  },
   {
     name: 'a post beginning "%PDF-1.7 is the version I used." is text',
     file: 'pdf-version.txt',
