@@ -286,6 +286,7 @@ export class Converter implements RunHost {
       attributes: named,
       positional,
       block,
+      syntax: this.options.syntax,
       media: this.options.media,
       attribute: (name) => {
         const value = named[name]?.trim()

@@ -5,6 +5,7 @@
  */
 import type {BlockContent, DefinitionContent, PhrasingContent} from 'mdast'
 import type {Diagnostic, Position, Severity, ShortcodeNode} from '../tokenize/types.js'
+import type {ProseSyntax} from './convert.js'
 
 /**
  * One image a reader sees, whatever it came from: a shortcode, a block, a `<figure>` or a bare
@@ -110,6 +111,8 @@ export interface HandlerContext {
   readonly positional: readonly string[]
   /** The shortcode stands alone in its paragraph, so block output is welcome. */
   readonly block: boolean
+  /** How the post is written: a single line break is a hard break in `text` and `html` (as wpautop makes it), a soft one in `markdown`. */
+  readonly syntax: ProseSyntax
   /** An attribute, trimmed; undefined when absent or empty. */
   attribute(name: string): string | undefined
   /** The enclosed content (`[tag]…[/tag]`) converted to Markdown blocks; empty for a single tag. */

@@ -23,6 +23,19 @@ describe('a shortcode kept as written', () => {
     expect(migrate('<p>[pullquote]Some <em>things</em>.[/pullquote]</p>', {syntax: 'html'}).markdown).toBe('[pullquote]Some *things*.[/pullquote]\n')
   })
 
+  it('keeps the tags on lines of their own where they were, as WordPress prints them: hard breaks in text and HTML, soft ones in Markdown', () => {
+    const source = 'Before.\n\n[pullquote]\nThe city never sleeps.\nIt naps.\n[/pullquote]\n\nAfter.'
+    const hard = 'Before.\n\n[pullquote]\\\nThe city never sleeps.\\\nIt naps.\\\n[/pullquote]\n\nAfter.\n'
+    expect(text(source).markdown).toBe(hard)
+    expect(migrate(source.replace(/^Before\.|After\.$/g, (word) => `<p>${word}</p>`), {syntax: 'html'}).markdown).toBe(hard)
+    expect(migrate(source, {syntax: 'markdown'}).markdown).toBe(`${source}\n`)
+    // Only where the source has them: a line break on one side only.
+    expect(text('[pullquote]\nWords.[/pullquote]').markdown).toBe('[pullquote]\\\nWords.[/pullquote]\n')
+    expect(text('[pullquote]Words.\n[/pullquote]').markdown).toBe('[pullquote]Words.\\\n[/pullquote]\n')
+    expect(text('[pullquote]\n[/pullquote]').markdown).toBe('[pullquote][/pullquote]\n')
+    expect(text(source).document.diagnostics.map((d) => d.ruleId)).toEqual(['shortcode-unknown'])
+  })
+
   it('keeps content set apart by blank lines apart from its tags', () => {
     expect(text('[pullquote]\n\nSome things.\n\n[/pullquote]').markdown).toBe('[pullquote]\n\nSome things.\n\n[/pullquote]\n')
   })
