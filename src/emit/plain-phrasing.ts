@@ -12,8 +12,8 @@
  * When a text is written as is: mdast-util-to-markdown's unsafe patterns (lib/unsafe.js, with
  * GFM's) escape a character only where it occurs, so a text holding none of `plainUnsafe`'s
  * characters is written as is, and the characters escaped only in some places are allowed where
- * they are not: a space not next to a line ending, `!` not before `[`, `&` not before a letter or
- * `#`, `(` not after `]`, and at the start of a line only what starts no block (`#`, `+`, `-`, `=`,
+ * they are not: a space not next to a line ending, `!` not before `[`, `&` not starting a
+ * character reference (ampersands.ts), `(` not after `]`, and at the start of a line only what starts no block (`#`, `+`, `-`, `=`,
  * `>`, `:`, a number then `.` or `)`, and a space or tab, all left to the general path).
  *
  * When attention is written as is: its content is plain text beginning and ending with a letter
@@ -30,6 +30,7 @@
  */
 import type {Emphasis, Parents, PhrasingContent, Strong} from 'mdast'
 import {defaultHandlers, type Handle, type Info, type State} from 'mdast-util-to-markdown'
+import {hasPreciseAmpersands, referenceAfterAmpersand} from './ampersands.js'
 import {text as bracketsText} from './brackets.js'
 
 /** Characters escaped wherever they occur, or in places too many to tell apart here: never written on this path. */
@@ -47,6 +48,9 @@ const wordAtEnd = /[\p{L}\p{N}]$/u
 
 const lineStart = /[\r\n][\t ]*$/
 
+/** An `&` that starts a character reference: the only one the writer escapes (ampersands.ts). */
+const startsReference = new RegExp(`&(?:${referenceAfterAmpersand})`)
+
 /** Whether `safe` writes `value` as is between `before` and `after` (see above). */
 function isPlainText(value: string, before: string, after: string): boolean {
   if (value === '' || plainUnsafe.test(value)) return false
@@ -55,7 +59,7 @@ function isPlainText(value: string, before: string, after: string): boolean {
   if (lineStart.test(before) && blockStart.test(value)) return false
   if (next === '[' && value.endsWith('!')) return false
   if (value.charCodeAt(0) === 40 && before.endsWith(']')) return false
-  if (value.includes('&') && /&[#A-Za-z]/.test(value + next)) return false
+  if (value.includes('&') && startsReference.test(value + next)) return false
   return true
 }
 
@@ -158,7 +162,8 @@ function fitsState(state: State): boolean {
     handlers.strong === defaultHandlers.strong &&
     (state.options.emphasis ?? '*') === '*' &&
     (state.options.strong ?? '*') === '*' &&
-    state.unsafe.every((pattern) => knownCharacters.has(pattern.character))
+    state.unsafe.every((pattern) => knownCharacters.has(pattern.character)) &&
+    hasPreciseAmpersands(state)
   )
 }
 

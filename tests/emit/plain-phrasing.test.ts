@@ -14,6 +14,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
+import {preciseAmpersands} from '../../src/emit/ampersands.js'
 import {text as bracketsText} from '../../src/emit/brackets.js'
 import {installPlainPhrasing, writePlainPhrasing} from '../../src/emit/plain-phrasing.js'
 import {stringifyOptions, writerProcessor} from '../../src/emit/markdown.js'
@@ -21,7 +22,7 @@ import {installFastSafe} from '../../src/emit/safe-patterns.js'
 import {withStateSetup} from '../../src/emit/state-setup.js'
 
 const writer = (fast: boolean, text: typeof defaultHandlers.text) => {
-  const root = fast ? withStateSetup(defaultHandlers.root, installFastSafe, installPlainPhrasing) : withStateSetup(defaultHandlers.root, installFastSafe)
+  const root = fast ? withStateSetup(defaultHandlers.root, preciseAmpersands, installFastSafe, installPlainPhrasing) : withStateSetup(defaultHandlers.root, preciseAmpersands, installFastSafe)
   return writerProcessor({...stringifyOptions, handlers: {...stringifyOptions.handlers, root, text}})
 }
 const pairs = [defaultHandlers.text, bracketsText].map((text) => ({general: writer(false, text), fast: writer(true, text)}))
@@ -29,7 +30,7 @@ const pairs = [defaultHandlers.text, bracketsText].map((text) => ({general: writ
 /** Mostly words, so that most paragraphs are plain; now and then a character that is not. */
 const word = fc.constantFrom('word', 'Ünïcode', '2019', '1', 'é', '😀', 'x')
 const special = fc.constantFrom(
-  ...' .,;:!?"\'()[]<>*_`~#+-=|\\&@'.split(''), '  ', '\t', '\n', '1.', '3)', '&amp;', '&x', '& ', '\u00a0', '\u0001', '\u007f', '’', '“', '—'
+  ...' .,;:!?"\'()[]<>*_`~#+-=|\\&@'.split(''), '  ', '\t', '\n', '1.', '3)', '&amp;', '&x', '& ', '&#1;', '&#x1F;', '&T;', ';', '\u00a0', '\u0001', '\u007f', '’', '“', '—'
 )
 const piece = fc.oneof({weight: 6, arbitrary: word}, {weight: 3, arbitrary: fc.constant(' ')}, {weight: 2, arbitrary: special})
 const value = fc.array(piece, {minLength: 0, maxLength: 8}).map((pieces) => pieces.join(''))
