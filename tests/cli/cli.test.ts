@@ -305,8 +305,9 @@ describe('start-up', () => {
     const loads = (input: string) => required(['-', '--stdin-format', 'md'], input).includes('yaml')
     expect(loads('---\ntitle: Hello\n---\n\nText\n')).toBe(true)
     expect(loads('Text\n')).toBe(false)
-    // A title with a C1 control is double-quoted with an escape: yaml writes it.
-    expect(required(['-'], 'A title\u0085\n\nText of the post, in a sentence of its own.\n').includes('yaml')).toBe(true)
+    // A title with a noncharacter is double-quoted with an escape: yaml writes it. (A C1 control
+    // no longer reaches the writer: control-characters.ts reads it as Windows-1252.)
+    expect(required(['-'], 'A title\uffff\n\nText of the post, in a sentence of its own.\n').includes('yaml')).toBe(true)
   })
 
   it('needs no HTML parser for paragraphs of plain text', () => {
