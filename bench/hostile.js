@@ -17,6 +17,7 @@ import {fileURLToPath} from 'node:url'
 import {convertText} from '../dist/batch/convert-file.js'
 import {fastestCpuMs, shapes, sizeOf, syntaxes, syntaxesOf} from './hostile-shapes.js'
 import {fixed, median} from './numbers.js'
+import {interleaved} from './rounds.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Math.max(1, Number(process.env.BENCH_HOSTILE_RUNS ?? 5))
@@ -34,27 +35,16 @@ for (const shape of shapes) {
     const eight = wrap(shape.make(size * 8))
     convertText(once, file, {}) // warm up before measuring
     let failed = false
-    const onceRuns = []
-    const eightRuns = []
-    const growths = []
-    // Rounds of 1x and 8x one after the other, the order turned every round, and the growth the
-    // median of the rounds' ratios: the machine's noise (and where the collector happens to run)
-    // falls on both sizes of a round, and one slow run does not decide the verdict.
-    for (let round = 0; round < runs; round++) {
-      const measureOnce = () => onceRuns.push(fastestCpuMs(() => convertText(once, file, {})))
-      const measureEight = () => eightRuns.push(fastestCpuMs(() => (failed = convertText(eight, file, {}).failed)))
-      if (round % 2 === 0) {
-        measureOnce()
-        measureEight()
-      } else {
-        measureEight()
-        measureOnce()
-      }
-      growths.push(eightRuns[round] / Math.max(onceRuns[round], 0.5))
-    }
-    const onceMs = median(onceRuns)
-    const eightMs = median(eightRuns)
-    const growth = median(growths)
+    // 1x and 8x in rounds, and the growth the median of the rounds' ratios: the machine's noise
+    // (and where the collector happens to run) falls on both sizes of a round, and one slow run
+    // does not decide the verdict.
+    const measured = await interleaved(runs, {
+      once: () => fastestCpuMs(() => convertText(once, file, {})),
+      eight: () => fastestCpuMs(() => (failed = convertText(eight, file, {}).failed))
+    })
+    const onceMs = median(measured.once)
+    const eightMs = median(measured.eight)
+    const growth = median(measured.eight.map((ms, round) => ms / Math.max(measured.once[round], 0.5)))
     rows.push({shape, syntax, size, onceMs, eightMs, growth, failed})
     log(`${shape.name} in .${syntax}: ${fixed(onceMs, 0)} → ${fixed(eightMs, 0)} ms, ${fixed(growth)}x`)
   }

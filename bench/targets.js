@@ -33,6 +33,7 @@ import {wxrPeerCommand, wxrPeerFailure, countFiles} from './peers.js'
 import {aggregate, byStage, profileRun} from './profile.js'
 import {runNode} from './child.js'
 import {fixed, median} from './numbers.js'
+import {interleaved, ratios} from './rounds.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, '../shared')
@@ -85,26 +86,6 @@ async function peer(file) {
   // It cannot read some exports: that is a figure of its own, not the end of the bench.
   const failure = wxrPeerFailure(result.stdout, result.stderr) ?? (result.status === 0 ? null : `exit ${result.status}`)
   return {...result, failure}
-}
-
-/**
- * `count` rounds of each of `modes` (name → () => Promise<measure>), the order turned each round
- * so that none always runs first, warm or cold. Each mode's measures, round by round.
- */
-async function interleaved(count, modes) {
-  const names = Object.keys(modes)
-  const measured = Object.fromEntries(names.map((name) => [name, []]))
-  for (let round = 0; round < count; round++) {
-    const order = round % 2 === 0 ? names : [...names].reverse()
-    for (const name of order) measured[name].push(await modes[name]())
-  }
-  return measured
-}
-
-/** The ratio of `slow` to `fast` in each round (by `key`), and their median. */
-function ratios(slow, fast, key) {
-  const each = slow.map((run, index) => run[key] / fast[index][key])
-  return {median: median(each), each}
 }
 
 const lines = []
