@@ -76,6 +76,15 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   })
 }
 
+/**
+ * A new output folder for each run, none removed until the bench ends. Removing thousands of
+ * files is work the kernel finishes after the unlink returns (on ext4 without a journal it keeps
+ * recently deleted inodes to reuse): the next run, whichever mode, would pay for the last one's
+ * cleanup, as it did in bench/targets.js until each run got a folder of its own (`freshOut` there).
+ */
+let runsSoFar = 0
+const freshOut = () => path.join(work, `out-${++runsSoFar}`)
+
 /** Peak RSS so far (KB) of the node process `pid` runs, itself or, under GNU time, its child. */
 function peakSoFar(pid) {
   const hwm = (p) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1])
@@ -150,8 +159,8 @@ function complaint(run) {
  * One measured run of a mode: {seconds, rssKb, written, status, timedOut, note, shardSeconds?}.
  * `status` is 'ok', or why not: 'timeout', 'exit N', 'N of M posts'.
  */
-async function measure(mode, file, posts, out, timeoutMs) {
-  rmSync(out, {recursive: true, force: true})
+async function measure(mode, file, posts, timeoutMs) {
+  const out = freshOut()
   let result
   if (mode === 'shards') {
     const start = performance.now()
@@ -178,7 +187,6 @@ async function measure(mode, file, posts, out, timeoutMs) {
     result = {...run, note: run.status === 0 && !run.timedOut ? '' : complaint(run)}
   }
   const written = countFiles(out, '.md')
-  rmSync(out, {recursive: true, force: true})
   const status = result.timedOut ? 'timeout' : result.status !== 0 ? (typeof result.status === 'number' ? `exit ${result.status}` : String(result.status ?? 'no exit')) : written < posts ? 'short' : 'ok'
   if (status === 'short' && result.note === '') result.note = `wrote ${count(written)} of ${count(posts)}`
   return {seconds: result.seconds, rssKb: result.rssKb, shardRssKb: result.shardRssKb, shardSeconds: result.shardSeconds, written, status, note: result.note}
@@ -212,17 +220,17 @@ try {
   const results = [] // {posts, bytes, attachments, rounds: [{mode: run}], fd?}
   for (const posts of sizes) {
     const file = path.join(work, `export-${posts}.xml`)
-    const out = path.join(work, 'out')
     log(`generating ${count(posts)} posts`)
     const generated = generateExport(file, posts)
     log(`${count(posts)} posts, ${count(generated.attachments)} attachments, ${fixed(generated.bytes / 1e6)} MB`)
     const entry = {...generated, rounds: [], fd: null}
     for (let round = 0; round < roundsFor(posts); round++) {
       const runs = {}
-      for (const mode of MODES) {
+      // The order turns each round (as bench/rounds.js's `interleaved`), so that no mode always runs first.
+      for (const mode of round % 2 === 0 ? MODES : [...MODES].reverse()) {
         const timeoutMs = nextTimeout()
         log(`${count(posts)} posts, round ${round + 1}: ${mode}${limitText(timeoutMs)}`)
-        runs[mode] = await measure(mode, file, posts, out, timeoutMs)
+        runs[mode] = await measure(mode, file, posts, timeoutMs)
         const r = runs[mode]
         log(`  ${fixed(r.seconds, 1)} s, ${kbToMb(r.rssKb)}, ${count(r.written)} written, ${r.status}${r.note ? `: ${r.note}` : ''}`)
       }
@@ -231,7 +239,7 @@ try {
     if (posts === fdSize) {
       const timeoutMs = nextTimeout()
       log(`${count(posts)} posts: --jobs 2 under ulimit -n ${FD_LIMIT}${limitText(timeoutMs)}`)
-      entry.fd = await measure('fdlimit', file, posts, out, timeoutMs)
+      entry.fd = await measure('fdlimit', file, posts, timeoutMs)
       log(`  ${fixed(entry.fd.seconds, 1)} s, ${count(entry.fd.written)} written, ${entry.fd.status}${entry.fd.note ? `: ${entry.fd.note}` : ''}`)
     }
     rmSync(file, {force: true})
@@ -275,7 +283,7 @@ try {
     `Load average (1 / 5 / 15 min) at start ${loadStart}, at end ${loadEnd}.`, '')
   lines.push(`Inputs: WordPress exports from \`bench/generate-wxr.js\` (seed 1; ~3 KB posts mixing classic and block-editor markup, damaged shortcode quotes, about one attachment per two posts, most of them after the post that shows them): ` +
     results.map((e) => `${count(e.posts)} posts (${fixed(e.bytes / 1e6)} MB, ${count(e.attachments)} attachments)`).join(', ') + '. ' +
-    `Every mode is a separate process (\`-q --no-progress\`, output under the temp folder, emptied before each run); modes run interleaved, one of each per round ` +
+    `Every mode is a separate process (\`-q --no-progress\`, output in a new folder under the temp folder for each run, none removed before the bench ends); modes run interleaved, one of each per round in an order turned every round, ` +
     results.map((e) => `${count(e.posts)}: ${e.rounds.length} round${e.rounds.length === 1 ? '' : 's'}`).join(', ') + '; ' +
     `figures are medians over rounds. Peak RSS is the whole process's (${timeBin ? 'GNU time `%M`' : '`process.resourceUsage().maxRSS`'}); for the two shards, the larger of the two. ` +
     `Speed is posts written per second, so a run that stopped early counts what it got through. The peer runs its own CLI with image downloads off and its 25 ms per-file write delay set to 0 (\`bench/wxr-peer-fast.cjs\`). ` +
