@@ -104,7 +104,7 @@ export class OutputFolder {
       }
       // One level at a time: Node's recursive mkdir loops forever where mkdir says ENOENT of a
       // folder that does exist (/proc).
-      for (const folder of missing) mkdirSync(folder)
+      for (const folder of missing) makeFolder(folder, this.outDir)
       const probe = path.join(this.base, `${tempPrefix}${tempCounter++}.tmp`)
       writeFileSync(probe, '', {flag: 'wx'})
       rmSync(probe)
@@ -207,6 +207,23 @@ async function deepestExisting(folder: string): Promise<string> {
     current = parent
   }
   return current
+}
+
+/**
+ * mkdir of one folder, where another process making it at the same moment is no error: the
+ * `--shard` runs of a CI matrix start together and share one `--out`. EEXIST is otherwise
+ * what it says: a file (said so), or a symlink that leads nowhere (`reasons`).
+ */
+function makeFolder(folder: string, outDir: string): void {
+  try {
+    mkdirSync(folder)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const made = statOrNull(folder)
+    if (made?.isDirectory()) return
+    if (made !== null) throw new UsageError(`--out "${outDir}": it cannot be made, "${folder}" is a file, not a folder`)
+    throw error
+  }
 }
 
 /** Where `file` leads (symlinks followed), or null when nothing is there, not even a folder on the way. */
