@@ -279,7 +279,7 @@ try {
 
   const lines = []
   lines.push('## Scale: one large export', '')
-  lines.push(`\`node bench/scale.js\` (also run by \`npm run bench\`), ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}. ` +
+  lines.push(`\`node bench/scale.js\` (also run by \`npm run bench:archive\`), ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}. ` +
     `Load average (1 / 5 / 15 min) at start ${loadStart}, at end ${loadEnd}.`, '')
   lines.push(`Inputs: WordPress exports from \`bench/generate-wxr.js\` (seed 1; ~3 KB posts mixing classic and block-editor markup, damaged shortcode quotes, about one attachment per two posts, most of them after the post that shows them): ` +
     results.map((e) => `${count(e.posts)} posts (${fixed(e.bytes / 1e6)} MB, ${count(e.attachments)} attachments)`).join(', ') + '. ' +

@@ -21,6 +21,8 @@ const checked = new WeakSet<object>()
 
 /** Nodes whose children are blocks. */
 const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+/** The nodes that carry a URL or raw HTML: every other leaf is safe as it is. */
+const needsCheck = new Set(['link', 'image', 'definition', 'html'])
 const phrasing = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'html', 'linkReference', 'imageReference', 'footnoteReference'])
 
 /**
@@ -32,6 +34,12 @@ export function sanitizeOutput<T extends Nodes>(nodes: readonly T[], report: Out
   const flow = parent === undefined ? nodes.some((node) => !phrasing.has(node.type)) : flowParents.has(parent)
   const kept: Nodes[] = []
   for (const node of nodes) {
+    // A leaf that holds no URL and no HTML (text, code, a break) has nothing to check, and
+    // remembering it would cost more than looking at it again.
+    if (!('children' in node) && !needsCheck.has(node.type)) {
+      kept.push(node)
+      continue
+    }
     if (checked.has(node)) {
       kept.push(node)
       continue
