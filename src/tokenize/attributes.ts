@@ -6,7 +6,9 @@
  * space or the end. Widened for damaged content: every quote variant delimits, the opener and
  * closer need not match, and a curly closer must be followed by white space (so the apostrophe in
  * `Don’t` does not close). Where a curly value holds quotes of its own, the closer we prefer is
- * the one followed by the next `name=` or the end of the tag.
+ * the one followed by the next `name=` or the end of the tag. A value whose quote closes only
+ * after the next `name=` and its quote has begun (`img="a.jpg credit="X"`: its closer left out)
+ * ends before that attribute, which is read on its own, and is reported.
  *
  * Linear: every search for a closer either stops at the closer, which the value then consumes,
  * or reaches the end, which is remembered so that no later search covers that ground again.
@@ -130,6 +132,22 @@ export function parseAttributes(text: string, start: number, end: number, positi
       return {attribute: {name, value: text.slice(contentStart, valueEnd), quote, closingQuote: null, position: unplaced}, end: valueEnd}
     }
 
+    // The quote closes only after the next attribute has begun (`img="a.jpg credit="X"`): the
+    // author left it open, and the value ends before that attribute, which is read on its own.
+    const next = attributeInside(contentStart, closer === null ? end : closer.index)
+    if (next !== null) {
+      const point = positions.point(valueStart)
+      diagnostics.push({
+        ruleId: 'attribute-unterminated',
+        severity: 'warning',
+        message: `The value of \`${name}\` opens with ${quote} but does not close before \`${next.name}=\`; it is taken to end there`,
+        line: point.line,
+        column: point.column,
+        offset: valueStart
+      })
+      return {attribute: {name, value: text.slice(contentStart, separatorsBefore(contentStart, next.index)), quote, closingQuote: null, position: unplaced}, end: next.index}
+    }
+
     if (closer === null) {
       const point = positions.point(valueStart)
       diagnostics.push({
@@ -148,6 +166,61 @@ export function parseAttributes(text: string, start: number, end: number, positi
       attribute: {name, value: text.slice(contentStart, closer.index), quote, closingQuote, position: unplaced},
       end: closer.index + closer.token.length
     }
+  }
+
+  /**
+   * The first `name=` followed by a quote that starts after white space in `from`…`to` (a value
+   * as its closer would have it), outside any HTML tag of the value (`<a href="…">` in a
+   * caption is part of it): where that value's next attribute begins, and its name. Only plain
+   * white space before the name (a `<br />` there is a tag like any other) and around the `=`,
+   * so that every character is looked at a bounded number of times.
+   */
+  function attributeInside(from: number, to: number): {index: number; name: string} | null {
+    let inTag = false
+    for (let cursor = from; cursor < to; cursor++) {
+      const code = text.charCodeAt(cursor)
+      if (code === 0x3c) inTag = true
+      else if (code === 0x3e) inTag = false
+      if (inTag || !isPlainSpace(code)) continue
+      let nameStart = cursor + 1
+      while (nameStart < to && isPlainSpace(text.charCodeAt(nameStart))) nameStart++
+      const nameEnd = readWord(text, nameStart, to)
+      // The name's characters are looked at once more by the loop, the spaces before it are not.
+      const next = nameStart - 1
+      if (nameEnd > nameStart) {
+        let equals = nameEnd
+        while (equals < to && isPlainSpace(text.charCodeAt(equals))) equals++
+        if (text.charCodeAt(equals) === 0x3d && equals < to) {
+          let value = equals + 1
+          while (value < to && isPlainSpace(text.charCodeAt(value))) value++
+          if (value < to && readQuote(text, value, end) !== null) return {index: cursor, name: text.slice(nameStart, nameEnd).toLowerCase()}
+        }
+      }
+      cursor = next
+    }
+    return null
+  }
+
+  /**
+   * Where the white space, `<br />`, `</p>` and `<p>` that end `from`…`to` begin: what wpautop
+   * put between two attributes is not part of the first one's value.
+   */
+  function separatorsBefore(from: number, to: number): number {
+    let cursor = to
+    while (cursor > from) {
+      if (isPlainSpace(text.charCodeAt(cursor - 1))) {
+        cursor--
+        continue
+      }
+      if (text.charCodeAt(cursor - 1) !== 0x3e) break
+      // Back to the tag's `<`, no further than the longest tag: the look stays bounded.
+      let open = cursor - 1
+      const limit = Math.max(from, cursor - maxLayoutTagLength)
+      while (open > limit && text.charCodeAt(open) !== 0x3c) open--
+      if (text.charCodeAt(open) !== 0x3c || !layoutTag.test(text.slice(open, cursor))) break
+      cursor = open
+    }
+    return cursor
   }
 
   function readQuotedPositional(tokenStart: number): Parsed | null {
@@ -224,6 +297,15 @@ export function parseAttributes(text: string, start: number, end: number, positi
 /** Cheap pre-checks before the full readers: most characters start neither a quote nor a separator. */
 function mayStartQuote(code: number): boolean {
   return code === 0x22 || code === 0x26 || code === 0x27 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x203a)
+}
+
+/** `<br>`, `<br />`, `<p>`, `<p class="…">`, `</p>`: what wpautop leaves between attributes (as `separators.ts` reads them). */
+const layoutTag = /^<(?:\/?p(?:\s[^<>]*)?|br\s*\/?|\/br)>$/i
+const maxLayoutTagLength = 120
+
+/** White space as WordPress's `\s` and the no-break space its editors leave: what may stand around an `=`. */
+function isPlainSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0
 }
 
 function maySeparate(code: number): boolean {

@@ -161,6 +161,34 @@ describe('damaged input', () => {
     expect(only('[aesop_image\u00a0img=”a.jpg”]').name).toBe('aesop_image')
   })
 
+  it.each([
+    ['a curly quote', '[aesop_image img=”a.jpg credit=”Jane Doe” align=”left”]', '”'],
+    ['a straight quote', '[aesop_image img="a.jpg credit="Jane Doe" align="left"]', '"'],
+    ['a quote entity', '[aesop_image img=&#8221;a.jpg credit=&#8221;Jane Doe&#8221; align=&#8221;left&#8221;]', '&#8221;'],
+    ['a no-break space', '[aesop_image img=”a.jpg\u00a0credit = ”Jane Doe” align=”left”]', '”'],
+    ['a line break from wpautop', '[aesop_image img=”a.jpg<br />\ncredit=”Jane Doe”<br />\nalign=”left”]', '”']
+  ])('a value left open before the next attribute (%s) ends where that attribute begins, and is reported', (_label, input, quote) => {
+    const {tree, diagnostics} = tokenize(input)
+    expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'a.jpg'], ['credit', 'Jane Doe'], ['align', 'left']])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ruleId: 'attribute-unterminated', severity: 'warning', line: 1, column: 18, message: `The value of \`img\` opens with ${quote} but does not close before \`credit=\`; it is taken to end there`})
+    ])
+  })
+
+  it('a value whose quote never closes ends before the next quoted attribute too', () => {
+    const {tree, diagnostics} = tokenize('[caption id="attachment_5" align="alignleft width="300"]<img src="a.jpg"> A boat[/caption]')
+    expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['id', 'attachment_5'], ['align', 'alignleft'], ['width', '300']])
+    expect(diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.column])).toEqual([['attribute-unterminated', 34]])
+  })
+
+  it('`name="` inside an HTML tag of a value, or `name=` with no quote, is part of the value', () => {
+    const html = only(`[footag caption='A <a href="http://x.com/" title="t">link</a> here' width="300"]`)
+    expect(pairs(html.attributes)).toEqual([['caption', 'A <a href="http://x.com/" title="t">link</a> here'], ['width', '300']])
+    const formula = tokenize('[footag caption="E = mc2 and x=y here" width="300"]', {tags})
+    expect(pairs(shortcodesOf(formula.tree)[0]!.attributes)).toEqual([['caption', 'E = mc2 and x=y here'], ['width', '300']])
+    expect(formula.diagnostics).toEqual([])
+  })
+
   it('an unterminated value runs to the end of the tag and is reported', () => {
     const {tree, diagnostics} = tokenize('[aesop_image img=”a.jpg align=center]')
     expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'a.jpg align=center']])
