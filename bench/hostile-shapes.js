@@ -27,6 +27,7 @@ export const shapes = [
   {name: '`<div>` nested n deep', make: (size) => repeat('<div>', size), size: 8 * 1024},
   {name: '`"` ×n inside a shortcode', make: (size) => '[caption text=' + repeat('"', size) + ']'},
   {name: '` a="x` ×n after a quote left open', make: (size) => '[caption text="x' + repeat(' a="x', size) + ']'},
+  {name: '`"a="x` ×n, no space between attributes', make: (size) => '[caption text="x' + repeat('"a="x', size) + ']'},
   {name: 'a long attribute value', make: (size) => '[caption text="' + repeat('a', size) + '"]Caption[/caption]'},
   {name: 'a long `href`', make: (size) => '<a href="https://example.com/' + repeat('a', size) + '">link</a>'},
   {name: '`[caption a="1" <` ×n', make: (size) => repeat('[caption a="1" <', size)},

@@ -7,8 +7,9 @@
  * closer need not match, and a curly closer must be followed by white space (so the apostrophe in
  * `Don’t` does not close). Where a curly value holds quotes of its own, the closer we prefer is
  * the one followed by the next `name=` or the end of the tag. A value whose quote closes only
- * after the next `name=` and its quote has begun (`img="a.jpg credit="X"`: its closer left out)
- * ends before that attribute, which is read on its own, and is reported.
+ * after the next `name=` and its quote has begun ends before that attribute, which is read on
+ * its own: reported where the closer was left out (`img="a.jpg credit="X"`), not where only the
+ * space was (`img="a.jpg"credit="X"`).
  *
  * Linear: every search for a closer either stops at the closer, which the value then consumes,
  * or reaches the end, which is remembered so that no later search covers that ground again.
@@ -135,6 +136,10 @@ export function parseAttributes(text: string, start: number, end: number, positi
     // The quote closes only after the next attribute has begun (`img="a.jpg credit="X"`): the
     // author left it open, and the value ends before that attribute, which is read on its own.
     const next = attributeInside(contentStart, closer === null ? end : closer.index)
+    if (next?.closer) {
+      const closingQuote = text.slice(next.index, next.index + next.closer.length)
+      return {attribute: {name, value: text.slice(contentStart, next.index), quote, closingQuote, position: unplaced}, end: next.index + next.closer.length}
+    }
     if (next !== null) {
       const point = positions.point(valueStart)
       diagnostics.push({
@@ -169,36 +174,52 @@ export function parseAttributes(text: string, start: number, end: number, positi
   }
 
   /**
-   * The first `name=` followed by a quote that starts after white space in `from`…`to` (a value
-   * as its closer would have it), outside any HTML tag of the value (`<a href="…">` in a
-   * caption is part of it): where that value's next attribute begins, and its name. Only plain
-   * white space before the name (a `<br />` there is a tag like any other) and around the `=`,
-   * so that every character is looked at a bounded number of times.
+   * Where the value `from`…`to` (as its closer would have it) is seen to end because the next
+   * attribute begins: a `name=` and a quote after white space (the value's own quote left out),
+   * or right after a quote (`img="a.jpg"credit="X"`: the space left out, that quote closes the
+   * value). Not inside an HTML tag of the value (`<a href="…">` in a caption is part of it). Only
+   * plain white space before the name and around the `=` (a `<br />` there is a tag like any
+   * other), so that every character is looked at a bounded number of times.
    */
-  function attributeInside(from: number, to: number): {index: number; name: string} | null {
+  function attributeInside(from: number, to: number): {index: number; name: string; closer: QuoteToken | null} | null {
     let inTag = false
     for (let cursor = from; cursor < to; cursor++) {
       const code = text.charCodeAt(cursor)
       if (code === 0x3c) inTag = true
       else if (code === 0x3e) inTag = false
-      if (inTag || !isPlainSpace(code)) continue
+      if (inTag) continue
+      if (mayStartQuote(code)) {
+        const quote = readQuote(text, cursor, to)
+        if (quote === null) continue
+        const name = attributeNameAt(cursor + quote.length, to)
+        if (name !== null) return {index: cursor, name, closer: quote}
+        cursor += quote.length - 1
+        continue
+      }
+      if (!isPlainSpace(code)) continue
       let nameStart = cursor + 1
       while (nameStart < to && isPlainSpace(text.charCodeAt(nameStart))) nameStart++
-      const nameEnd = readWord(text, nameStart, to)
+      const name = attributeNameAt(nameStart, to)
+      if (name !== null) return {index: cursor, name, closer: null}
       // The name's characters are looked at once more by the loop, the spaces before it are not.
-      const next = nameStart - 1
-      if (nameEnd > nameStart) {
-        let equals = nameEnd
-        while (equals < to && isPlainSpace(text.charCodeAt(equals))) equals++
-        if (text.charCodeAt(equals) === 0x3d && equals < to) {
-          let value = equals + 1
-          while (value < to && isPlainSpace(text.charCodeAt(value))) value++
-          if (value < to && readQuote(text, value, end) !== null) return {index: cursor, name: text.slice(nameStart, nameEnd).toLowerCase()}
-        }
-      }
-      cursor = next
+      cursor = nameStart - 1
     }
     return null
+  }
+
+  /**
+   * The name of the attribute `name="…` that starts at `index`, or null. Its quote may be the one
+   * at `to`, which the value before it took for its closer (`img="a.jpg credit=" Jane"`).
+   */
+  function attributeNameAt(index: number, to: number): string | null {
+    const nameEnd = readWord(text, index, to)
+    if (nameEnd === index) return null
+    let equals = nameEnd
+    while (equals < to && isPlainSpace(text.charCodeAt(equals))) equals++
+    if (equals >= to || text.charCodeAt(equals) !== 0x3d) return null
+    let value = equals + 1
+    while (value < to && isPlainSpace(text.charCodeAt(value))) value++
+    return value <= to && readQuote(text, value, end) !== null ? text.slice(index, nameEnd).toLowerCase() : null
   }
 
   /**

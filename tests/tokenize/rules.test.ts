@@ -175,6 +175,22 @@ describe('damaged input', () => {
     ])
   })
 
+  it.each([
+    ['curly', '[aesop_image img=”a.jpg”credit=”Jane Doe” align=”left”]'],
+    ['straight', '[aesop_image img="a.jpg"credit="Jane Doe" align="left"]'],
+    ['entity', '[aesop_image img=&#8221;a.jpg&#8221;credit=&#8221;Jane Doe&#8221; align=&#8221;left&#8221;]']
+  ])('a %s quote with the next attribute right after it closes the value, without a word', (_label, input) => {
+    const {tree, diagnostics} = tokenize(input)
+    expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'a.jpg'], ['credit', 'Jane Doe'], ['align', 'left']])
+    expect(diagnostics).toEqual([])
+  })
+
+  it('a value left open before `name=` whose quote the value took for its closer ends before that attribute', () => {
+    const {tree, diagnostics} = tokenize('[aesop_image img=”a.jpg credit=” Jane Doe” align=”left”]')
+    expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'a.jpg'], ['credit', ' Jane Doe'], ['align', 'left']])
+    expect(diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['attribute-unterminated'])
+  })
+
   it('a value whose quote never closes ends before the next quoted attribute too', () => {
     const {tree, diagnostics} = tokenize('[caption id="attachment_5" align="alignleft width="300"]<img src="a.jpg"> A boat[/caption]')
     expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['id', 'attachment_5'], ['align', 'alignleft'], ['width', '300']])
