@@ -177,7 +177,8 @@ export function parseAttributes(text: string, start: number, end: number, positi
    * Where the value `from`…`to` (as its closer would have it) is seen to end because the next
    * attribute begins: a `name=` and a quote after white space (the value's own quote left out),
    * or right after a quote (`img="a.jpg"credit="X"`: the space left out, that quote closes the
-   * value). Not inside an HTML tag of the value (`<a href="…">` in a caption is part of it). Only
+   * value). Not inside an HTML tag of the value (`<a href="…">` in a caption is part of it, and
+   * so is `&lt;a href=&quot;…&quot;&gt;`). Only
    * plain white space before the name and around the `=` (a `<br />` there is a tag like any
    * other), so that every character is looked at a bounded number of times.
    */
@@ -185,8 +186,9 @@ export function parseAttributes(text: string, start: number, end: number, positi
     let inTag = false
     for (let cursor = from; cursor < to; cursor++) {
       const code = text.charCodeAt(cursor)
-      if (code === 0x3c) inTag = true
-      else if (code === 0x3e) inTag = false
+      // A tag as written or as entities (`&lt;a href=&quot;…&quot;&gt;`, as some editors store it).
+      if (code === 0x3c || (code === 0x26 && text.startsWith('&lt;', cursor))) inTag = true
+      else if (code === 0x3e || (code === 0x26 && text.startsWith('&gt;', cursor))) inTag = false
       if (inTag) continue
       if (mayStartQuote(code)) {
         const quote = readQuote(text, cursor, to)

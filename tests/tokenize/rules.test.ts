@@ -200,6 +200,8 @@ describe('damaged input', () => {
   it('`name="` inside an HTML tag of a value, or `name=` with no quote, is part of the value', () => {
     const html = only(`[footag caption='A <a href="http://x.com/" title="t">link</a> here' width="300"]`)
     expect(pairs(html.attributes)).toEqual([['caption', 'A <a href="http://x.com/" title="t">link</a> here'], ['width', '300']])
+    const escaped = only(`[footag caption="A &lt;a href=&quot;http://x.com/&quot;&gt;link&lt;/a&gt; here" width="300"]`)
+    expect(pairs(escaped.attributes)).toEqual([['caption', 'A &lt;a href=&quot;http://x.com/&quot;&gt;link&lt;/a&gt; here'], ['width', '300']])
     const formula = tokenize('[footag caption="E = mc2 and x=y here" width="300"]', {tags})
     expect(pairs(shortcodesOf(formula.tree)[0]!.attributes)).toEqual([['caption', 'E = mc2 and x=y here'], ['width', '300']])
     expect(formula.diagnostics).toEqual([])
