@@ -118,6 +118,20 @@ export function parseAttributes(text: string, start: number, end: number, positi
       const value = text.slice(valueStart, valueEnd)
       // WordPress's unquoted form stops at a straight quote; such a token is a positional word.
       if (value.includes('"') || value.includes("'")) return null
+      // A closing quote with no opening one (`img=a.jpg”`: the opener lost) is not part of the value.
+      const stray = strayCloser(valueStart, valueEnd)
+      if (stray !== null) {
+        const point = positions.point(stray)
+        diagnostics.push({
+          ruleId: 'attribute-unopened',
+          severity: 'warning',
+          message: `The value of \`${name}\` ends with ${text.slice(stray, valueEnd)} but has no opening quote; the quote is left out of it`,
+          line: point.line,
+          column: point.column,
+          offset: stray
+        })
+        return {attribute: {name, value: text.slice(valueStart, stray), quote: null, closingQuote: text.slice(stray, valueEnd), position: unplaced}, end: valueEnd}
+      }
       return {attribute: {name, value, quote: null, closingQuote: null, position: unplaced}, end: valueEnd}
     }
 
@@ -244,6 +258,23 @@ export function parseAttributes(text: string, start: number, end: number, positi
       cursor = open
     }
     return cursor
+  }
+
+  /**
+   * Where the closing double quote that ends the unquoted value `from`…`to` starts (`”`,
+   * `&#8221;`, `&quot;`), or null. Not `″` (`width=12″` is inches) and no single quote
+   * (`credit=Jones’` is an apostrophe); something must be left of the value.
+   */
+  function strayCloser(from: number, to: number): number | null {
+    let start = to - 1
+    // An entity: its `&`, no further back than the longest quote entity.
+    if (text.charCodeAt(to - 1) === 0x3b) {
+      while (start > Math.max(from, to - 10) && text.charCodeAt(start) !== 0x26) start--
+    }
+    if (start <= from) return null
+    const token = readQuote(text, start, to)
+    if (token === null || start + token.length !== to || token.family !== 'double' || token.character === '″') return null
+    return start
   }
 
   function readQuotedPositional(tokenStart: number): Parsed | null {

@@ -17,7 +17,7 @@ export interface Attribute {
   value: string
   /** The opening delimiter as written: `"`, `'`, `”`, `″`, `&#8221;`, … or `null` when unquoted. */
   quote: string | null
-  /** The closing delimiter as written, or `null` when unquoted or unterminated. */
+  /** The closing delimiter as written, or `null` when unquoted or unterminated (an unquoted value keeps the closing quote it was left with, `img=a.jpg”`). */
   closingQuote: string | null
   position: Position
 }

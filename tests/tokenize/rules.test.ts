@@ -207,6 +207,26 @@ describe('damaged input', () => {
     expect(formula.diagnostics).toEqual([])
   })
 
+  it.each([
+    ['”', '[aesop_image img=a.jpg” credit=”Jane Doe”]'],
+    ['&#8221;', '[aesop_image img=a.jpg&#8221; credit=”Jane Doe”]'],
+    ['&quot;', '[aesop_image img=a.jpg&quot; credit=”Jane Doe”]']
+  ])('an unquoted value that ends with %s (its opening quote lost) leaves the quote out, and is reported', (quote, input) => {
+    const {tree, diagnostics} = tokenize(input)
+    const [img] = shortcodesOf(tree)[0]!.attributes
+    expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'a.jpg'], ['credit', 'Jane Doe']])
+    expect(img).toMatchObject({quote: null, closingQuote: quote})
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ruleId: 'attribute-unopened', severity: 'warning', line: 1, column: 23, message: `The value of \`img\` ends with ${quote} but has no opening quote; the quote is left out of it`})
+    ])
+  })
+
+  it('inches, an apostrophe and a lone quote stay in an unquoted value', () => {
+    const {tree, diagnostics} = tokenize('[aesop_image width=12″ credit=Jones’ caption=” align=left]')
+    expect(pairs(shortcodesOf(tree)[0]!.attributes).slice(0, 2)).toEqual([['width', '12″'], ['credit', 'Jones’']])
+    expect(diagnostics.map((diagnostic) => diagnostic.ruleId)).not.toContain('attribute-unopened')
+  })
+
   it('an unterminated value runs to the end of the tag and is reported', () => {
     const {tree, diagnostics} = tokenize('[aesop_image img=”a.jpg align=center]')
     expect(pairs(shortcodesOf(tree)[0]!.attributes)).toEqual([['img', 'a.jpg align=center']])
