@@ -4,7 +4,8 @@
  * with the rest of the post repeated.
  */
 import {describe, expect, it} from 'vitest'
-import {cpuMilliseconds} from '../../helpers/cpu.js'
+import {fastestCpuMs} from '../../../bench/hostile-shapes.js'
+import {growthOf} from '../../helpers/cpu.js'
 import {migrate} from '../../../src/index.js'
 import {hasBlocks, parseBlocks} from '../../../src/transform/blocks/parse.js'
 import {normalizeBlocks} from '../../../src/transform/blocks/normalize.js'
@@ -81,9 +82,10 @@ describe('broken block markup', () => {
     const converted = html(eight)
     expect(converted.markdown).not.toMatch(/wp:/)
     html(once) // warm up before measuring
-    // The least of three runs each: a shared machine's noise only ever adds time.
-    const least = (work: () => void) => Math.min(cpuMilliseconds(work), cpuMilliseconds(work), cpuMilliseconds(work))
-    const growth = least(() => html(eight)) / Math.max(least(() => html(once)), 1)
+    // Measured as the hostile shapes are: each size repeated until it has used 20 ms (one run of
+    // the 1x input took a few milliseconds, where one collection doubles it), measured once more
+    // when over the bound.
+    const growth = growthOf(() => fastestCpuMs(() => html(once), 3), () => fastestCpuMs(() => html(eight)), 32)
     expect(growth, `time grew ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(32)
   })
 })
