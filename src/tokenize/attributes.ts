@@ -16,8 +16,8 @@
  */
 import type {Attribute, Diagnostic} from './types.js'
 import type {PositionIndex} from './positions.js'
-import {readQuote, type QuoteToken} from './quotes.js'
-import {readSeparator, readSeparators} from './separators.js'
+import {maxEntityLength, readQuote, type QuoteToken} from './quotes.js'
+import {isLayoutTag, maxTagLength, readSeparator, readSeparators} from './separators.js'
 
 /** Set once the attribute's extent is known. */
 const unplaced = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
@@ -249,12 +249,13 @@ export function parseAttributes(text: string, start: number, end: number, positi
         cursor--
         continue
       }
-      if (text.charCodeAt(cursor - 1) !== 0x3e) break
+      const close = cursor - 1
+      if (text.charCodeAt(close) !== 0x3e) break
       // Back to the tag's `<`, no further than the longest tag: the look stays bounded.
-      let open = cursor - 1
-      const limit = Math.max(from, cursor - maxLayoutTagLength)
+      let open = close
+      const limit = Math.max(from, close - maxTagLength)
       while (open > limit && text.charCodeAt(open) !== 0x3c) open--
-      if (text.charCodeAt(open) !== 0x3c || !layoutTag.test(text.slice(open, cursor))) break
+      if (text.charCodeAt(open) !== 0x3c || !isLayoutTag(text, open, close)) break
       cursor = open
     }
     return cursor
@@ -269,7 +270,7 @@ export function parseAttributes(text: string, start: number, end: number, positi
     let start = to - 1
     // An entity: its `&`, no further back than the longest quote entity.
     if (text.charCodeAt(to - 1) === 0x3b) {
-      while (start > Math.max(from, to - 10) && text.charCodeAt(start) !== 0x26) start--
+      while (start > Math.max(from, to - maxEntityLength) && text.charCodeAt(start) !== 0x26) start--
     }
     if (start <= from) return null
     const token = readQuote(text, start, to)
@@ -352,10 +353,6 @@ export function parseAttributes(text: string, start: number, end: number, positi
 function mayStartQuote(code: number): boolean {
   return code === 0x22 || code === 0x26 || code === 0x27 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x203a)
 }
-
-/** `<br>`, `<br />`, `<p>`, `<p class="…">`, `</p>`: what wpautop leaves between attributes (as `separators.ts` reads them). */
-const layoutTag = /^<(?:\/?p(?:\s[^<>]*)?|br\s*\/?|\/br)>$/i
-const maxLayoutTagLength = 120
 
 /** White space as WordPress's `\s` and the no-break space its editors leave: what may stand around an `=`. */
 function isPlainSpace(code: number): boolean {

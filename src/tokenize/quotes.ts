@@ -29,7 +29,7 @@ const named: Record<string, string> = {
 }
 
 /** Longest entity we look at: `&#x0201D;` is 9, `&rsaquo;` is 8. Bounded, so the scan stays linear. */
-const maxEntityLength = 10
+export const maxEntityLength = 10
 
 export function isQuoteCharacter(character: string): boolean {
   return character in families

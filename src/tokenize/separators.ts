@@ -17,7 +17,7 @@ function isSpaceCode(code: number): boolean {
 const spaceEntities = ['&nbsp;', '&#160;', '&#xa0;', '&#xA0;', '&#8203;', '&#x200b;', '&#x200B;']
 
 /** Longest HTML tag we accept as a separator; bounded so the scan stays linear. */
-const maxTagLength = 120
+export const maxTagLength = 120
 
 /** Length of the separator that starts at `index` (0 when there is none). */
 export function readSeparator(text: string, index: number, end: number): number {
@@ -32,13 +32,19 @@ export function readSeparator(text: string, index: number, end: number): number 
   return 0
 }
 
-/** `<br>`, `<br/>`, `<br />`, `<p>`, `<p class="…">`, `</p>`, in any case. */
 function readLayoutTag(text: string, index: number, end: number): number {
   const close = text.indexOf('>', index + 1)
-  if (close < 0 || close >= end || close - index > maxTagLength) return 0
-  const tag = text.slice(index + 1, close).toLowerCase()
-  if (/^\/?p(\s[^<>]*)?$/.test(tag) || /^br\s*\/?$/.test(tag) || /^\/br$/.test(tag)) return close + 1 - index
-  return 0
+  return close < 0 || close >= end || !isLayoutTag(text, index, close) ? 0 : close + 1 - index
+}
+
+/**
+ * Whether the tag from the `<` at `open` to the `>` at `close` is `<br>`, `<br/>`, `<br />`,
+ * `<p>`, `<p class="…">` or `</p>`, in any case, and no longer than `maxTagLength`.
+ */
+export function isLayoutTag(text: string, open: number, close: number): boolean {
+  if (close - open > maxTagLength) return false
+  const tag = text.slice(open + 1, close).toLowerCase()
+  return /^\/?p(\s[^<>]*)?$/.test(tag) || /^br\s*\/?$/.test(tag) || /^\/br$/.test(tag)
 }
 
 /** Length of the run of separators that starts at `index`. */
