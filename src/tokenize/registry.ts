@@ -1,6 +1,6 @@
 /**
  * Shortcode names the tokenizer knows. WordPress matches only registered names; we know the
- * names an archive of Aesop Story Engine and core WordPress content uses, plus whatever a
+ * names an archive of Aesop Story Engine, core WordPress and Jetpack content uses, plus whatever a
  * caller adds.
  */
 export interface TagInfo {
@@ -36,7 +36,16 @@ const core: Record<string, TagInfo> = {
   embed: {enclosing: true}
 }
 
-export const defaultTags: ReadonlyMap<string, TagInfo> = new Map(Object.entries({...aesop, ...core}))
+/**
+ * Jetpack's embeds (modules/shortcodes/*.php), on every WordPress.com site and many others:
+ * `[youtube=URL]`, `[vimeo 123]`, `[tweet URL]`… (`transform/handlers/jetpack.ts`). Each takes
+ * its content as a URL when it has a closing tag, and none needs one.
+ */
+const jetpack: Record<string, TagInfo> = Object.fromEntries(
+  ['youtube', 'vimeo', 'dailymotion', 'tweet', 'instagram', 'soundcloud', 'spotify', 'ted', 'googlemaps', 'wpvideo', 'videopress', 'twitch', 'twitchtv', 'gist', 'mixcloud', 'scribd', 'slideshare', 'kickstarter'].map((name) => [name, {enclosing: false}])
+)
+
+export const defaultTags: ReadonlyMap<string, TagInfo> = new Map(Object.entries({...aesop, ...core, ...jetpack}))
 
 /** The default registry plus names a caller (a config file, a user handler) adds. */
 export function createTagRegistry(extra: Iterable<string> = []): Map<string, TagInfo> {

@@ -7,6 +7,7 @@ import {aesopMap} from './aesop-map.js'
 import {aesopQuote} from './aesop-quote.js'
 import {caption} from './caption.js'
 import {aesopGallery, gallery} from './gallery.js'
+import {jetpackHandlers} from './jetpack.js'
 import {aesopAudio, aesopDocument, aesopVideo, audio, embed, video} from './media.js'
 
 export const builtinHandlers: Readonly<Record<string, Handler>> = {
@@ -27,5 +28,6 @@ export const builtinHandlers: Readonly<Record<string, Handler>> = {
   gallery,
   video,
   audio,
-  embed
+  embed,
+  ...jetpackHandlers
 }
