@@ -9,7 +9,7 @@ import {captionAndCredit} from '../caption-credit.js'
 import {figure} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 import {placeholder} from './placeholder.js'
-import {withContent} from './shared.js'
+import {parseIds, plural, withContent} from './shared.js'
 
 function images(context: HandlerContext, ids: number[] | undefined, unresolved: string): HandlerOutput {
   const found = (ids ?? []).map((id) => ({id, attachment: context.media?.attachment(id)}))
@@ -36,16 +36,6 @@ function images(context: HandlerContext, ids: number[] | undefined, unresolved: 
   }
   if (!context.block) output.pop()
   return withContent(context, output)
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`
-}
-
-function parseIds(value: string | undefined): number[] | undefined {
-  if (value === undefined) return undefined
-  const ids = value.split(',').map((id) => Number(id.trim())).filter((id) => Number.isInteger(id) && id > 0)
-  return ids.length > 0 ? ids : undefined
 }
 
 /** `[gallery ids=…]` (or the older `include=`); without ids it shows the images uploaded to the post. */

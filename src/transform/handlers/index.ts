@@ -9,6 +9,7 @@ import {caption} from './caption.js'
 import {aesopGallery, gallery} from './gallery.js'
 import {jetpackHandlers} from './jetpack.js'
 import {aesopAudio, aesopDocument, aesopVideo, audio, embed, video} from './media.js'
+import {playlist} from './playlist.js'
 
 export const builtinHandlers: Readonly<Record<string, Handler>> = {
   aesop_image: aesopImage,
@@ -29,5 +30,6 @@ export const builtinHandlers: Readonly<Record<string, Handler>> = {
   video,
   audio,
   embed,
+  playlist,
   ...jetpackHandlers
 }

@@ -33,3 +33,14 @@ export function withContent(context: HandlerContext, output: HandlerOutput): Han
   return output.length === 0 ? content : [...output, {type: 'text', value: ' '}, ...content]
 }
 
+
+/** `ids="1, 2,3"` (a gallery's, a playlist's) as attachment ids; undefined when it names none. */
+export function parseIds(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined
+  const ids = value.split(',').map((id) => Number(id.trim())).filter((id) => Number.isInteger(id) && id > 0)
+  return ids.length > 0 ? ids : undefined
+}
+
+export function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`
+}
