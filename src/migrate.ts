@@ -50,7 +50,7 @@ export function migrate(input: string, options: MigrateOptions = {}): MigrateRes
   checkDocumentSize(input, options.syntax ?? 'text')
   const {text, diagnostics: controlDiagnostics} = replaceControlCharacters(input)
   const {handlers, tags} = shortcodeSetup(options.handlers)
-  const {tree, diagnostics} = tokenize(text, {tags})
+  const {tree, diagnostics} = tokenize(text, {tags, markdown: options.syntax === 'markdown'})
   const converter = new Converter({
     syntax: options.syntax ?? 'text',
     handlers,

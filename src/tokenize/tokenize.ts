@@ -31,6 +31,12 @@ import {readSeparators} from './separators.js'
 export interface TokenizeOptions {
   /** The known tags; defaults to Aesop Story Engine's and WordPress core's. */
   tags?: ReadonlyMap<string, TagInfo>
+  /**
+   * The text is Markdown: `[video](https://…)` and `[source](…)` are links whose text is a word
+   * that happens to name a shortcode, not the shortcode followed by `(…)`. A tag right before
+   * `(` that encloses nothing is prose there.
+   */
+  markdown?: boolean
 }
 
 /** Enclosing shortcodes nested deeper than this keep their content as text (and say so). */
@@ -110,6 +116,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
       openingEnd = tagClose + 1
       closing = selfClosing ? -1 : closingTags.find(name, openingEnd, end)
       if (info === undefined && closing < 0 && !startsWithNamedAttribute(nameEnd, attributesEnd)) return null
+      if (options.markdown && closing < 0 && !escapeOpen && text[openingEnd] === '(') return null
       parsed = parseAttributes(text, nameEnd, attributesEnd, positions)
     } else {
       // Unknown names without a `]` in their paragraph stay prose, as WordPress leaves them.
