@@ -33,6 +33,8 @@ export const shapes = [
   {name: '`[caption a="1" <` ×n', make: (size) => repeat('[caption a="1" <', size)},
   {name: '`<p>a` ×n (a paragraph each)', make: (size) => repeat('<p>a', size), size: 4 * 1024, stage: {html: 'HTML whitespace (transform/html/whitespace.ts)', xml: 'HTML whitespace (transform/html/whitespace.ts)'}},
   {name: 'a line break after every word', make: (size) => repeat('a<br>\n', size), size: 4 * 1024},
+  {name: 'blank lines in `[code]`', make: (size) => '[code]' + repeat('\n', size / 2) + 'x' + repeat(' \n', size / 4) + '[/code]'},
+  {name: '`<pre>[code]x[/code]` ×n', make: (size) => repeat('<pre>[code]x[/code]', size), size: 8 * 1024},
   {name: '`a* ` ×n', make: (size) => repeat('a* ', size), stage: {md: 'micromark emphasis (transform/markdown-dense.ts)'}},
   {name: '`[a](` ×n', make: (size) => repeat('[a](', size), stage: {md: 'micromark links (transform/markdown-dense.ts)'}},
   {name: '`![` ×k then `]` ×k', make: (size) => repeat('![', size / 2) + repeat(']', size / 4), stage: {md: 'micromark labels (transform/markdown-dense.ts)'}},

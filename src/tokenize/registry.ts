@@ -45,7 +45,34 @@ const jetpack: Record<string, TagInfo> = Object.fromEntries(
   ['youtube', 'vimeo', 'dailymotion', 'tweet', 'instagram', 'soundcloud', 'spotify', 'ted', 'googlemaps', 'wpvideo', 'videopress', 'twitch', 'twitchtv', 'gist', 'mixcloud', 'scribd', 'slideshare', 'kickstarter'].map((name) => [name, {enclosing: false}])
 )
 
-export const defaultTags: ReadonlyMap<string, TagInfo> = new Map(Object.entries({...aesop, ...core, ...jetpack}))
+/**
+ * The plugin's language tags (its `$this->brushes`) and the name a Markdown highlighter (Shiki,
+ * Prism, Chroma, highlight.js) knows each by. `latex` and `r` are languages but not tags (the
+ * plugin leaves them out: "it'll collide", "too short").
+ */
+export const codeLanguageTags: Readonly<Record<string, string>> = {
+  as3: 'actionscript', actionscript3: 'actionscript', arduino: 'arduino', bash: 'bash', shell: 'shell',
+  coldfusion: 'coldfusion', cf: 'coldfusion', clojure: 'clojure', clj: 'clojure', cpp: 'cpp', c: 'c',
+  'c-sharp': 'csharp', csharp: 'csharp', css: 'css', delphi: 'pascal', pas: 'pascal', pascal: 'pascal',
+  diff: 'diff', patch: 'diff', erl: 'erlang', erlang: 'erlang', fsharp: 'fsharp', go: 'go', golang: 'go',
+  groovy: 'groovy', haskell: 'haskell', java: 'java', jfx: 'javafx', javafx: 'javafx', js: 'javascript',
+  jscript: 'javascript', javascript: 'javascript', tex: 'latex', matlab: 'matlab', matlabkey: 'matlab',
+  objc: 'objectivec', 'obj-c': 'objectivec', perl: 'perl', pl: 'perl', php: 'php', plain: 'text', text: 'text',
+  ps: 'powershell', powershell: 'powershell', py: 'python', python: 'python', splus: 'r', rails: 'ruby',
+  rb: 'ruby', ror: 'ruby', ruby: 'ruby', ts: 'typescript', typescript: 'typescript', scala: 'scala',
+  sql: 'sql', swift: 'swift', vb: 'vbnet', vbnet: 'vbnet', xml: 'xml', xhtml: 'xml', xslt: 'xslt',
+  html: 'html', yaml: 'yaml', yml: 'yaml'
+}
+
+/**
+ * SyntaxHighlighter Evolved's code tags (`transform/handlers/code.ts`): `[sourcecode]…[/sourcecode]`
+ * (`[source]`, `[code]`) encloses its code. Its language tags (`[php]`, `[c]`, `[text]`) are short
+ * words a sentence may hold in brackets, so one without a closing tag is no cause for a warning.
+ */
+export const codeTags: readonly string[] = ['sourcecode', 'source', 'code', ...Object.keys(codeLanguageTags)]
+const syntaxHighlighter: Record<string, TagInfo> = Object.fromEntries(codeTags.map((name, index) => [name, {enclosing: index < 3}]))
+
+export const defaultTags: ReadonlyMap<string, TagInfo> = new Map(Object.entries({...aesop, ...core, ...jetpack, ...syntaxHighlighter}))
 
 /** The default registry plus names a caller (a config file, a user handler) adds. */
 export function createTagRegistry(extra: Iterable<string> = []): Map<string, TagInfo> {

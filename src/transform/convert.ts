@@ -5,7 +5,7 @@
  */
 import type {BlockContent, PhrasingContent, Root, RootContent} from 'mdast'
 import {PositionIndex} from '../tokenize/positions.js'
-import type {TagInfo} from '../tokenize/registry.js'
+import {codeTags, type TagInfo} from '../tokenize/registry.js'
 import {tokenize} from '../tokenize/tokenize.js'
 import type {Diagnostic, Point, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import {repairAttributes} from './attributes.js'
@@ -42,6 +42,14 @@ export interface ConvertOptions {
 
 /** How deep reusable blocks may show one another: deeper is a loop. */
 const maxNesting = 8
+
+/**
+ * SyntaxHighlighter's code shortcodes: the plugin prints each as a `<pre>` before wpautop runs, so
+ * one makes a block wherever it stands (see `holdShortcodes`). Only with its closing tag: without
+ * one it encloses nothing.
+ */
+const codeTagSet: ReadonlySet<string> = new Set(codeTags)
+const printedAsPre = (node: ShortcodeNode): boolean => node.known && node.closingTag !== null && !node.escaped && codeTagSet.has(node.name)
 
 export interface ShortcodeRecord {
   name: string
@@ -225,7 +233,7 @@ export class Converter implements RunHost {
   }
 
   private htmlBlocks(nodes: SourceContent[]): RootContent[] {
-    return new HtmlRun(this, holdShortcodes(nodes, {backslashEscapes: false})).convert()
+    return new HtmlRun(this, holdShortcodes(nodes, {backslashEscapes: false, preformatted: printedAsPre})).convert()
   }
 
   private markdownBlocks(nodes: SourceContent[]): RootContent[] {

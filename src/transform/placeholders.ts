@@ -16,6 +16,7 @@ const open = '\uE000'
 const close = '\uE001'
 const placeholderPattern = /\uE000(\d+)\uE001/g
 const anyPlaceholder = /\uE000\d+\uE001/
+const onePlaceholder = /^\s*\uE000(\d+)\uE001\s*$/
 /** A paragraph of nothing but placeholders, one or more, each on its own line or separated by spaces. */
 const onlyPlaceholders = /^(?:\s*\uE000\d+\uE001)+\s*$/
 /** Nodes whose children are blocks. */
@@ -46,7 +47,12 @@ export function placeholderFor(items: HeldItem[], item: HeldItem): string {
   return `${open}${items.push(item) - 1}${close}`
 }
 
-export function holdShortcodes(nodes: SourceContent[], options: {backslashEscapes: boolean}): Held {
+/**
+ * `preformatted`: shortcodes held as a `<pre>` of their own, for HTML that wpautop reads next. A
+ * plugin that prints its shortcode as `<pre>` before wpautop runs (SyntaxHighlighter's code) makes
+ * a block wherever the tag stood, even inside a sentence, and wpautop leaves its lines alone.
+ */
+export function holdShortcodes(nodes: SourceContent[], options: {backslashEscapes: boolean; preformatted?: (node: ShortcodeNode) => boolean}): Held {
   const items: HeldItem[] = []
   // Where each piece of `source` starts, and where it came from: text maps offset for offset,
   // a placeholder to the start of its shortcode.
@@ -54,19 +60,23 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
   const originStarts: number[] = []
   const exact: boolean[] = []
   let source = ''
+  let insidePre = false
   for (const node of nodes) {
     heldStarts.push(source.length)
     originStarts.push(node.position.start.offset ?? 0)
     if (node.type !== 'shortcode') {
       exact.push(true)
       source += node.value
+      if (options.preformatted) insidePre = endsInsidePre(node.value, insidePre)
     } else if (options.backslashEscapes && source.endsWith('\\')) {
       // In Markdown `\[` is a literal bracket: `\[gallery]` is text, not a shortcode.
       exact.push(true)
       source += node.raw
     } else {
       exact.push(false)
-      source += placeholderFor(items, node)
+      const placeholder = placeholderFor(items, node)
+      // Inside the author's own `<pre>` a second one would end it early: that one is the block.
+      source += !insidePre && options.preformatted?.(node) ? `<pre>${placeholder}</pre>` : placeholder
     }
   }
   const origin = (offset: number): number => {
@@ -81,6 +91,15 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
     return originStarts[low]! + (exact[low] ? offset - heldStarts[low]! : 0)
   }
   return {source, items, origin}
+}
+
+const preTag = /<(\/?)pre\b/gi
+
+/** Whether HTML is inside a `<pre>` after `text`, given whether it was before: the last `<pre` or `</pre` in it decides. */
+function endsInsidePre(text: string, before: boolean): boolean {
+  let inside = before
+  for (const match of text.matchAll(preTag)) inside = match[1] === ''
+  return inside
 }
 
 /** The source text of a run that may hold placeholders. */
@@ -117,6 +136,11 @@ export function releasePlaceholders(
       // A placeholder the HTML parser left as bare text where blocks stand (a post that is one block).
       if (child.type === 'text' && flowParents.has(parent.type) && onlyPlaceholders.test(child.value)) {
         for (const match of child.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(items[Number(match[1])]!, true)))
+        continue
+      }
+      // A shortcode held as a `<pre>` of its own (`holdShortcodes`), or written inside one alone.
+      if (child.type === 'code' && onePlaceholder.test(child.value)) {
+        children.push(...toBlocks(run(items[Number(onePlaceholder.exec(child.value)![1])]!, true)))
         continue
       }
       if (child.type === 'text') {

@@ -37,6 +37,8 @@ export const builtinBlockHandlers: Readonly<Record<string, BlockHandler>> = {
   ...Object.fromEntries(legacyEmbeds.map((name) => [`core-embed/${name}`, embed])),
   'core/code': code,
   'core/preformatted': code,
+  // SyntaxHighlighter Evolved's block: a <pre> of the code and its `language`, as core/code saves it.
+  'syntaxhighlighter/code': code,
   'core/verse': verse,
   'core/more': more,
   'core/nextpage': nextpage,

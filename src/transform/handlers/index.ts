@@ -6,6 +6,8 @@ import {aesopCharacter, aesopImage, aesopParallax} from './aesop-image.js'
 import {aesopMap} from './aesop-map.js'
 import {aesopQuote} from './aesop-quote.js'
 import {caption} from './caption.js'
+import {code} from './code.js'
+import {codeTags} from '../../tokenize/registry.js'
 import {aesopGallery, gallery} from './gallery.js'
 import {jetpackHandlers} from './jetpack.js'
 import {aesopAudio, aesopDocument, aesopVideo, audio, embed, video} from './media.js'
@@ -31,5 +33,6 @@ export const builtinHandlers: Readonly<Record<string, Handler>> = {
   audio,
   embed,
   playlist,
-  ...jetpackHandlers
+  ...jetpackHandlers,
+  ...Object.fromEntries(codeTags.map((name) => [name, code]))
 }

@@ -1,0 +1,61 @@
+/**
+ * Code in shortcodes: SyntaxHighlighter Evolved's `[sourcecode language="php"]…[/sourcecode]`
+ * (also `[source]`, `[code]`, and one tag per language: `[php]…[/php]`, `[js]…[/js]`), which
+ * WordPress.com bundles and tech blogs used for a decade. Each becomes fenced code with the
+ * language, every character as the reader saw it.
+ *
+ * What the reader saw (the plugin's `shortcode_callback`): since version 2.0 (2009) the plugin
+ * saves the code HTML-escaped, and prints it so that the browser decodes it once; code holding a
+ * literal `<` or `>` (an old post, markup the editor left) it prints exactly as stored. So the
+ * code is decoded once when it holds neither, and kept as written when it does. The plugin's
+ * script drops the first and last lines when blank. The plugin runs before wpautop, so neither
+ * its paragraphs nor its typography touch the code (`transform/placeholders.ts` holds a code
+ * shortcode as a `<pre>` of its own, as the plugin's output is).
+ */
+import type {InlineCode, PhrasingContent} from 'mdast'
+import {parseEntities} from 'parse-entities'
+import type {Handler, HandlerContext} from '../types.js'
+import {codeLanguageTags as brushes} from '../../tokenize/registry.js'
+import {asWritten} from './as-written.js'
+
+/**
+ * The language: a language tag's own; else a positional value (`[code php]`, `[code="php"]`,
+ * which the plugin lets win), `language` or `lang`. Null for plain text or none.
+ */
+function languageOf(context: HandlerContext): string | null {
+  const name = context.node.name.toLowerCase()
+  const written = Object.hasOwn(brushes, name) ? name : (context.positional.find((value) => value.trim() !== '') ?? context.attribute('language') ?? context.attribute('lang'))?.trim().replace(/^=?["']?|["']$/g, '').toLowerCase()
+  if (written === undefined || written === '') return null
+  const language = Object.hasOwn(brushes, written) ? brushes[written]! : written
+  // A fence's info string ends at white space, and a backtick cannot be in a backtick fence's.
+  return language === 'text' || !/^[\w#+.-]+$/.test(language) ? null : language
+}
+
+/** The code as the reader saw it (see above), without the blank first and last lines the plugin's script drops. */
+export function displayedCode(stored: string): string {
+  const shown = /[<>]/.test(stored) ? stored : parseEntities(stored)
+  // Line by line rather than with an expression, which would rescan a run of blank lines from each of them.
+  const lines = shown.split(/\r?\n/)
+  let first = 0
+  let last = lines.length
+  while (first < last && lines[first]!.trim() === '') first++
+  while (last > first && lines[last - 1]!.trim() === '') last--
+  return lines.slice(first, last).join('\n')
+}
+
+export const code: Handler = (context) => {
+  const {node} = context
+  // Without a closing tag it encloses nothing: the plugin prints nothing, and we keep the tag.
+  if (node.closingTag === null) return asWritten(context)
+  const start = node.position.start.offset!
+  const stored = node.raw.slice(node.openingTag.end.offset! - start, node.closingTag.start.offset! - start)
+  const value = displayedCode(stored)
+  if (value.trim() === '') return []
+  if (context.block) return [{type: 'code', lang: languageOf(context), meta: null, value}]
+  // Inside a sentence of a plain-text post: code spans, one per line (a code span cannot hold a line break).
+  const lines = value.split(/\r?\n/).filter((line) => line.trim() !== '')
+  return lines.flatMap((line, index): PhrasingContent[] => {
+    const span: InlineCode = {type: 'inlineCode', value: line}
+    return index === 0 ? [span] : [{type: 'break'}, span]
+  })
+}

@@ -1,0 +1,80 @@
+/**
+ * SyntaxHighlighter's code shortcodes become fenced code with the code the reader saw: decoded
+ * once when stored escaped (no literal `<` or `>`), as written otherwise; a block wherever the
+ * tag stands in HTML, as the plugin's `<pre>` is; untouched by wpautop and typography. Linear
+ * time on blank lines and on many tags: bench/hostile-shapes.js (tests/hostile/linear.test.ts).
+ */
+import {describe, expect, it} from 'vitest'
+import {migrate} from '../../../src/index.js'
+import {displayedCode} from '../../../src/transform/handlers/code.js'
+import {text} from './library.js'
+
+const html = (input: string) => migrate(input, {syntax: 'html'})
+
+describe('code shortcodes', () => {
+  it.each([
+    ['[sourcecode language="php"]\n&lt;?php echo &quot;a &amp;&amp; b&quot;; ?&gt;\n[/sourcecode]', '```php\n<?php echo "a && b"; ?>\n```\n'],
+    ['[source lang="python"]def f():\n    return 1[/source]', '```python\ndef f():\n    return 1\n```\n'],
+    ['[code language="js"]let a = 1[/code]', '```javascript\nlet a = 1\n```\n'],
+    ['[code php]$a = 1;[/code]', '```php\n$a = 1;\n```\n'],
+    ['[code="ruby"]puts 1[/code]', '```ruby\nputs 1\n```\n'],
+    ['[php]<?php echo "raw"; ?>[/php]', '```php\n<?php echo "raw"; ?>\n```\n'],
+    ['[jscript]a && b[/jscript]', '```javascript\na && b\n```\n'],
+    ['[c-sharp]var x = 1;[/c-sharp]', '```csharp\nvar x = 1;\n```\n'],
+    ['[plain]just text[/plain]', '```\njust text\n```\n'],
+    ['[sourcecode]no language[/sourcecode]', '```\nno language\n```\n'],
+    ['[sourcecode language="latex"]\\frac{1}{2}[/sourcecode]', '```latex\n\\frac{1}{2}\n```\n'],
+    ['[sourcecode language="bad lang`"]x[/sourcecode]', '```\nx\n```\n']
+  ])('%s', (input, expected) => {
+    const {markdown, document} = text(input)
+    expect(markdown).toBe(expected)
+    expect(document.diagnostics).toEqual([])
+  })
+
+  it('keeps the code out of wpautop and typography, and its blank lines inside', () => {
+    const body = '<p>Before:\n[sourcecode language="php"]\n$a = "quoted" -- 1;\n\n  $b = \'it\'s\';\n[/sourcecode]\nafter.</p>'
+    expect(html(body).markdown).toBe('Before:\n\n```php\n$a = "quoted" -- 1;\n\n  $b = \'it\'s\';\n```\n\nafter.\n')
+  })
+
+  it('in HTML is a block wherever it stands, as the plugin prints a <pre>', () => {
+    expect(html('Use [code]npm i[/code] to install.').markdown).toBe('Use\n\n```\nnpm i\n```\n\nto install.\n')
+  })
+
+  it('inside the author\'s own <pre> is that block, not one nested in it', () => {
+    expect(html('<pre>[code lang="js"]var a = 1 &lt; 2;[/code]</pre>\n\nNext.').markdown).toBe('```javascript\nvar a = 1 < 2;\n```\n\nNext.\n')
+  })
+
+  it('inside a sentence of a plain-text post is code spans, one per line', () => {
+    expect(text('Run [code]npm i\nnpm test[/code] first.').markdown).toBe('Run `npm i`\\\n`npm test` first.\n')
+  })
+
+  it('a language tag without its closing tag is prose, kept as written and not reported', () => {
+    const {markdown, document} = text('Options [c] and [text] are shown.')
+    expect(markdown).toBe('Options [c] and [text] are shown.\n')
+    expect(document.diagnostics).toEqual([])
+  })
+
+  it('a [sourcecode] without its closing tag is kept as written, and the tokenizer says it never closes', () => {
+    const {markdown, document} = text('[sourcecode language="php"] echo 1;')
+    expect(markdown).toContain('[sourcecode language="php"]')
+    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'shortcode-unclosed'})])
+  })
+
+  it('the syntaxhighlighter/code block is fenced code with its language', () => {
+    const body = '<!-- wp:syntaxhighlighter/code {"language":"python"} -->\n<pre class="wp-block-syntaxhighlighter-code">def f(x):\n    return x &lt; 2</pre>\n<!-- /wp:syntaxhighlighter/code -->'
+    expect(html(body).markdown).toBe('```python\ndef f(x):\n    return x < 2\n```\n')
+  })
+})
+
+describe('displayedCode', () => {
+  it.each([
+    ['&amp;lt;b&amp;gt;', '&lt;b&gt;'], // decoded once: a typed entity stays an entity
+    ['<b>&amp;</b>', '<b>&amp;</b>'], // a literal < or >: printed as stored
+    ['\n\n  indented\n\n\nlast\n \n', '  indented\n\n\nlast'],
+    ['a\r\nb', 'a\nb'],
+    ['x \n \n', 'x '] // a line's own spaces stay
+  ])('%j', (stored, shown) => {
+    expect(displayedCode(stored)).toBe(shown)
+  })
+
+})
