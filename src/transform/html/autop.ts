@@ -14,14 +14,24 @@
  */
 import {autop} from '@wordpress/autop'
 
-const pre = /<pre\b[\s\S]*?<\/pre>/gi
+const preOpen = /<pre\b/gi
+const preClose = /<\/pre>/gi
 
 export function wpautop(html: string): string {
   let collapsed = ''
   let last = 0
-  for (const match of html.matchAll(pre)) {
-    collapsed += collapseRuns(html.slice(last, match.index)) + match[0]
-    last = match.index + match[0].length
+  // Each `<pre` to the `</pre>` after it, in any case, as `/<pre\b[\s\S]*?<\/pre>/gi` finds them,
+  // but with two searches that never look again at what they passed: the expression read on to the
+  // end from every `<pre` that no `</pre>` followed (`<pre>` ×n never closed: quadratic).
+  preOpen.lastIndex = 0
+  for (let open = preOpen.exec(html); open !== null; open = preOpen.exec(html)) {
+    preClose.lastIndex = open.index
+    const close = preClose.exec(html)
+    if (close === null) break
+    const end = close.index + close[0].length
+    collapsed += collapseRuns(html.slice(last, open.index)) + html.slice(open.index, end)
+    last = end
+    preOpen.lastIndex = end
   }
   const {text, preTags} = setPreAside(collapsed + collapseRuns(html.slice(last)))
   if (preTags.length === 0) return autop(text)
