@@ -36,6 +36,7 @@ export const hastToMdast = onDemand<typeof import('hast-util-to-mdast')>('hast-u
  * both have the same fields and give the same trees.
  */
 export function toMdastInPlace(tree: Root, options: Omit<ToMdastOptions, 'newlines'> | Omit<ElementOptions, 'newlines'> = {}): MdastRoot {
+  refuseDeepText(tree)
   minifyWhitespace(tree)
   const state = createState(options)
   noteIds(state.elementById, tree)
@@ -43,6 +44,44 @@ export function toMdastInPlace(tree: Root, options: Omit<ToMdastOptions, 'newlin
   const mdast = (!result ? {type: 'root', children: []} : Array.isArray(result) ? {type: 'root', children: result} : result) as MdastNodes
   if ('children' in mdast) cleanText(mdast)
   return mdast as MdastRoot
+}
+
+/** Elements hast-util-to-mdast reads with hast-util-to-text (code, its inline forms, a text area). */
+const readAsText = new Set(['pre', 'listing', 'plaintext', 'xmp', 'code', 'kbd', 'samp', 'tt', 'var', 'textarea'])
+/** Deeper than any post writes inside code; quadratic below it is still only thousands of steps. */
+export const maxTextDepth = 256
+
+/**
+ * hast-util-to-text concatenates the text of every level of an element into the level above
+ * (`items.concat`), which takes time in the depth times the length: `<pre>` opened thousands of
+ * times and never closed (each inside the last) took seconds. Such HTML is refused as too deep
+ * (a RangeError, as a recursion too deep for the parsers is), and the converter keeps the post as
+ * text and says so. Linear: each element whose text is read has its depth measured once, and what
+ * is inside it is not looked at again.
+ */
+function refuseDeepText(tree: Root): void {
+  const stack: Array<Root | Element> = [tree]
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (readAsText.has(child.tagName)) {
+        if (depthOf(child) > maxTextDepth) throw new RangeError(`<${child.tagName}> holds elements nested more than ${maxTextDepth} deep`)
+      } else {
+        stack.push(child)
+      }
+    }
+  }
+}
+
+function depthOf(element: Element): number {
+  let deepest = 0
+  const stack: Array<[Element, number]> = [[element, 1]]
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, depth] = entry
+    if (depth > deepest) deepest = depth
+    for (const child of node.children) if (child.type === 'element') stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 type StateMethods = Pick<State, 'all' | 'one' | 'patch' | 'resolve' | 'toFlow' | 'toSpecificContent'>
