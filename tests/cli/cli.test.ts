@@ -32,9 +32,9 @@ describe('a folder', () => {
     const out = fresh()
     const result = migrate([archive, '--out', out])
     expect(result.status).toBe(0)
-    expect(files(out)).toEqual(['2014/the-long-road.md', '2019/harbour-storm.md', 'notes/odds-and-ends.md'])
+    expect(files(out)).toEqual(['2014/the-long-road.md', '2019/harbour-storm.md', 'notes/harbour-works.md', 'notes/odds-and-ends.md'])
     for (const file of files(out)) expect(readFileSync(path.join(out, file), 'utf8')).toBe(readFileSync(path.join(expected, file), 'utf8'))
-    expect(result.stderr).toContain('Files:       3 (3 converted, 0 failed), 3 outputs written')
+    expect(result.stderr).toContain('Files:       4 (4 converted, 0 failed), 4 outputs written')
   })
 
   it('two inputs that would write the same file: the later one is renamed and reported', () => {
@@ -55,7 +55,7 @@ describe('a folder', () => {
     mkdirSync(cwd)
     const result = migrate([archive], {cwd})
     expect(result.stderr).toContain('writing to migrated/')
-    expect(files(path.join(cwd, 'migrated'))).toHaveLength(3)
+    expect(files(path.join(cwd, 'migrated'))).toHaveLength(4)
   })
 
   it('--format json writes one JSON document per input', () => {
@@ -120,7 +120,7 @@ describe('a folder', () => {
     const result = migrate([input, '--out', out])
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/2019\/photo\.txt[^]*binary[^]*file-binary/)
-    expect(files(out)).toHaveLength(3)
+    expect(files(out)).toHaveLength(4)
   })
 
   it('a folder named like a post is reported with its path; the batch goes on', () => {
@@ -131,7 +131,7 @@ describe('a folder', () => {
     const result = migrate([input, '--out', out])
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/drafts\.txt[^]*is a folder, not a file[^]*file-unreadable/)
-    expect(files(out)).toHaveLength(3)
+    expect(files(out)).toHaveLength(4)
   })
 
   it('a symlink that leads outside the folder is not followed', () => {
@@ -222,7 +222,7 @@ describe('CI batch jobs', () => {
   it('--report json writes the diagnostics as JSON', () => {
     const result = migrate([archive, '--check', '--report', 'json', '-q'])
     const report = JSON.parse(result.stderr) as Array<{file: string; diagnostics: Array<{ruleId: string}>}>
-    expect(report.map((entry) => entry.file)).toEqual(['2019/harbour-storm.txt', 'notes/odds-and-ends.txt'])
+    expect(report.map((entry) => entry.file)).toEqual(['2019/harbour-storm.txt', 'notes/harbour-works.html', 'notes/odds-and-ends.txt'])
   })
 
   it.each([

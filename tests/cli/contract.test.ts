@@ -94,6 +94,7 @@ describe('stderr', () => {
     const report = JSON.parse(result.stderr) as unknown[]
     expect(report).toEqual([
       {file: '2019/harbour-storm.txt', diagnostics: [{ruleId: 'image-missing-src', severity: 'warning', message: expect.any(String), line: 7, column: 1}]},
+      {file: 'notes/harbour-works.html', diagnostics: [{ruleId: 'playlist-unresolved', severity: 'warning', message: expect.any(String), line: 14, column: 1}]},
       {file: 'notes/odds-and-ends.txt', diagnostics: expect.arrayContaining([expect.objectContaining({ruleId: 'shortcode-unclosed', severity: 'warning', line: 9, column: 1})])}
     ])
   })
@@ -121,9 +122,9 @@ describe('--jobs', () => {
     })
     expect(runs[1]).toEqual(runs[0])
     expect(runs[0]!.status).toBe(1)
-    expect(runs[0]!.files).toEqual(['2014/the-long-road.md', '2019/harbour-storm.md', 'notes/odds-and-ends.md'])
+    expect(runs[0]!.files).toEqual(['2014/the-long-road.md', '2019/harbour-storm.md', 'notes/harbour-works.md', 'notes/odds-and-ends.md'])
     const report = JSON.parse(runs[0]!.stderr) as Array<{file: string}>
-    expect(report.map((entry) => entry.file)).toEqual(['2019/harbour-storm.txt', '2019/photo.txt', 'notes/drafts.txt', 'notes/odds-and-ends.txt'])
+    expect(report.map((entry) => entry.file)).toEqual(['2019/harbour-storm.txt', '2019/photo.txt', 'notes/drafts.txt', 'notes/harbour-works.html', 'notes/odds-and-ends.txt'])
   })
 })
 

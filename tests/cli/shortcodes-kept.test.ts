@@ -60,7 +60,7 @@ describe('[[gallery ids="1,2"]], the escaped shortcode', () => {
 
   it("is no gallery in the bundled archive's summary", () => {
     const result = migrate([archive, '--out', path.join(root, 'archive')])
-    expect(result.stderr).toContain('Shortcodes:  8 (aesop_content 2, aesop_image 2, aesop_chapter 1, aesop_quote 1, caption 1, pullquote 1)\n')
+    expect(result.stderr).toContain('Shortcodes:  12 (aesop_content 2, aesop_image 2, aesop_chapter 1, aesop_quote 1, caption 1, playlist 1, pullquote 1, sourcecode 1, tweet 1, youtube 1)\n')
     const notes = readFileSync(path.join(root, 'archive/notes/odds-and-ends.md'), 'utf8')
     expect(notes).toContain(`\n\n${pullquote}\n\n`)
     expect(notes).toContain('write \\[gallery ids="1,2"] in the editor.')

@@ -30,7 +30,7 @@ describe('where output goes', () => {
     mkdirSync(cwd)
     const result = migrate([archive, '-f', 'ndjson', '-q'], {cwd})
     expect(result.status).toBe(0)
-    expect(lines(result.stdout).map((document) => document.file)).toEqual(['2014/the-long-road.md', '2019/harbour-storm.txt', 'notes/odds-and-ends.txt'])
+    expect(lines(result.stdout).map((document) => document.file)).toEqual(['2014/the-long-road.md', '2019/harbour-storm.txt', 'notes/harbour-works.html', 'notes/odds-and-ends.txt'])
     expect(fg.sync('**/*', {cwd})).toEqual([])
   })
 
@@ -38,7 +38,7 @@ describe('where output goes', () => {
     const out = fresh()
     const result = migrate([archive, '-f', 'ndjson', '-q', '--out', out])
     expect(result.stdout).toBe('')
-    expect(fg.sync('**/*', {cwd: out}).sort()).toEqual(['2014/the-long-road.ndjson', '2019/harbour-storm.ndjson', 'notes/odds-and-ends.ndjson'])
+    expect(fg.sync('**/*', {cwd: out}).sort()).toEqual(['2014/the-long-road.ndjson', '2019/harbour-storm.ndjson', 'notes/harbour-works.ndjson', 'notes/odds-and-ends.ndjson'])
   })
 
   it('an export as Markdown on stdout is refused with a usage error naming --out and the streaming formats', () => {
@@ -59,7 +59,7 @@ describe('stdin', () => {
     const result = migrate(['-', archive, '-f', 'ndjson', '-q'], {input: 'From stdin [aesop_chapter title="One"]\n'})
     expect(result.status).toBe(0)
     const documents = lines(result.stdout)
-    expect(documents.map((document) => document.file)).toEqual(['-', '2014/the-long-road.md', '2019/harbour-storm.txt', 'notes/odds-and-ends.txt'])
+    expect(documents.map((document) => document.file)).toEqual(['-', '2014/the-long-road.md', '2019/harbour-storm.txt', 'notes/harbour-works.html', 'notes/odds-and-ends.txt'])
     expect(documents[0]!.markdown).toContain('From stdin')
   })
 
