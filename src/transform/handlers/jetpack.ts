@@ -15,6 +15,8 @@
  */
 import type {Link} from 'mdast'
 import {embedPage, type EmbedPage} from '../html/embeds.js'
+import {urlOn} from '../html/provider-url.js'
+import {youtubePage} from '../html/youtube.js'
 import {encodeUrl} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 import {asWritten} from './as-written.js'
@@ -50,48 +52,6 @@ function jetpackEmbed(needs: string, resolve: Resolve): Handler {
 function first(context: HandlerContext): string | undefined {
   const value = context.positional.find((candidate) => candidate.trim() !== '')?.trim().replace(/^=+/, '')
   return value === '' ? undefined : value
-}
-
-/** `value` as a URL (protocol-relative and scheme-less `www.` ones too), when it is an http(s) one on a host `hosts` accepts. */
-function urlOn(value: string | undefined, hosts: RegExp): URL | null {
-  if (value === undefined) return null
-  const written = value.trim()
-  let url: URL
-  try {
-    url = new URL(written.startsWith('//') ? `https:${written}` : /^https?:\/\//i.test(written) ? written : `https://${written}`)
-  } catch {
-    return null
-  }
-  return (url.protocol === 'https:' || url.protocol === 'http:') && hosts.test(url.hostname) ? url : null
-}
-
-/** A start time as YouTube writes it (`90`, `90s`, `1m30s`, `1h2m3s`) in seconds, or null. */
-function seconds(value: string | null): number | null {
-  if (value === null) return null
-  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value)
-  if (match === null || value === '') return null
-  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0)
-}
-
-const youtubeHosts = /^(?:(?:www|m)\.)?(?:youtube\.com|youtube-nocookie\.com|youtu\.be)$/
-
-/**
- * A YouTube URL in any of the forms Jetpack accepts: `watch?v=ID`, `youtu.be/ID`, `/v/ID`,
- * `/embed/ID`, `watch#!v=ID`, a second `?` where `&` was meant, a playlist; or a bare id.
- */
-export function youtubePage(value: string | undefined): EmbedPage | null {
-  if (value !== undefined && /^[\w-]{11}$/.test(value)) return {url: `https://www.youtube.com/watch?v=${value}`, label: 'YouTube video'}
-  // Jetpack's own repairs: `#!v=` is a query, and so is everything after a second `?`.
-  const written = value?.replace('#!', '?').replace(/^([^?]*\?[^?]*)\?/, '$1&')
-  const url = urlOn(written, youtubeHosts)
-  if (url === null) return null
-  const parameters = url.searchParams
-  const id = parameters.get('v') ?? (url.hostname.endsWith('youtu.be') ? /^\/([\w-]+)/ : /^\/(?:v|embed|shorts|live)\/([\w-]+)/).exec(url.pathname)?.[1]
-  const list = parameters.get('list')
-  if ((id === undefined || id === 'videoseries') && list) return {url: `https://www.youtube.com/playlist?list=${encodeURIComponent(list)}`, label: 'YouTube playlist'}
-  if (id === undefined || !/^[\w-]+$/.test(id)) return null
-  const start = seconds(parameters.get('start') ?? parameters.get('t'))
-  return {url: `https://www.youtube.com/watch?v=${id}${start ? `&t=${start}` : ''}`, label: 'YouTube video'}
 }
 
 const youtube: Resolve = (context) => youtubePage(first(context) ?? context.attribute('url'))

@@ -12,6 +12,7 @@
  * what it is ("YouTube video") unless the iframe has a title of its own. Providers are matched
  * by host and path only; an unknown player keeps its own URL.
  */
+import {youtubePage} from './youtube.js'
 
 export interface EmbedPage {
   url: string
@@ -21,18 +22,8 @@ export interface EmbedPage {
 
 type Provider = (url: URL) => EmbedPage | null
 
-const youtubeHosts = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com'])
-
-const youtube: Provider = (url) => {
-  if (!youtubeHosts.has(url.hostname)) return null
-  const list = url.searchParams.get('list')
-  const id = /^\/(?:embed|v)\/([\w-]+)/.exec(url.pathname)?.[1]
-  if (id === 'videoseries' && list) return {url: `https://www.youtube.com/playlist?list=${encodeURIComponent(list)}`, label: 'YouTube playlist'}
-  if (id === undefined || id === 'videoseries') return null
-  const start = url.searchParams.get('start') ?? url.searchParams.get('t')
-  const at = start !== null && /^\d+$/.test(start) ? `&t=${start}` : ''
-  return {url: `https://www.youtube.com/watch?v=${id}${at}`, label: 'YouTube video'}
-}
+/** YouTube's players and pages in every form (`transform/handlers/jetpack.ts` reads the same for `[youtube]`). */
+const youtube: Provider = (url) => youtubePage(url.href)
 
 const vimeo: Provider = (url) => {
   const id = url.hostname === 'player.vimeo.com' ? /^\/video\/(\d+)/.exec(url.pathname)?.[1] : undefined

@@ -4,7 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {migrate} from '../../../src/index.js'
-import {youtubePage} from '../../../src/transform/handlers/jetpack.js'
+import {youtubePage} from '../../../src/transform/html/youtube.js'
 import {assertValidDocument} from '../../helpers/schema.js'
 import {text} from './library.js'
 

@@ -10,6 +10,9 @@ describe('embedded content', () => {
     ['<iframe src="//player.vimeo.com/video/22439234"></iframe>', '[Vimeo video](https://vimeo.com/22439234)\n'],
     ['<iframe src="https://www.youtube-nocookie.com/embed/abc_-12?start=30"></iframe>', '[YouTube video](https://www.youtube.com/watch?v=abc_-12&t=30)\n'],
     ['<iframe src="https://www.youtube.com/embed/videoseries?list=PL123"></iframe>', '[YouTube playlist](https://www.youtube.com/playlist?list=PL123)\n'],
+    // A page's URL where a player's belongs (youtu.be, watch?v=) is read as [youtube] reads it.
+    ['<iframe src="https://youtu.be/abc_-12?t=1m5s"></iframe>', '[YouTube video](https://www.youtube.com/watch?v=abc_-12&t=65)\n'],
+    ['<iframe src="https://www.youtube.com/watch?v=abc_-12&amp;rel=0"></iframe>', '[YouTube video](https://www.youtube.com/watch?v=abc_-12)\n'],
     ['<iframe src="https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC"></iframe>', '[Spotify track](https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC)\n'],
     ['<iframe src="https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/artist/song"></iframe>', '[SoundCloud audio](https://soundcloud.com/artist/song)\n'],
     ['<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>', '[Google map](https://www.google.com/maps/embed?pb=!1m18)\n'],
