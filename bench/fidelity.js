@@ -114,9 +114,7 @@ function runOurs(file, name) {
       const json = JSON.parse(readFileSync(path.join(out, relative), 'utf8'))
       const markdown = readFileSync(path.join(out, relative.replace(/\.json$/, '.md')), 'utf8')
       const slug = json.metadata.slug ?? ''
-      // Without a slug (drafts) the CLI names the document `<type>-<post id>`: the id tells same-titled drafts apart.
-      const id = slug === '' ? (new RegExp(`#${json.metadata.type}-(\\d+)(?:-\\d+)?$`).exec(json.file)?.[1] ?? null) : null
-      return {file: json.file, type: json.metadata.type, slug, id, title: (json.metadata.title ?? '').trim(), status: json.metadata.status ?? '', markdown}
+      return {file: json.file, type: json.metadata.type, slug, id: json.metadata.id ?? null, title: (json.metadata.title ?? '').trim(), status: json.metadata.status ?? '', markdown}
     })
   // Sorted by the file name the CLI gave them (`export.xml#name`), which follows item order for equal keys.
   documents.sort((a, b) => a.file.localeCompare(b.file, 'en', {numeric: true}))
@@ -149,9 +147,13 @@ const decodeSlug = (slug) => {
   }
 }
 
-/** Keys: ours carry type, slug, title and status; the peer's have type, slug (from the path; it decodes it) and title. */
+/**
+ * Keys: ours carry the post's type and id (`metadata.id`), which name an item whatever its title
+ * (written decoded: `Media &amp; Text` is "Media & Text") or file name (a draft's, from its title);
+ * the peer's have type, slug (from the path; it decodes it) and title.
+ */
 const KEYS = {
-  migrate: [(d) => JSON.stringify([d.type, d.slug, d.title, d.status, d.id]), (item) => JSON.stringify([item.type, item.slug, item.title, item.status, item.slug === '' ? item.id : null])],
+  migrate: [(d) => JSON.stringify([d.type, d.id]), (item) => JSON.stringify([item.type, item.id === null ? null : Number(item.id)])],
   'wordpress-export-to-markdown': [(d) => JSON.stringify([d.type, d.slug, d.title]), (item) => JSON.stringify([item.type, decodeSlug(item.slug), item.title])]
 }
 
@@ -252,7 +254,10 @@ function report() {
       'Read by hand (2026-12-01): the raw HTML is `<sup>`/`<sub>` whose text Unicode has no super- or subscript characters for ' +
         '(`Mark<sup>up</sup>`, `<sub>2 δύο</sub>`); the block delimiter is an author\'s code sample showing `<!-- wp:code -->` inside a ' +
         'fenced code block; the blank-line runs are blank lines inside `<pre>` and code, kept exactly; the two links not kept are ' +
-        '`href="#"` inside code and preformatted blocks, which Markdown code cannot hold. Re-read this list when it changes.',
+        '`href="#"` inside code and preformatted blocks, which Markdown code cannot hold. Read again 2026-12-07: the words not kept ' +
+        'are the text of the two password-protected posts, left out by design (`--keep-protected` keeps it); the words added are ' +
+        'what a reader sees that the reference has no text for: an Aesop map\'s places from the post meta (Kerouac, 7 a post), ' +
+        'the social icons\' names, a cover\'s background video linked by its URL, alt text taken from the attachment. Re-read this list when it changes.',
       ''
     )
   }
