@@ -64,7 +64,7 @@ export function parseMarkdownWithShortcodes(
     reportDense(held.origin(offset), `This paragraph holds ${marks.toLocaleString('en')} Markdown marks (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, \`&\`…), more than the ${maxMarks.toLocaleString('en')} a paragraph may hold: it is kept as text, not parsed as Markdown`)
   }
   keepAutolinksAsWritten(tree, held.source)
-  const released = releasePlaceholders(tree, held.items, run, prose, held.source)
+  const released = releasePlaceholders(tree, held.items, run, prose, 'literal', held.source)
   // A node's position is in the text the parser read (shortcodes held as placeholders); a
   // shortcode's own output has been checked by its handler's caller, and is not seen again.
   const at = (node: Nodes) => held.origin(node.position?.start.offset ?? 0)

@@ -108,6 +108,10 @@ export function restoreRaw(text: string, items: readonly HeldItem[]): string {
 }
 
 /**
+ * `code`: what a placeholder that is all of a code block stands for. In HTML, WordPress runs a
+ * shortcode inside `<pre>` like any other (and a code shortcode is held as a `<pre>` of its own,
+ * `holdShortcodes`): `run`. In Markdown a code block is literal text: `literal`.
+ *
  * `writtenIn`: the Markdown the tree was parsed from, whose node positions are offsets in it. Each
  * text keeps the slice it was read from (`emit/as-written.ts`), cut at the placeholders as the text is.
  */
@@ -116,6 +120,7 @@ export function releasePlaceholders(
   items: readonly HeldItem[],
   run: RunItem,
   prose: (value: string) => string,
+  code: 'run' | 'literal',
   writtenIn?: string
 ): RootContent[] {
   const raw = (text: string) => restoreRaw(text, items)
@@ -139,7 +144,7 @@ export function releasePlaceholders(
         continue
       }
       // A shortcode held as a `<pre>` of its own (`holdShortcodes`), or written inside one alone.
-      if (child.type === 'code' && onePlaceholder.test(child.value)) {
+      if (code === 'run' && child.type === 'code' && onePlaceholder.test(child.value)) {
         children.push(...toBlocks(run(items[Number(onePlaceholder.exec(child.value)![1])]!, true)))
         continue
       }

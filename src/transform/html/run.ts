@@ -111,7 +111,8 @@ export class HtmlRun {
       mdast,
       this.held.items,
       (item, block) => (item.type === 'block' ? this.runBlock(item.block, block) : this.host.shortcode(item, block)),
-      (value) => this.host.prose(value, false)
+      (value) => this.host.prose(value, false),
+      'run'
     )
     // After the placeholders are released: a shortcode put back into kept HTML is written as it
     // was, and a quote in it could open an attribute of its own. HTML kept of an element says

@@ -44,6 +44,13 @@ describe('code shortcodes', () => {
     expect(html('<pre>[code lang="js"]var a = 1 &lt; 2;[/code]</pre>\n\nNext.').markdown).toBe('```javascript\nvar a = 1 < 2;\n```\n\nNext.\n')
   })
 
+  it('in a Markdown code block is the code block\'s text, not run: Markdown code is literal', () => {
+    const input = '```\n[gallery ids="1,2"]\n```\n\n```\n[code]x[/code]\n```\n'
+    const {markdown, document} = migrate(input, {syntax: 'markdown'})
+    expect(markdown).toBe(input)
+    expect(document.diagnostics).toEqual([])
+  })
+
   it('inside a sentence of a plain-text post is code spans, one per line', () => {
     expect(text('Run [code]npm i\nnpm test[/code] first.').markdown).toBe('Run `npm i`\\\n`npm test` first.\n')
   })
