@@ -66,11 +66,11 @@ export const codeLanguageTags: Readonly<Record<string, string>> = {
 
 /**
  * SyntaxHighlighter Evolved's code tags (`transform/handlers/code.ts`): `[sourcecode]…[/sourcecode]`
- * (`[source]`, `[code]`) encloses its code. Its language tags (`[php]`, `[c]`, `[text]`) are short
- * words a sentence may hold in brackets, so one without a closing tag is no cause for a warning.
+ * encloses its code. `[source]`, `[code]` and its language tags (`[php]`, `[c]`, `[text]`) are
+ * also words a sentence holds in brackets, so one without a closing tag is no cause for a warning.
  */
 export const codeTags: readonly string[] = ['sourcecode', 'source', 'code', ...Object.keys(codeLanguageTags)]
-const syntaxHighlighter: Record<string, TagInfo> = Object.fromEntries(codeTags.map((name, index) => [name, {enclosing: index < 3}]))
+const syntaxHighlighter: Record<string, TagInfo> = Object.fromEntries(codeTags.map((name) => [name, {enclosing: name === 'sourcecode'}]))
 
 export const defaultTags: ReadonlyMap<string, TagInfo> = new Map(Object.entries({...aesop, ...core, ...jetpack, ...syntaxHighlighter}))
 

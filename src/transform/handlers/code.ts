@@ -16,7 +16,7 @@ import type {InlineCode, PhrasingContent} from 'mdast'
 import {parseEntities} from 'parse-entities'
 import type {Handler, HandlerContext} from '../types.js'
 import {codeLanguageTags as brushes} from '../../tokenize/registry.js'
-import {asWritten} from './as-written.js'
+import {tagAsText} from './shared.js'
 
 /**
  * The language: a language tag's own; else a positional value (`[code php]`, `[code="php"]`,
@@ -45,8 +45,8 @@ export function displayedCode(stored: string): string {
 
 export const code: Handler = (context) => {
   const {node} = context
-  // Without a closing tag it encloses nothing: the plugin prints nothing, and we keep the tag.
-  if (node.closingTag === null) return asWritten(context)
+  // Without a closing tag it encloses nothing: the plugin prints nothing, and the words stay.
+  if (node.closingTag === null) return tagAsText(context)
   const start = node.position.start.offset!
   const stored = node.raw.slice(node.openingTag.end.offset! - start, node.closingTag.start.offset! - start)
   const value = displayedCode(stored)

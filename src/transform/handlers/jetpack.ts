@@ -20,7 +20,7 @@ import {youtubePage} from '../html/youtube.js'
 import {encodeUrl} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 import {asWritten} from './as-written.js'
-import {withContent} from './shared.js'
+import {tagAsText, withContent} from './shared.js'
 
 /** `enclosed`: the enclosed text (`[soundcloud]URL[/soundcloud]`), when there is any; asking for it takes it as the URL. */
 type Resolve = (context: HandlerContext, enclosed: () => string | undefined) => EmbedPage | null
@@ -40,7 +40,7 @@ function jetpackEmbed(needs: string, resolve: Resolve): Handler {
     })
     if (page === null) {
       context.report('media-missing-src', 'warning', `\`[${context.node.name}]\` names no ${needs}; it is kept as written`)
-      return asWritten(context)
+      return context.node.closingTag === null ? tagAsText(context) : asWritten(context)
     }
     const link: Link = {type: 'link', url: encodeUrl(page.url), title: null, children: [{type: 'text', value: page.label}]}
     const output = [{type: 'paragraph', children: [link]}] satisfies HandlerOutput

@@ -44,3 +44,12 @@ export function parseIds(value: string | undefined): number[] | undefined {
 export function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`
 }
+
+/**
+ * A tag that turned out to be no shortcode of ours (`[source]: Reuters`, `[c]`, a `[youtube]`
+ * naming nothing), written as the words it is: text, which the Markdown writer escapes where a
+ * bracket could start a link or a definition, as it does for any bracket in prose.
+ */
+export function tagAsText(context: HandlerContext): HandlerOutput {
+  return [{type: 'text', value: context.node.raw}]
+}

@@ -55,10 +55,14 @@ describe('code shortcodes', () => {
     expect(text('Run [code]npm i\nnpm test[/code] first.').markdown).toBe('Run `npm i`\\\n`npm test` first.\n')
   })
 
-  it('a language tag without its closing tag is prose, kept as written and not reported', () => {
-    const {markdown, document} = text('Options [c] and [text] are shown.')
-    expect(markdown).toBe('Options [c] and [text] are shown.\n')
+  it('a tag without its closing tag is prose: its words escaped as any bracket that could be read as a tag again, not reported', () => {
+    const {markdown, document} = text('Options [c] and [text] are shown, see [code].\n\n[source]: http://x.com')
+    expect(markdown).toBe('Options \\[c] and \\[text] are shown, see \\[code].\n\n\\[source]: http://x.com\n')
     expect(document.diagnostics).toEqual([])
+    // Read back, it is the same text, and no definition: `[source]: …` raw would have been one.
+    const again = migrate(markdown, {syntax: 'markdown'})
+    expect(again.markdown).toBe(markdown)
+    expect(again.document.shortcodes).toEqual([])
   })
 
   it('a [sourcecode] without its closing tag is kept as written, and the tokenizer says it never closes', () => {
