@@ -63,12 +63,17 @@ export function unescapeBrackets(written: string, after: string): string {
   return pieces.join('')
 }
 
-/** Whether the text after a bracket reads as a known shortcode's name: `[caption`, `[/caption`. */
+/**
+ * Whether the text after a bracket reads as a known shortcode's name: `[caption`, `[/caption`. A
+ * name that makes a shortcode only with its closing tag (`[code]`) is read as one only from that
+ * tag: escaping its closing tag is enough.
+ */
 function startsShortcode(written: string, from: number): boolean {
   shortcodeName.lastIndex = from
-  const name = shortcodeName.exec(written)?.[1]
-  return name !== undefined && defaultTags.has(name)
+  const match = shortcodeName.exec(written)
+  const info = match === null ? undefined : defaultTags.get(match[2]!)
+  return info !== undefined && (!info.closedOnly || match![1] === '/')
 }
 
 /** A name as a shortcode starts: `[caption`, `[/caption`. */
-const shortcodeName = /\/?([A-Za-z_][\w-]*)/y
+const shortcodeName = /(\/?)([A-Za-z_][\w-]*)/y

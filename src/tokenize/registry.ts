@@ -6,6 +6,11 @@
 export interface TagInfo {
   /** Written as `[tag]…[/tag]` in practice: a missing closing tag is worth a warning. */
   enclosing: boolean
+  /**
+   * A shortcode only with its closing tag (`[code]…[/code]`): without one, the tag is prose, as an
+   * unknown name is. For names that are also words a sentence holds in brackets (`[c]`, `[source]`).
+   */
+  closedOnly?: boolean
 }
 
 const aesop: Record<string, TagInfo> = {
@@ -65,12 +70,13 @@ export const codeLanguageTags: Readonly<Record<string, string>> = {
 }
 
 /**
- * SyntaxHighlighter Evolved's code tags (`transform/handlers/code.ts`): `[sourcecode]…[/sourcecode]`
- * encloses its code. `[source]`, `[code]` and its language tags (`[php]`, `[c]`, `[text]`) are
- * also words a sentence holds in brackets, so one without a closing tag is no cause for a warning.
+ * SyntaxHighlighter Evolved's code tags (`transform/handlers/code.ts`): `[sourcecode]…[/sourcecode]`,
+ * `[source]`, `[code]` and its language tags (`[php]…[/php]`). The plugin prints one only with its
+ * closing tag, and many are words a sentence holds in brackets (`[c]`, `[text]`, `[source]`): one
+ * without a closing tag is prose.
  */
 export const codeTags: readonly string[] = ['sourcecode', 'source', 'code', ...Object.keys(codeLanguageTags)]
-const syntaxHighlighter: Record<string, TagInfo> = Object.fromEntries(codeTags.map((name) => [name, {enclosing: name === 'sourcecode'}]))
+const syntaxHighlighter: Record<string, TagInfo> = Object.fromEntries(codeTags.map((name) => [name, {enclosing: true, closedOnly: true}]))
 
 export const defaultTags: ReadonlyMap<string, TagInfo> = new Map(Object.entries({...aesop, ...core, ...jetpack, ...syntaxHighlighter}))
 

@@ -116,11 +116,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
       openingEnd = tagClose + 1
       closing = selfClosing ? -1 : closingTags.find(name, openingEnd, end)
       if (info === undefined && closing < 0 && !startsWithNamedAttribute(nameEnd, attributesEnd)) return null
+      if (info?.closedOnly && closing < 0) return null
       if (options.markdown && closing < 0 && !escapeOpen && text[openingEnd] === '(') return null
       parsed = parseAttributes(text, nameEnd, attributesEnd, positions)
     } else {
       // Unknown names without a `]` in their paragraph stay prose, as WordPress leaves them.
-      if (info === undefined) return null
+      if (info === undefined || info.closedOnly) return null
       const cut = cutShort(escapeOpen ? bracket + 1 : bracket, name, nameEnd, paragraphEnd, end)
       if (cut === null) return null
       parsed = cut

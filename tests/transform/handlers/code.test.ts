@@ -55,20 +55,22 @@ describe('code shortcodes', () => {
     expect(text('Run [code]npm i\nnpm test[/code] first.').markdown).toBe('Run `npm i`\\\n`npm test` first.\n')
   })
 
-  it('a tag without its closing tag is prose: its words escaped as any bracket that could be read as a tag again, not reported', () => {
-    const {markdown, document} = text('Options [c] and [text] are shown, see [code].\n\n[source]: http://x.com')
-    expect(markdown).toBe('Options \\[c] and \\[text] are shown, see \\[code].\n\n\\[source]: http://x.com\n')
+  it('a tag without its closing tag is prose, as the plugin leaves it: no record, no report, read back the same', () => {
+    const {markdown, document} = text('Options [c] and [text] are shown, see [code].\n\n[source]: http://x.com\n\n[sourcecode language="php"] echo 1;')
+    expect(markdown).toBe('Options [c] and [text] are shown, see [code].\n\n\\[source]: http://x.com\n\n\\[sourcecode language="php"] echo 1;\n')
     expect(document.diagnostics).toEqual([])
-    // Read back, it is the same text, and no definition: `[source]: …` raw would have been one.
+    expect(document.shortcodes).toEqual([])
+    // A bracket before `:` is escaped as any prose bracket is: raw, `[source]: …` would be a link definition.
     const again = migrate(markdown, {syntax: 'markdown'})
     expect(again.markdown).toBe(markdown)
     expect(again.document.shortcodes).toEqual([])
   })
 
-  it('a [sourcecode] without its closing tag is kept as written, and the tokenizer says it never closes', () => {
-    const {markdown, document} = text('[sourcecode language="php"] echo 1;')
-    expect(markdown).toContain('[sourcecode language="php"]')
-    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'shortcode-unclosed'})])
+  it('its closing tag alone in prose is escaped, so that the text never pairs up into a shortcode when read again', () => {
+    const {markdown, document} = text('Closing [/c] alone, and [c] opening later.')
+    expect(markdown).toBe('Closing \\[/c] alone, and [c] opening later.\n')
+    expect(document.diagnostics).toEqual([expect.objectContaining({ruleId: 'shortcode-stray-closing-tag'})])
+    expect(migrate(markdown, {syntax: 'markdown'}).document.shortcodes).toEqual([])
   })
 
   it('the syntaxhighlighter/code block is fenced code with its language', () => {
