@@ -5,6 +5,7 @@
  */
 import type {BlockContent, PhrasingContent} from 'mdast'
 import {asWritten} from '../transform/handlers/as-written.js'
+import {firstPositional} from '../transform/handlers/shared.js'
 import type {BlockHandler, Handler} from '../transform/types.js'
 import type {BlockMapping, Config, Mapping} from './config.js'
 
@@ -31,7 +32,7 @@ const blockquote: Handler = (context) => {
 
 /** `[tweet url="…"]Text[/tweet]` → `[Text](…)`; the URL from `url`, `href`, `src` or a positional value. */
 const link: Handler = (context) => {
-  const url = context.attribute('url') ?? context.attribute('href') ?? context.attribute('src') ?? context.positional.find((value) => value.trim() !== '')?.trim()
+  const url = context.attribute('url') ?? context.attribute('href') ?? context.attribute('src') ?? firstPositional(context)
   const title = context.attribute('title')
   const words: PhrasingContent[] = context.node.children !== null && context.node.children.length > 0 ? context.contentInline() : title === undefined ? [] : [{type: 'text', value: title}]
   if (url === undefined) {

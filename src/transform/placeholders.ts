@@ -144,8 +144,9 @@ export function releasePlaceholders(
         continue
       }
       // A shortcode held as a `<pre>` of its own (`holdShortcodes`), or written inside one alone.
-      if (code === 'run' && child.type === 'code' && onePlaceholder.test(child.value)) {
-        children.push(...toBlocks(run(items[Number(onePlaceholder.exec(child.value)![1])]!, true)))
+      const held = code === 'run' && child.type === 'code' ? onePlaceholder.exec(child.value) : null
+      if (held !== null) {
+        children.push(...toBlocks(run(items[Number(held[1])]!, true)))
         continue
       }
       if (child.type === 'text') {

@@ -16,7 +16,7 @@ import type {InlineCode, PhrasingContent} from 'mdast'
 import {parseEntities} from 'parse-entities'
 import type {Handler, HandlerContext} from '../types.js'
 import {codeLanguageTags as brushes} from '../../tokenize/registry.js'
-import {tagAsText} from './shared.js'
+import {firstPositional, tagAsText} from './shared.js'
 
 /**
  * The language: a language tag's own; else a positional value (`[code php]`, `[code="php"]`,
@@ -24,7 +24,7 @@ import {tagAsText} from './shared.js'
  */
 function languageOf(context: HandlerContext): string | null {
   const name = context.node.name.toLowerCase()
-  const written = Object.hasOwn(brushes, name) ? name : (context.positional.find((value) => value.trim() !== '') ?? context.attribute('language') ?? context.attribute('lang'))?.trim().replace(/^=?["']?|["']$/g, '').toLowerCase()
+  const written = Object.hasOwn(brushes, name) ? name : (firstPositional(context) ?? context.attribute('language') ?? context.attribute('lang'))?.trim().replace(/^=?["']?|["']$/g, '').toLowerCase()
   if (written === undefined || written === '') return null
   const language = Object.hasOwn(brushes, written) ? brushes[written]! : written
   // A fence's info string ends at white space, and a backtick cannot be in a backtick fence's.

@@ -20,7 +20,7 @@ import {youtubePage} from '../html/youtube.js'
 import {encodeUrl} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
 import {asWritten} from './as-written.js'
-import {tagAsText, withContent} from './shared.js'
+import {firstPositional, tagAsText, withContent} from './shared.js'
 
 /** `enclosed`: the enclosed text (`[soundcloud]URL[/soundcloud]`), when there is any; asking for it takes it as the URL. */
 type Resolve = (context: HandlerContext, enclosed: () => string | undefined) => EmbedPage | null
@@ -50,7 +50,7 @@ function jetpackEmbed(needs: string, resolve: Resolve): Handler {
 
 /** What Jetpack reads first: the first positional value without its leading `=` (`[youtube=URL]`). */
 function first(context: HandlerContext): string | undefined {
-  const value = context.positional.find((candidate) => candidate.trim() !== '')?.trim().replace(/^=+/, '')
+  const value = firstPositional(context)?.replace(/^=+/, '')
   return value === '' ? undefined : value
 }
 

@@ -8,7 +8,7 @@
  */
 import {encodeUrl, parseDimension} from '../images.js'
 import type {Handler, HandlerContext, HandlerOutput} from '../types.js'
-import {textAttribute, withContent} from './shared.js'
+import {firstPositional, textAttribute, withContent} from './shared.js'
 
 /** The page of a video on its provider's site, from the id `aesop_video` names it by. */
 const providers: Record<string, (id: string) => string> = {
@@ -63,7 +63,7 @@ function coreUrl(context: HandlerContext): string | undefined {
     const value = context.attribute(name)
     if (value !== undefined) return value
   }
-  return context.positional.find((value) => value.trim() !== '')
+  return firstPositional(context)
 }
 
 /**

@@ -17,11 +17,14 @@ const extensions: Record<string, RegExp> = {
   video: /\.(?:mp4|m4v|webm|ogv|wmv|flv|mov|3gp)$/i
 }
 
+/** A URL without its query and fragment. */
+const pathOf = (url: string): string => url.split(/[?#]/)[0]!
+
 /** What a reader would call the track: its title, else its file's name. */
 function trackName(attachment: Attachment): string {
   const title = attachment.title?.trim()
   if (title) return title
-  const file = attachment.url.split(/[?#]/)[0]!.split('/').pop() ?? ''
+  const file = pathOf(attachment.url).split('/').pop() ?? ''
   return file === '' ? attachment.url : decodeURIComponentSafe(file)
 }
 
@@ -39,7 +42,7 @@ export const playlist: Handler = (context) => {
   const candidates = listed ?? context.media?.attached() ?? []
   const found = candidates.map((id) => ({id, attachment: context.media?.attachment(id)}))
   // Listed tracks are what the author chose; the post's uploads are all of its media, images too.
-  const tracks = found.flatMap(({attachment}) => (attachment === undefined || (listed === undefined && !extensions[type]!.test(attachment.url.split(/[?#]/)[0]!)) ? [] : [attachment]))
+  const tracks = found.flatMap(({attachment}) => (attachment === undefined || (listed === undefined && !extensions[type]!.test(pathOf(attachment.url))) ? [] : [attachment]))
   const missing = listed === undefined ? [] : found.filter(({attachment}) => attachment === undefined).map(({id}) => id)
   if (tracks.length === 0) {
     context.report(

@@ -33,6 +33,10 @@ export function withContent(context: HandlerContext, output: HandlerOutput): Han
   return output.length === 0 ? content : [...output, {type: 'text', value: ' '}, ...content]
 }
 
+/** The first positional value that is not blank, trimmed (`[embed https://…]`, `[code php]`); undefined when there is none. */
+export function firstPositional(context: HandlerContext): string | undefined {
+  return context.positional.find((value) => value.trim() !== '')?.trim()
+}
 
 /** `ids="1, 2,3"` (a gallery's, a playlist's) as attachment ids; undefined when it names none. */
 export function parseIds(value: string | undefined): number[] | undefined {
