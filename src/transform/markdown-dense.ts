@@ -8,7 +8,7 @@
  * as usual. The work of one paragraph is then bounded, and a document parses in time linear in
  * its length.
  *
- * How: a first parse with every inline construct off (linear) finds the paragraphs and their
+ * How: a first parse with the inline constructs off (linear) finds the paragraphs and their
  * text; in the second, each too-dense paragraph has its marks replaced by a letter of the same
  * length, so that positions hold and the block structure is the same, and gets the text of the
  * first parse back. Only documents where some run of lines between blank lines holds that many
@@ -25,11 +25,13 @@ const markCodes = new Set([...'!&*<[\\]_`~'].map((character) => character.charCo
 const replacedMarks = /[!&*<[\]_`~]/g
 
 /**
- * The names of micromark's inline constructs (core and GFM), all off in the first parse. Line
- * endings stay: they are not markup.
+ * The names of micromark's inline constructs (core and GFM) that are off in the first parse. Line
+ * endings stay: they are not markup. Backslash escapes and character references stay too: each
+ * reads a few characters and no more, and a paragraph kept as text must read as it was written
+ * when our own output is read again (`a\*` is written for `a*`, and has to give `a*` back).
  */
 export const inlineConstructs = [
-  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'emailAutolink', 'gfmFootnoteCall',
+  'attention', 'autolink', 'codeText', 'emailAutolink', 'gfmFootnoteCall',
   'gfmPotentialFootnoteCall', 'gfmPotentialFootnoteCallWhenDefined', 'hardBreakEscape', 'htmlText', 'labelEnd',
   'labelStartImage', 'labelStartLink', 'protocolAutolink', 'strikethrough', 'tasklistCheck', 'wwwAutolink'
 ]
@@ -41,6 +43,21 @@ export interface DenseParagraph {
 }
 
 type Container = Parent & {type: 'paragraph' | 'heading' | 'tableCell'}
+
+declare module 'mdast' {
+  // A paragraph (heading, cell) too dense, whose text was read with the inline constructs off: it
+  // is written with every mark escaped, never as the input had it (`emit/as-written.ts`), since
+  // other readers of that text would find the constructs we did not read (`<b>` as HTML).
+  interface ParagraphData {
+    keptAsText?: boolean
+  }
+  interface HeadingData {
+    keptAsText?: boolean
+  }
+  interface TableCellData {
+    keptAsText?: boolean
+  }
+}
 
 const containerTypes = new Set(['paragraph', 'heading', 'tableCell'])
 
@@ -74,7 +91,9 @@ export function parseKeepingDenseAsText(source: string, parse: (source: string) 
   const byOffset = new Map(found.map((paragraph) => [paragraph.offset, paragraph]))
   visitContainers(tree, (container) => {
     const paragraph = byOffset.get(container.position?.start.offset ?? -1)
-    if (paragraph !== undefined) container.children = paragraph.children as Container['children']
+    if (paragraph === undefined) return
+    container.children = paragraph.children as Container['children']
+    container.data = {...container.data, keptAsText: true}
   })
   return {tree, dense: found.map(({offset, marks}) => ({offset, marks}))}
 }

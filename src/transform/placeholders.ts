@@ -113,7 +113,8 @@ export function restoreRaw(text: string, items: readonly HeldItem[]): string {
  * `holdShortcodes`): `run`. In Markdown a code block is literal text: `literal`.
  *
  * `writtenIn`: the Markdown the tree was parsed from, whose node positions are offsets in it. Each
- * text keeps the slice it was read from (`emit/as-written.ts`), cut at the placeholders as the text is.
+ * text keeps the slice it was read from (`emit/as-written.ts`), cut at the placeholders as the text is,
+ * but for the text of a paragraph too dense to be read as Markdown (`markdown-dense.ts`).
  */
 export function releasePlaceholders(
   tree: Root,
@@ -151,7 +152,8 @@ export function releasePlaceholders(
       }
       if (child.type === 'text') {
         const {start, end} = child.position ?? {}
-        const slice = writtenIn === undefined || start?.offset === undefined || end?.offset === undefined ? undefined : writtenIn.slice(start.offset, end.offset)
+        const keptAsText = (parent.data as {keptAsText?: boolean} | undefined)?.keptAsText === true
+        const slice = writtenIn === undefined || keptAsText || start?.offset === undefined || end?.offset === undefined ? undefined : writtenIn.slice(start.offset, end.offset)
         children.push(...splitText(child.value, slice))
         continue
       }

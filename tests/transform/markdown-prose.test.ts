@@ -47,10 +47,26 @@ describe('a paragraph too dense with inline marks', () => {
   it('is kept as text, as written, with a warning at its start; the rest is Markdown', () => {
     const {markdown: out, document} = markdown(input)
     expect(document.diagnostics).toContainEqual(expect.objectContaining({ruleId: 'markdown-too-dense', severity: 'warning', line: 5, column: 3}))
-    expect(out).toContain('> See \\*this\\* and [that]\\(http://x) \\&amp; \\`code\\` \\*a\\*a')
+    // Escapes and character references are read (`&amp;` is `&`), every other mark is text, escaped.
+    expect(out).toContain('> See \\*this\\* and [that]\\(http://x) & \\`code\\` \\*a\\*a')
     expect(out).toContain('*Cap* end.\n> more\n')
     expect(out).toMatch(/^# Title\n\nBefore \*em\* \[link\]\(http:\/\/y\)\.\n\n> /)
     expect(out.endsWith('\n\n- item *one*\n\nAfter **strong**.\n')).toBe(true)
+  })
+
+  it('reads again as it was: converting the output changes nothing', () => {
+    // Its escapes were doubled on each run, when the paragraph's text was read without them.
+    const once = markdown('# Title\n\n' + 'a* '.repeat(maxMarks) + '\\* &amp; <b> [x](y)\n\nAfter https://example.com/a_b.\n').markdown
+    expect(once).toContain('a\\* a\\* \\* & \\<b> [x]\\(y)\n\nAfter https://example.com/a_b.\n')
+    expect(markdown(once).markdown).toBe(once)
+  })
+
+  it('leaves the rest of the document as written, and writes its own text escaped even there', () => {
+    const rest = 'A bare https://example.com/a_b link, `*.xml` and &copy; as written.\n\n'
+    const {markdown: out} = markdown(rest + '<b>x</b> <script>y</script> ' + '*a'.repeat(maxMarks) + '\n')
+    expect(out.startsWith(rest)).toBe(true)
+    // Left as written, the tags would be HTML to any other reader of the output.
+    expect(out).toContain('\\<b>x\\</b> \\<script>y\\</script> \\*a\\*a')
   })
 
   it('up to the limit is parsed as Markdown', () => {
