@@ -130,6 +130,8 @@ export function releasePlaceholders(
 
   function replaceIn(parent: Parent): void {
     const children: RootContent[] = []
+    // Its text was read without its marks (`markdown-dense.ts`): no slice of it is written as it was.
+    const keptAsText = (parent.data as {keptAsText?: boolean} | undefined)?.keptAsText === true
     for (const child of parent.children as RootContent[]) {
       if (child.type === 'paragraph' && isOnlyPlaceholders(child.children)) {
         // `[aesop_chapter …]` on one line and `[aesop_gallery …]` on the next: each is a block of its own.
@@ -152,7 +154,6 @@ export function releasePlaceholders(
       }
       if (child.type === 'text') {
         const {start, end} = child.position ?? {}
-        const keptAsText = (parent.data as {keptAsText?: boolean} | undefined)?.keptAsText === true
         const slice = writtenIn === undefined || keptAsText || start?.offset === undefined || end?.offset === undefined ? undefined : writtenIn.slice(start.offset, end.offset)
         children.push(...splitText(child.value, slice))
         continue
