@@ -107,15 +107,26 @@ function embedsToLinks(parent: Root | Element): void {
 /** Void elements: never closed. */
 const voids = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 
-/** The nodes as HTML, an element that `source` left open written without its end tag. */
+/**
+ * The nodes as HTML, an element that `source` left open written without its end tag. Written into
+ * one list joined once: joining at every level copied the deeper levels' HTML again at each, which
+ * is quadratic in the depth of elements left open (`<pre>` ×n).
+ */
 function write(nodes: RootContent[], source: string): string {
-  return nodes
-    .map((node) => {
-      if (node.type !== 'element' || voids.has(node.tagName) || closedIn(node, source)) return toHtml(node)
+  const parts: string[] = []
+  const add = (siblings: RootContent[]): void => {
+    for (const node of siblings) {
+      if (node.type !== 'element' || voids.has(node.tagName) || closedIn(node, source)) {
+        parts.push(toHtml(node))
+        continue
+      }
       const empty = toHtml({...node, children: []})
-      return empty.slice(0, empty.lastIndexOf('</')) + write(node.children, source)
-    })
-    .join('')
+      parts.push(empty.slice(0, empty.lastIndexOf('</')))
+      add(node.children)
+    }
+  }
+  add(nodes)
+  return parts.join('')
 }
 
 function closedIn(element: Element, source: string): boolean {

@@ -48,6 +48,8 @@ describe('sanitizeRawHtml', () => {
     expect(sanitizeRawHtml('<span onclick="x">').value).toBe('<span>')
     expect(sanitizeRawHtml('<div onmouseover="x"><p>one<p>two').value).toBe('<div><p>one<p>two')
     expect(sanitizeRawHtml('<em onclick="x">a</em> <b onclick="y">b').value).toBe('<em>a</em> <b>b')
+    // Open inside open, with closed siblings between: each in its place, each left open.
+    expect(sanitizeRawHtml('<div>a<span>b</span><div onclick="x">c<em>d</em><div>e').value).toBe('<div>a<span>b</span><div>c<em>d</em><div>e')
   })
 
   it('makes embeds links: a known provider its page, another site its source, an unsafe one nothing', () => {
