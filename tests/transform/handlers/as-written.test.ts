@@ -58,6 +58,13 @@ describe('a shortcode kept as written', () => {
     expect(text('He said [pullquote]this[/pullquote] once.').markdown).toBe('He said [pullquote]this[/pullquote] once.\n')
   })
 
+  it('says so when the registry knows the shortcode but nothing converts it', () => {
+    const [diagnostic] = text('[aesop_collection collection="3"]').document.diagnostics
+    expect(diagnostic).toMatchObject({ruleId: 'shortcode-unknown', severity: 'warning', line: 1, column: 1})
+    expect(diagnostic!.message).toMatch(/^Shortcode `\[aesop_collection\]` has no converter/)
+    expect(text(pullquote).document.diagnostics[0]!.message).toMatch(/^Unknown shortcode `\[pullquote\]`/)
+  })
+
   it('is reported when unknown, not when mapped to keep', () => {
     expect(text(pullquote).document.diagnostics).toEqual([expect.objectContaining({ruleId: 'shortcode-unknown', severity: 'warning', line: 1, column: 1})])
     expect(migrate(pullquote, {syntax: 'text', handlers: keep}).document.diagnostics).toEqual([])
