@@ -32,6 +32,7 @@ import {fileURLToPath} from 'node:url'
 import {generateExport} from './generate-wxr.js'
 import {countFiles, wxrPeerCommand, wxrPeerFailure} from './peers.js'
 import {fixed, median} from './numbers.js'
+import {outputFolders} from './rounds.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cli = path.join(root, 'bin/migrate.js')
@@ -76,14 +77,9 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   })
 }
 
-/**
- * A new output folder for each run, none removed until the bench ends. Removing thousands of
- * files is work the kernel finishes after the unlink returns (on ext4 without a journal it keeps
- * recently deleted inodes to reuse): the next run, whichever mode, would pay for the last one's
- * cleanup, as it did in bench/targets.js until each run got a folder of its own (`freshOut` there).
- */
-let runsSoFar = 0
-const freshOut = () => path.join(work, `out-${++runsSoFar}`)
+/** A new output folder for each run, none removed until the bench ends (see `outputFolders`). */
+const folders = outputFolders(work)
+const freshOut = () => folders.fresh('run')
 
 /** Peak RSS so far (KB) of the node process `pid` runs, itself or, under GNU time, its child. */
 function peakSoFar(pid) {

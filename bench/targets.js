@@ -33,7 +33,7 @@ import {wxrPeerCommand, wxrPeerFailure, countFiles} from './peers.js'
 import {aggregate, byStage, profileRun} from './profile.js'
 import {runNode} from './child.js'
 import {fixed, median} from './numbers.js'
-import {interleaved, ratios} from './rounds.js'
+import {interleaved, outputFolders, ratios} from './rounds.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, '../shared')
@@ -58,21 +58,8 @@ async function node(args, {input = ''} = {}) {
   return {...rest, wall: seconds, cpu: cpuSeconds}
 }
 
-/**
- * Every run writes into a folder of its own, and none is removed before the bench ends. On a
- * file system without a journal (this machine's root), ext4 will not hand out an inode freed in
- * the last 30 seconds and scans past each one (ialloc.c `recently_deleted`): removing a round's
- * 5,000 files and creating 5,000 more made the next run spend 2-3.5 s of kernel time allocating
- * inodes, whichever tool it was (perf: find_get_block_common, recently_deleted), against 0.1-0.25 s
- * in a folder with no deletions behind it. That is the bench's own clean-up, not either converter.
- */
-const runs = new Map()
-const freshOut = (name) => {
-  runs.set(name, (runs.get(name) ?? 0) + 1)
-  return out(name)
-}
-/** The folder of the last run of `name`. */
-const out = (name) => path.join(work, `out-${name}-${runs.get(name) ?? 0}`)
+/** A folder of its own for every run, none removed before the bench ends (see `outputFolders`). */
+const {fresh: freshOut, last: out} = outputFolders(work)
 
 async function ours(file, extra = [], name = 'ours') {
   const result = await node([cli, file, '--out', freshOut(name), '-q', '--no-progress', ...extra])
@@ -198,7 +185,7 @@ try {
   lines.push(`## Targets: ${passed} of ${counted.length} met`, '', '| target | measured | ratio | result |', '| --- | --- | --- | --- |')
   for (const t of targets) lines.push(`| ${t.name} | ${t.measured} | ${x(t.ratio)} | ${Number.isNaN(t.ratio) ? 'n/a' : t.pass ? 'PASS' : 'MISS'}${t.note ? ` (${t.note})` : ''} |`)
   lines.push('', '## Against wordpress-export-to-markdown, per export', '')
-  lines.push('Both CLIs write Markdown for every post and page of the export, no image downloads; the peer with its 25 ms pause per file at 0 (bench/wxr-peer-fast.cjs). `migrate --jobs 1`, all features on. CPU is the whole process\'s (all threads), median over rounds; the ratios are peer ÷ migrate, the median of the rounds\' ratios and their range. The target is judged on the whole CPU time; the user time (the programs\' own work) is given beside it. Each run writes into a new folder and no output is removed until the bench ends, so that the kernel does not pay for the previous round\'s deletions (see `freshOut` in bench/targets.js).', '')
+  lines.push('Both CLIs write Markdown for every post and page of the export, no image downloads; the peer with its 25 ms pause per file at 0 (bench/wxr-peer-fast.cjs). `migrate --jobs 1`, all features on. CPU is the whole process\'s (all threads), median over rounds; the ratios are peer ÷ migrate, the median of the rounds\' ratios and their range. The target is judged on the whole CPU time; the user time (the programs\' own work) is given beside it. Each run writes into a new folder and no output is removed until the bench ends, so that the kernel does not pay for the previous round\'s deletions (see `outputFolders` in bench/rounds.js).', '')
   lines.push('| export | size | files: migrate / peer | CPU: migrate | CPU: peer | peer ÷ migrate, CPU | rounds | peer ÷ migrate, user CPU | system CPU: migrate / peer | peer ÷ migrate, wall | peak RSS: migrate / peer |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const r of peerRows) if (r.failure) lines.push(`| ${r.name} | ${fixed(r.mb, 1)} MB | ${r.oursFiles} / none | ${fixed(r.ours, 2)} s | fails: ${r.failure} | n/a | | | | | |`)
   else lines.push(`| ${r.name} | ${fixed(r.mb, 1)} MB | ${r.oursFiles} / ${r.peerFiles} | ${fixed(r.ours, 2)} s | ${fixed(r.peer, 2)} s | ${x(r.cpu.median)} | ${spread(r.cpu.each)} | ${x(r.user.median)} | ${fixed(r.oursSystem, 2)} / ${fixed(r.peerSystem, 2)} s | ${x(r.wall.median)} | ${fixed(r.oursRss / 1024, 0)} / ${fixed(r.peerRss / 1024, 0)} MB |`)
