@@ -127,7 +127,7 @@ interface CaptionParts {
  * if they cannot be (the cut falls inside a link), the Markdown keeps the caption whole.
  */
 export function captionParts(nodes: PhrasingContent[]): CaptionParts {
-  const text = collapseSpaces(nodes.map((node) => toString(node)).join(''))
+  const text = collapseSpaces(nodes.map(spokenText).join(''))
   const split = captionAndCredit(text === '' ? undefined : text, undefined)
   const plain = nodes.every((node) => node.type === 'text' || node.type === 'break')
   if (plain || text === '') return {...split, captionNodes: null, creditNodes: null}
@@ -136,6 +136,13 @@ export function captionParts(nodes: PhrasingContent[]): CaptionParts {
   if (cut === null) return {...split, creditText: null, captionNodes: trimNodes(nodes), creditNodes: null}
   const head = trimNodes(cut.head)
   return {...split, captionNodes: head.length > 0 ? head : null, creditNodes: trimNodes(cut.tail)}
+}
+
+/** A node's words, a line break read as a space: `Line one<br>line two` is not `Line oneline two`. */
+function spokenText(node: PhrasingContent): string {
+  if (node.type === 'break') return ' '
+  if ('children' in node) return (node.children as PhrasingContent[]).map(spokenText).join('')
+  return toString(node)
 }
 
 function trimNodes(nodes: PhrasingContent[]): PhrasingContent[] {

@@ -61,6 +61,12 @@ describe('[caption]', () => {
     expect(document.images[0]).toMatchObject({shortcode: 'wp_caption', align: 'left', caption: 'Old name.'})
   })
 
+  it('reads a line break in the caption as a space, not as nothing between two words', () => {
+    const {markdown, document} = text('[caption width="300"]<img src="http://x.com/b.jpg" /> Line one<br />line two. Photo: Ann<br>Lee[/caption]')
+    expect(markdown).toBe('![Line one line two.](http://x.com/b.jpg)\n\n*Line one line two.* Photo: Ann Lee\n')
+    expect(document.images[0]).toMatchObject({caption: 'Line one line two.', credit: 'Ann Lee'})
+  })
+
   it('keeps text in the content next to a caption attribute', () => {
     const {markdown} = text('[caption caption="The caption."]<img src="http://x.com/o.jpg" alt="o" /> And a note.[/caption]')
     expect(markdown).toBe('![o](http://x.com/o.jpg)\n\n*The caption.*\n\nAnd a note.\n')
