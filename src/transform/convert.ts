@@ -175,8 +175,23 @@ export class Converter implements RunHost {
         for (const shortcode of alone) blocks.push(...toBlocks(this.shortcode(shortcode, true)))
         continue
       }
-      const children = this.textInline(paragraph)
-      if (children.length > 0) blocks.push({type: 'paragraph', children})
+      // A code shortcode is a block wherever it stands (`printedAsPre`), as in an HTML post: the
+      // paragraph breaks around it.
+      let run: SourceContent[] = []
+      const flush = () => {
+        const children = this.textInline(run)
+        if (children.length > 0) blocks.push({type: 'paragraph', children})
+        run = []
+      }
+      for (const node of paragraph) {
+        if (node.type !== 'shortcode' || !printedAsPre(node)) {
+          run.push(node)
+          continue
+        }
+        flush()
+        blocks.push(...toBlocks(this.shortcode(node, true)))
+      }
+      flush()
     }
     return blocks
   }

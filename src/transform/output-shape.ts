@@ -2,23 +2,46 @@
  * Fitting handler output to where the shortcode stood: inline content inside a paragraph, blocks
  * on a line of its own.
  */
-import type {BlockContent, PhrasingContent, RootContent} from 'mdast'
+import type {BlockContent, InlineCode, PhrasingContent, RootContent} from 'mdast'
 import type {HandlerOutput} from './types.js'
 
-/** Handler output for a place inside a paragraph: blocks are opened up into their inline content. */
+/**
+ * Handler output for a place inside a paragraph (a caption, a term, a summary, a sentence of a
+ * plain-text post): blocks are opened up into their inline content. Code becomes code spans, one
+ * per line, for a code span cannot hold a line break; a table its cells' content, one after another.
+ */
 export function toPhrasing(output: HandlerOutput | RootContent[]): PhrasingContent[] {
   const phrasing: PhrasingContent[] = []
+  const apart = () => {
+    if (phrasing.length > 0) phrasing.push({type: 'text', value: ' '})
+  }
   for (const node of output) {
     if (node.type === 'paragraph' || node.type === 'heading') {
-      if (phrasing.length > 0) phrasing.push({type: 'text', value: ' '})
+      apart()
       phrasing.push(...node.children)
     } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
       phrasing.push(...toPhrasing(node.children as RootContent[]))
+    } else if (node.type === 'code') {
+      apart()
+      phrasing.push(...codeSpans(node.value))
+    } else if (node.type === 'table') {
+      for (const cell of node.children.flatMap((row) => row.children)) {
+        apart()
+        phrasing.push(...cell.children)
+      }
     } else if (isPhrasing(node)) {
       phrasing.push(node)
     }
   }
   return phrasing
+}
+
+function codeSpans(code: string): PhrasingContent[] {
+  const lines = code.split(/\r?\n/).filter((line) => line.trim() !== '')
+  return lines.flatMap((line, index): PhrasingContent[] => {
+    const span: InlineCode = {type: 'inlineCode', value: line}
+    return index === 0 ? [span] : [{type: 'break'}, span]
+  })
 }
 
 function isPhrasing(node: RootContent): node is PhrasingContent {

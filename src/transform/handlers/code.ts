@@ -12,7 +12,6 @@
  * its paragraphs nor its typography touch the code (`transform/placeholders.ts` holds a code
  * shortcode as a `<pre>` of its own, as the plugin's output is).
  */
-import type {InlineCode, PhrasingContent} from 'mdast'
 import {parseEntities} from 'parse-entities'
 import type {Handler, HandlerContext} from '../types.js'
 import {codeLanguageTags as brushes} from '../../tokenize/registry.js'
@@ -51,11 +50,7 @@ export const code: Handler = (context) => {
   const stored = node.raw.slice(node.openingTag.end.offset! - start, node.closingTag.start.offset! - start)
   const value = displayedCode(stored)
   if (value.trim() === '') return []
-  if (context.block) return [{type: 'code', lang: languageOf(context), meta: null, value}]
-  // Inside a sentence of a plain-text post: code spans, one per line (a code span cannot hold a line break).
-  const lines = value.split(/\r?\n/).filter((line) => line.trim() !== '')
-  return lines.flatMap((line, index): PhrasingContent[] => {
-    const span: InlineCode = {type: 'inlineCode', value: line}
-    return index === 0 ? [span] : [{type: 'break'}, span]
-  })
+  // Inside a sentence too: the plugin prints a block wherever the shortcode stands. Where only
+  // inline content can be (a caption), `toPhrasing` makes it code spans.
+  return [{type: 'code', lang: languageOf(context), meta: null, value}]
 }

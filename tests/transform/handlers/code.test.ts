@@ -51,8 +51,12 @@ describe('code shortcodes', () => {
     expect(document.diagnostics).toEqual([])
   })
 
-  it('inside a sentence of a plain-text post is code spans, one per line', () => {
-    expect(text('Run [code]npm i\nnpm test[/code] first.').markdown).toBe('Run `npm i`\\\n`npm test` first.\n')
+  it('inside a sentence of a plain-text post is a block too, the paragraph broken around it, as in HTML', () => {
+    const expected = 'Run\n\n```\nnpm i\n\nnpm test\n```\n\nfirst.\n'
+    // The blank line is the code's: it was lost when the code was code spans, one per line.
+    expect(text('Run [code]npm i\n\nnpm test[/code] first.').markdown).toBe(expected)
+    expect(html('<p>Run [code]npm i\n\nnpm test[/code] first.</p>').markdown).toBe(expected)
+    expect(text('Use [php]echo 1;[/php] here.').markdown).toBe('Use\n\n```php\necho 1;\n```\n\nhere.\n')
   })
 
   it('a tag without its closing tag is prose, as the plugin leaves it: no record, no report, read back the same', () => {
