@@ -5,7 +5,7 @@
  */
 import type {BlockContent, PhrasingContent, Root, RootContent} from 'mdast'
 import {PositionIndex} from '../tokenize/positions.js'
-import {codeTags, type TagInfo} from '../tokenize/registry.js'
+import type {TagInfo} from '../tokenize/registry.js'
 import {tokenize} from '../tokenize/tokenize.js'
 import type {Diagnostic, Point, Position, Severity, ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import {repairAttributes} from './attributes.js'
@@ -20,6 +20,7 @@ import {holdShortcodes, type HeldItem} from './placeholders.js'
 import {sanitizeImage, sanitizeMedia, sanitizeOutput} from './sanitize/output.js'
 import {cleanInvisibles, decodeEntities, straightenQuote, straightenQuotes} from './typography.js'
 import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, MapRecord, MediaLibrary, MediaRecord} from './types.js'
+import {printsAsBlock} from './handlers/code.js'
 import {unknownShortcode} from './handlers/unknown.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 
@@ -43,13 +44,6 @@ export interface ConvertOptions {
 /** How deep reusable blocks may show one another: deeper is a loop. */
 const maxNesting = 8
 
-/**
- * SyntaxHighlighter's code shortcodes: the plugin prints each as a `<pre>` before wpautop runs, so
- * one makes a block wherever it stands (see `holdShortcodes`). Only with its closing tag: without
- * one it encloses nothing.
- */
-const codeTagSet: ReadonlySet<string> = new Set(codeTags)
-const printedAsPre = (node: ShortcodeNode): boolean => node.known && node.closingTag !== null && !node.escaped && codeTagSet.has(node.name)
 
 export interface ShortcodeRecord {
   name: string
@@ -175,7 +169,7 @@ export class Converter implements RunHost {
         for (const shortcode of alone) blocks.push(...toBlocks(this.shortcode(shortcode, true)))
         continue
       }
-      // A code shortcode is a block wherever it stands (`printedAsPre`), as in an HTML post: the
+      // A code shortcode is a block wherever it stands (`printsAsBlock`), as in an HTML post: the
       // paragraph breaks around it.
       let run: SourceContent[] = []
       const flush = () => {
@@ -184,7 +178,7 @@ export class Converter implements RunHost {
         run = []
       }
       for (const node of paragraph) {
-        if (node.type !== 'shortcode' || !printedAsPre(node)) {
+        if (node.type !== 'shortcode' || !printsAsBlock(node)) {
           run.push(node)
           continue
         }
@@ -248,7 +242,7 @@ export class Converter implements RunHost {
   }
 
   private htmlBlocks(nodes: SourceContent[]): RootContent[] {
-    return new HtmlRun(this, holdShortcodes(nodes, {backslashEscapes: false, preformatted: printedAsPre})).convert()
+    return new HtmlRun(this, holdShortcodes(nodes, {backslashEscapes: false, preformatted: printsAsBlock})).convert()
   }
 
   private markdownBlocks(nodes: SourceContent[]): RootContent[] {

@@ -13,6 +13,7 @@ import {remarkLinearFootnoteCalls} from './footnote-calls.js'
 import {remarkLinearTextData} from './linear-text-data.js'
 import {inlineConstructs, maxMarks, parseKeepingDenseAsText} from './markdown-dense.js'
 import {lineNestsDeeperThan, maxMarkdownDepth, treeNestsDeeperThan} from './markdown-depth.js'
+import {printsAsBlock} from './handlers/code.js'
 import {holdShortcodes, releasePlaceholders, type RunItem} from './placeholders.js'
 import {sanitizeOutput} from './sanitize/output.js'
 import type {Removal} from './sanitize/raw-html.js'
@@ -64,7 +65,7 @@ export function parseMarkdownWithShortcodes(
     reportDense(held.origin(offset), `This paragraph holds ${marks.toLocaleString('en')} Markdown marks (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, \`&\`…), more than the ${maxMarks.toLocaleString('en')} a paragraph may hold: it is kept as text, not parsed as Markdown`)
   }
   keepAutolinksAsWritten(tree, held.source)
-  const released = releasePlaceholders(tree, held.items, run, prose, 'literal', held.source)
+  const released = releasePlaceholders(tree, held.items, run, prose, 'literal', held.source, (item) => item.type === 'shortcode' && printsAsBlock(item))
   // A node's position is in the text the parser read (shortcodes held as placeholders); a
   // shortcode's own output has been checked by its handler's caller, and is not seen again.
   const at = (node: Nodes) => held.origin(node.position?.start.offset ?? 0)

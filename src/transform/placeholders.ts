@@ -6,7 +6,7 @@
  * placeholder inside text by inline content. Shortcodes that ended up inside code, raw HTML, URLs
  * or alt text get their source back.
  */
-import type {Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import type {ParsedBlock} from './blocks/parse.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
@@ -122,7 +122,8 @@ export function releasePlaceholders(
   run: RunItem,
   prose: (value: string) => string,
   code: 'run' | 'literal',
-  writtenIn?: string
+  writtenIn?: string,
+  breaksParagraph?: (item: HeldItem) => boolean
 ): RootContent[] {
   const raw = (text: string) => restoreRaw(text, items)
   replaceIn(tree)
@@ -138,6 +139,19 @@ export function releasePlaceholders(
         for (const node of child.children) {
           if (node.type !== 'text') continue
           for (const match of node.value.matchAll(placeholderPattern)) children.push(...toBlocks(run(items[Number(match[1])]!, true)))
+        }
+        continue
+      }
+      // An item that is a block wherever it stands, inside a sentence: the paragraph breaks around it.
+      const pieces = child.type === 'paragraph' && flowParents.has(parent.type) ? breakAroundBlocks(child) : null
+      if (pieces !== null) {
+        for (const piece of pieces) {
+          if (piece.type === 'item') {
+            children.push(...toBlocks(run(piece.item, true)))
+            continue
+          }
+          replaceIn(piece)
+          if (piece.children.length > 0) children.push(piece)
         }
         continue
       }
@@ -163,6 +177,50 @@ export function releasePlaceholders(
       children.push(child)
     }
     parent.children = children as Parent['children']
+  }
+
+  /**
+   * The paragraph cut at each placeholder of its own text (not one inside emphasis or a link) whose
+   * item `breaksParagraph`: paragraphs and items in turn; null when it holds none. A cut text loses
+   * its as-written slice (its offsets are no longer its own) and the white space at the cut.
+   */
+  function breakAroundBlocks(paragraph: Paragraph): Array<Paragraph | {type: 'item'; item: HeldItem}> | null {
+    if (breaksParagraph === undefined) return null
+    const isBreaking = (index: string) => breaksParagraph(items[Number(index)]!)
+    if (!paragraph.children.some((node) => node.type === 'text' && [...node.value.matchAll(placeholderPattern)].some((match) => isBreaking(match[1]!)))) return null
+    const pieces: Array<Paragraph | {type: 'item'; item: HeldItem}> = []
+    let run: PhrasingContent[] = []
+    const flush = () => {
+      while (run[0]?.type === 'break') run.shift()
+      while (run.at(-1)?.type === 'break') run.pop()
+      const first = run[0]
+      if (first?.type === 'text') first.value = first.value.trimStart()
+      const last = run.at(-1)
+      if (last?.type === 'text') last.value = last.value.trimEnd()
+      run = run.filter((node) => node.type !== 'text' || node.value !== '')
+      // Each piece is read as the paragraph was (`keptAsText` and all).
+      if (run.length > 0) pieces.push({type: 'paragraph', children: run, ...(paragraph.data === undefined ? {} : {data: paragraph.data})})
+      run = []
+    }
+    for (const node of paragraph.children) {
+      if (node.type !== 'text') {
+        run.push(node)
+        continue
+      }
+      let from = 0
+      let cut = false
+      for (const match of node.value.matchAll(placeholderPattern)) {
+        if (!isBreaking(match[1]!)) continue
+        run.push({type: 'text', value: node.value.slice(from, match.index)})
+        flush()
+        pieces.push({type: 'item', item: items[Number(match[1])]!})
+        from = match.index + match[0].length
+        cut = true
+      }
+      run.push(cut ? {type: 'text', value: node.value.slice(from)} : node)
+    }
+    flush()
+    return pieces
   }
 
   function isOnlyPlaceholders(nodes: PhrasingContent[]): boolean {

@@ -13,9 +13,20 @@
  * shortcode as a `<pre>` of its own, as the plugin's output is).
  */
 import {parseEntities} from 'parse-entities'
+import type {ShortcodeNode} from '../../tokenize/types.js'
 import type {Handler, HandlerContext} from '../types.js'
-import {codeLanguageTags as brushes} from '../../tokenize/registry.js'
+import {codeLanguageTags as brushes, codeTags} from '../../tokenize/registry.js'
 import {firstPositional, tagAsText} from './shared.js'
+
+const codeTagSet: ReadonlySet<string> = new Set(codeTags)
+
+/**
+ * Whether the shortcode is one of these, which the plugin prints as a `<pre>` before wpautop runs:
+ * a block wherever it stands, even inside a sentence (the paragraph breaks around it; in HTML,
+ * `holdShortcodes` holds it as a `<pre>` of its own). Only with its closing tag: without one it
+ * encloses nothing.
+ */
+export const printsAsBlock = (node: ShortcodeNode): boolean => node.known && node.closingTag !== null && !node.escaped && codeTagSet.has(node.name)
 
 /**
  * The language: a language tag's own; else a positional value (`[code php]`, `[code="php"]`,

@@ -59,6 +59,15 @@ describe('code shortcodes', () => {
     expect(text('Use [php]echo 1;[/php] here.').markdown).toBe('Use\n\n```php\necho 1;\n```\n\nhere.\n')
   })
 
+  it('inside a sentence of a Markdown post is a block too, where blocks can stand; code spans inside emphasis', () => {
+    const markdown = (input: string) => migrate(input, {syntax: 'markdown'}).markdown
+    expect(markdown('Run [code]npm i\n\nnpm test[/code] first.')).toBe('Run\n\n```\nnpm i\n\nnpm test\n```\n\nfirst.\n')
+    expect(markdown('- item [code]x[/code] after')).toBe('- item\n  ```\n  x\n  ```\n  after\n')
+    expect(markdown('A *b [code]x[/code]* c')).toBe('A *b `x`* c\n')
+    // The rest of the paragraph keeps its text as written: a bare URL stays bare.
+    expect(markdown('See https://x.com [code]a[/code] ok.')).toBe('See https://x.com\n\n```\na\n```\n\nok.\n')
+  })
+
   it('a tag without its closing tag is prose, as the plugin leaves it: no record, no report, read back the same', () => {
     const {markdown, document} = text('Options [c] and [text] are shown, see [code].\n\n[source]: http://x.com\n\n[sourcecode language="php"] echo 1;')
     expect(markdown).toBe('Options [c] and [text] are shown, see [code].\n\n\\[source]: http://x.com\n\n\\[sourcecode language="php"] echo 1;\n')
