@@ -18,18 +18,30 @@ export interface PhrasingSplit {
  * the caller then keeps the caption whole.
  */
 export function splitOffTail(nodes: PhrasingContent[], tail: string): PhrasingSplit | null {
-  const text = nodes.map((node) => toString(node)).join('')
+  const text = nodes.map(spokenText).join('')
   const start = tailStart(text, tail)
   if (start === null) return null
   const split = cut(nodes, start)
   if (split === null) return null
-  // The white space between caption and credit belongs to neither.
+  // The white space between caption and credit belongs to neither, a line break included.
+  while (split.head.at(-1)?.type === 'break') split.head.pop()
+  while (split.tail[0]?.type === 'break') split.tail.shift()
   const last = split.head.at(-1)
   if (last?.type === 'text') last.value = last.value.trimEnd()
   const first = split.tail[0]
   if (first?.type === 'text') first.value = first.value.trimStart()
   const words = (node: PhrasingContent) => node.type !== 'text' || node.value !== ''
   return {head: split.head.filter(words), tail: split.tail.filter(words)}
+}
+
+/**
+ * A node's words as the credit splitter reads them, a line break as a space: `Line one<br>line
+ * two` is not `Line oneline two`. Offsets in it are where `cut` cuts.
+ */
+export function spokenText(node: PhrasingContent): string {
+  if (node.type === 'break') return ' '
+  if ('children' in node) return (node.children as PhrasingContent[]).map(spokenText).join('')
+  return toString(node)
 }
 
 const space = /\s/
@@ -60,7 +72,7 @@ function cut(nodes: PhrasingContent[], offset: number): PhrasingSplit | null {
   const tail: PhrasingContent[] = []
   let position = 0
   for (const node of nodes) {
-    const length = toString(node).length
+    const length = spokenText(node).length
     const end = position + length
     if (end <= offset) {
       head.push(node)

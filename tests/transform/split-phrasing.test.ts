@@ -24,6 +24,11 @@ describe('splitOffTail', () => {
     expect(splitOffTail([t('A cat.\n'), strong(t('Photo:')), t('   Ann ')], 'Photo: Ann')?.head).toEqual([t('A cat.')])
   })
 
+  it('reads a line break as a space, so that a credit written over two lines is found and cut', () => {
+    const br: PhrasingContent = {type: 'break'}
+    expect(splitOffTail([t('A cat.'), br, t('Photo: Jo'), br, t('Doe')], 'Photo: Jo Doe')).toEqual({head: [t('A cat.')], tail: [t('Photo: Jo'), br, t('Doe')]})
+  })
+
   it('keeps a whole link in the tail', () => {
     expect(splitOffTail([t('A dog. Photo by '), link(t('Unsplash'))], 'Photo by Unsplash')).toEqual({head: [t('A dog.')], tail: [t('Photo by '), link(t('Unsplash'))]})
   })

@@ -8,12 +8,11 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import type {PhrasingContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {captionAndCredit} from '../caption-credit.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
 import {collapseSpaces} from '../html-text.js'
 import {toPhrasing} from '../output-shape.js'
-import {splitOffTail} from '../split-phrasing.js'
+import {spokenText, splitOffTail} from '../split-phrasing.js'
 import type {HandlerOutput, ImageFields, MediaLibrary} from '../types.js'
 import type {Marks} from './parse.js'
 import {onlyImage} from './parse.js'
@@ -136,13 +135,6 @@ export function captionParts(nodes: PhrasingContent[]): CaptionParts {
   if (cut === null) return {...split, creditText: null, captionNodes: trimNodes(nodes), creditNodes: null}
   const head = trimNodes(cut.head)
   return {...split, captionNodes: head.length > 0 ? head : null, creditNodes: trimNodes(cut.tail)}
-}
-
-/** A node's words, a line break read as a space: `Line one<br>line two` is not `Line oneline two`. */
-function spokenText(node: PhrasingContent): string {
-  if (node.type === 'break') return ' '
-  if ('children' in node) return (node.children as PhrasingContent[]).map(spokenText).join('')
-  return toString(node)
 }
 
 function trimNodes(nodes: PhrasingContent[]): PhrasingContent[] {

@@ -67,6 +67,11 @@ describe('[caption]', () => {
     expect(document.images[0]).toMatchObject({caption: 'Line one line two.', credit: 'Ann Lee'})
   })
 
+  it('splits a credit written over two lines off a caption that holds a link', () => {
+    const {markdown} = text('[caption width="300"]<img src="http://x.com/b.jpg" /> A <a href="http://x.com">cat</a>. Photo: Jo<br>Doe[/caption]')
+    expect(markdown).toBe('![A cat.](http://x.com/b.jpg)\n\n*A [cat](http://x.com).* Photo: Jo\\\nDoe\n')
+  })
+
   it('keeps text in the content next to a caption attribute', () => {
     const {markdown} = text('[caption caption="The caption."]<img src="http://x.com/o.jpg" alt="o" /> And a note.[/caption]')
     expect(markdown).toBe('![o](http://x.com/o.jpg)\n\n*The caption.*\n\nAnd a note.\n')
