@@ -190,17 +190,23 @@ export function releasePlaceholders(
     if (!paragraph.children.some((node) => node.type === 'text' && [...node.value.matchAll(placeholderPattern)].some((match) => isBreaking(match[1]!)))) return null
     const pieces: Array<Paragraph | {type: 'item'; item: HeldItem}> = []
     let run: PhrasingContent[] = []
+    // Line breaks and white space at a cut stand between a paragraph and a block: they go.
+    const atEdge = (node: PhrasingContent | undefined) => node !== undefined && (node.type === 'break' || (node.type === 'text' && node.value.trim() === ''))
+    // A text whose value changes is a new one, without the position its as-written slice comes from.
+    const trimmed = (node: PhrasingContent | undefined, trim: (value: string) => string): PhrasingContent | undefined =>
+      node?.type === 'text' && trim(node.value) !== node.value ? {type: 'text', value: trim(node.value)} : node
     const flush = () => {
-      while (run[0]?.type === 'break') run.shift()
-      while (run.at(-1)?.type === 'break') run.pop()
-      const first = run[0]
-      if (first?.type === 'text') first.value = first.value.trimStart()
-      const last = run.at(-1)
-      if (last?.type === 'text') last.value = last.value.trimEnd()
-      run = run.filter((node) => node.type !== 'text' || node.value !== '')
-      // Each piece is read as the paragraph was (`keptAsText` and all).
-      if (run.length > 0) pieces.push({type: 'paragraph', children: run, ...(paragraph.data === undefined ? {} : {data: paragraph.data})})
+      let start = 0
+      let end = run.length
+      while (start < end && atEdge(run[start])) start++
+      while (end > start && atEdge(run[end - 1])) end--
+      const children = run.slice(start, end)
       run = []
+      if (children.length === 0) return
+      children[0] = trimmed(children[0], (value) => value.trimStart())!
+      children[children.length - 1] = trimmed(children.at(-1), (value) => value.trimEnd())!
+      // Each piece is read as the paragraph was (`keptAsText` and all).
+      pieces.push({type: 'paragraph', children, ...(paragraph.data === undefined ? {} : {data: paragraph.data})})
     }
     for (const node of paragraph.children) {
       if (node.type !== 'text') {

@@ -64,6 +64,8 @@ describe('code shortcodes', () => {
     expect(markdown('Run [code]npm i\n\nnpm test[/code] first.')).toBe('Run\n\n```\nnpm i\n\nnpm test\n```\n\nfirst.\n')
     expect(markdown('- item [code]x[/code] after')).toBe('- item\n  ```\n  x\n  ```\n  after\n')
     expect(markdown('A *b [code]x[/code]* c')).toBe('A *b `x`* c\n')
+    // A line break at the cut goes with it: no paragraph starts with one.
+    expect(markdown('x [code]a[/code]\\\nnext')).toBe('x\n\n```\na\n```\n\nnext\n')
     // The rest of the paragraph keeps its text as written: a bare URL stays bare.
     expect(markdown('See https://x.com [code]a[/code] ok.')).toBe('See https://x.com\n\n```\na\n```\n\nok.\n')
   })
