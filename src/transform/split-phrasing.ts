@@ -25,7 +25,9 @@ export function splitOffTail(nodes: PhrasingContent[], tail: string): PhrasingSp
   if (split === null) return null
   // The white space between caption and credit belongs to neither, a line break included.
   while (split.head.at(-1)?.type === 'break') split.head.pop()
-  while (split.tail[0]?.type === 'break') split.tail.shift()
+  let breaks = 0
+  while (split.tail[breaks]?.type === 'break') breaks++
+  split.tail = split.tail.slice(breaks)
   const last = split.head.at(-1)
   if (last?.type === 'text') last.value = last.value.trimEnd()
   const first = split.tail[0]
