@@ -102,6 +102,11 @@ function endsInsidePre(text: string, before: boolean): boolean {
   return inside
 }
 
+/** Whether the text is one placeholder alone (white space aside): a code shortcode's `<pre>` holds no more (`holdShortcodes`). */
+export function isOnePlaceholder(text: string): boolean {
+  return onePlaceholder.test(text)
+}
+
 /** The source text of a run that may hold placeholders. */
 export function restoreRaw(text: string, items: readonly HeldItem[]): string {
   return text.replace(placeholderPattern, (_, index: string) => items[Number(index)]?.raw ?? '')
@@ -133,7 +138,11 @@ export function releasePlaceholders(
     const children: RootContent[] = []
     // Its text was read without its marks (`markdown-dense.ts`): no slice of it is written as it was.
     const keptAsText = (parent.data as {keptAsText?: boolean} | undefined)?.keptAsText === true
+    // After code made inline (below): what follows is a word apart from it.
+    let apart = false
     for (const child of parent.children as RootContent[]) {
+      if (apart && !(child.type === 'text' && /^\s/.test(child.value))) children.push({type: 'text', value: ' '})
+      apart = false
       if (child.type === 'paragraph' && isOnlyPlaceholders(child.children)) {
         // `[aesop_chapter …]` on one line and `[aesop_gallery …]` on the next: each is a block of its own.
         for (const node of child.children) {
@@ -163,7 +172,19 @@ export function releasePlaceholders(
       // A shortcode held as a `<pre>` of its own (`holdShortcodes`), or written inside one alone.
       const held = code === 'run' && child.type === 'code' ? onePlaceholder.exec(child.value) : null
       if (held !== null) {
-        children.push(...toBlocks(run(items[Number(held[1])]!, true)))
+        const item = items[Number(held[1])]!
+        if (flowParents.has(parent.type)) {
+          children.push(...toBlocks(run(item, true)))
+          continue
+        }
+        // Where only inline content can stand (a heading, a table cell: the HTML put a `<pre>` in
+        // one), code spans, a word apart from the text around them, which the `<pre>` had cut.
+        const before = children.at(-1)
+        if (before !== undefined && !(before.type === 'text' && /\s$/.test(before.value))) children.push({type: 'text', value: ' '})
+        const spans = toPhrasing(run(item, false))
+        // A table cell is one line: a line break there is HTML's, as `html/table.ts` writes it.
+        children.push(...(parent.type === 'tableCell' ? spans.map((node) => (node.type === 'break' ? ({type: 'html', value: '<br />'} as PhrasingContent) : node)) : spans))
+        apart = true
         continue
       }
       if (child.type === 'text') {

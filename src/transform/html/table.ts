@@ -11,6 +11,7 @@ import type {Element, ElementContent} from 'hast'
 import type {Handle, State} from 'hast-util-to-mdast'
 import type {PhrasingContent, RootContent, Table, TableCell} from 'mdast'
 import {toPhrasing} from '../output-shape.js'
+import {isOnePlaceholder} from '../placeholders.js'
 import {hastToMdast} from './parse.js'
 
 const blocks = new Set(['ul', 'ol', 'dl', 'table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details', 'address'])
@@ -62,11 +63,19 @@ function holdsBlocks(cell: Element): boolean {
   const visit = (children: ElementContent[]): boolean =>
     children.some((child) => {
       if (child.type !== 'element') return false
+      // A `<pre>` of a code shortcode's own (`holdShortcodes`) is code spans in a cell (`placeholders.ts`).
+      const only = child.children.length === 1 ? child.children[0] : undefined
+      if (child.tagName === 'pre' && only?.type === 'text' && isOnePlaceholder(only.value)) return false
       if (blocks.has(child.tagName)) return true
-      if (child.tagName === 'p' && ++paragraphs > 1) return true
+      // An empty one (wpautop's, before a `<pre>`) holds nothing.
+      if (child.tagName === 'p' && !isEmpty(child) && ++paragraphs > 1) return true
       return visit(child.children)
     })
   return visit(cell.children)
+}
+
+function isEmpty(element: Element): boolean {
+  return element.children.every((child) => child.type === 'text' && child.value.trim() === '')
 }
 
 /** No `<thead>` and no `<th>` in the first row: the test hast-util-to-mdast makes. */

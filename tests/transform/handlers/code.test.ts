@@ -59,6 +59,16 @@ describe('code shortcodes', () => {
     expect(text('Use [php]echo 1;[/php] here.').markdown).toBe('Use\n\n```php\necho 1;\n```\n\nhere.\n')
   })
 
+  it('in a heading or a table cell of HTML, where no block can stand, is code spans, a word apart', () => {
+    expect(html('<h2>Use [code]x\ny[/code] now</h2>').markdown).toBe('Use `x`\\\n`y` now\n-------\n')
+    // A GFM table still: a cell is one line, so a line break in it is HTML's.
+    expect(html('<table><tr><th>h</th><th>k</th></tr><tr><td>cmd [code]ls\n-la[/code] end</td><td>[code]x[/code]</td></tr></table>').markdown).toBe(
+      '| h                       | k   |\n| ----------------------- | --- |\n| cmd `ls`<br />`-la` end | `x` |\n'
+    )
+    // The author's own <pre> in a cell is a block: that table stays HTML.
+    expect(html('<table><tr><td><pre>ls</pre></td></tr></table>').document.diagnostics.map((d) => d.ruleId)).toEqual(['table-kept-as-html'])
+  })
+
   it('inside a sentence of a Markdown post is a block too, where blocks can stand; code spans inside emphasis', () => {
     const markdown = (input: string) => migrate(input, {syntax: 'markdown'}).markdown
     expect(markdown('Run [code]npm i\n\nnpm test[/code] first.')).toBe('Run\n\n```\nnpm i\n\nnpm test\n```\n\nfirst.\n')
