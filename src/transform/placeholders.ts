@@ -9,6 +9,7 @@
 import type {Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import type {ParsedBlock} from './blocks/parse.js'
+import {printsAsBlock} from './handlers/code.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
 import type {HandlerOutput} from './types.js'
 
@@ -61,13 +62,15 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
   const exact: boolean[] = []
   let source = ''
   let insidePre = false
+  let insideCode = false
   for (const node of nodes) {
     heldStarts.push(source.length)
     originStarts.push(node.position.start.offset ?? 0)
     if (node.type !== 'shortcode') {
       exact.push(true)
       source += node.value
-      if (options.preformatted) insidePre = endsInsidePre(node.value, insidePre)
+      if (options.preformatted) insidePre = endsInside(preTag, node.value, insidePre)
+      if (options.preformatted) insideCode = endsInside(codeTag, node.value, insideCode)
     } else if (options.backslashEscapes && source.endsWith('\\')) {
       // In Markdown `\[` is a literal bracket: `\[gallery]` is text, not a shortcode.
       exact.push(true)
@@ -76,7 +79,9 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
       exact.push(false)
       const placeholder = placeholderFor(items, node)
       // Inside the author's own `<pre>` a second one would end it early: that one is the block.
-      source += !insidePre && options.preformatted?.(node) ? `<pre>${placeholder}</pre>` : placeholder
+      // Inside an inline `<code>` one would cut the sentence (and the `<code>`) in two: the
+      // author's code holds it, made code spans (`releasePlaceholders`).
+      source += !insidePre && !insideCode && options.preformatted?.(node) ? `<pre>${placeholder}</pre>` : placeholder
     }
   }
   const origin = (offset: number): number => {
@@ -94,11 +99,12 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
 }
 
 const preTag = /<(\/?)pre\b/gi
+const codeTag = /<(\/?)code\b/gi
 
-/** Whether HTML is inside a `<pre>` after `text`, given whether it was before: the last `<pre` or `</pre` in it decides. */
-function endsInsidePre(text: string, before: boolean): boolean {
+/** Whether HTML is inside an element after `text`, given whether it was before: the last start or end tag (`tag`) in it decides. */
+function endsInside(tag: RegExp, text: string, before: boolean): boolean {
   let inside = before
-  for (const match of text.matchAll(preTag)) inside = match[1] === ''
+  for (const match of text.matchAll(tag)) inside = match[1] === ''
   return inside
 }
 
@@ -185,6 +191,15 @@ export function releasePlaceholders(
         // A table cell is one line: a line break there is HTML's, as `html/table.ts` writes it.
         children.push(...(parent.type === 'tableCell' ? spans.map((node) => (node.type === 'break' ? ({type: 'html', value: '<br />'} as PhrasingContent) : node)) : spans))
         apart = true
+        continue
+      }
+      // The same `<pre>` read where only inline content stood (a caption, a summary: `toPhrasing`).
+      // An author's `<code>` that holds a code shortcode alone shows that code; one that holds
+      // another shortcode shows it as written (restoreLiterals).
+      const heldInline = code === 'run' && child.type === 'inlineCode' ? onePlaceholder.exec(child.value) : null
+      const inlineItem = heldInline === null ? undefined : items[Number(heldInline[1])]
+      if (inlineItem?.type === 'shortcode' && printsAsBlock(inlineItem)) {
+        children.push(...toPhrasing(run(inlineItem, false)))
         continue
       }
       if (child.type === 'text') {

@@ -30,4 +30,8 @@ describe('blocks in an inline place', () => {
     expect(html('<figure><img src="a.jpg"><figcaption>Run <pre>make</pre> first</figcaption></figure>').markdown).toBe('![Run make first](a.jpg)\n\n*Run `make` first*\n')
     expect(html('<dl><dt>Command <pre>make</pre></dt><dd>Builds.</dd></dl>').markdown).toBe('**Command `make`**\n\nBuilds.\n')
   })
+
+  it('an empty <code> is nothing, not two backticks of text', () => {
+    expect(html('<p>a <code></code> b <code> </code> c</p>').markdown).toBe('a b c\n')
+  })
 })

@@ -116,6 +116,12 @@ function makeElementHandlers(): Record<string, Handle> {
     return paragraph
   }
 
+  // An empty `<code>` (an editor's leftover) is nothing: written, it would be two backticks of text.
+  handlers.code = (state: State, node: Element) => {
+    const code = hastToMdast().defaultHandlers.code(state, node)
+    return code?.type === 'inlineCode' && code.value.trim() === '' ? undefined : code
+  }
+
   handlers.figure = (state: State, node: Element) => {
     const img = figureImage(node)
     const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption')

@@ -69,6 +69,13 @@ describe('code shortcodes', () => {
     expect(html('<table><tr><td><pre>ls</pre></td></tr></table>').document.diagnostics.map((d) => d.ruleId)).toEqual(['table-kept-as-html'])
   })
 
+  it('in the author\'s inline <code>, a caption or a summary is code spans of the code', () => {
+    expect(html('<p>Type <code>[code]ls\n-la[/code]</code> now, or <code>[gallery]</code>.</p>').markdown).toBe('Type `ls`\\\n`-la` now, or `[gallery]`.\n')
+    expect(html('<figure><img src="a.jpg"><figcaption>cap [code]c[/code] end</figcaption></figure>').markdown).toContain('*cap `c` end*')
+    expect(html('<details><summary>sum [code]s[/code]</summary>body</details>').markdown).toBe('**sum `s`**\n\nbody\n')
+    expect(html('<pre><code>[code]x[/code]</code></pre>').markdown).toBe('```\nx\n```\n')
+  })
+
   it('inside a sentence of a Markdown post is a block too, where blocks can stand; code spans inside emphasis', () => {
     const markdown = (input: string) => migrate(input, {syntax: 'markdown'}).markdown
     expect(markdown('Run [code]npm i\n\nnpm test[/code] first.')).toBe('Run\n\n```\nnpm i\n\nnpm test\n```\n\nfirst.\n')
