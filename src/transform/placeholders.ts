@@ -63,6 +63,7 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
   let source = ''
   let insidePre = false
   let insideCode = false
+  let insideTag = false
   for (const node of nodes) {
     heldStarts.push(source.length)
     originStarts.push(node.position.start.offset ?? 0)
@@ -71,6 +72,7 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
       source += node.value
       if (options.preformatted) insidePre = endsInside(preTag, node.value, insidePre)
       if (options.preformatted) insideCode = endsInside(codeTag, node.value, insideCode)
+      if (options.preformatted) insideTag = endsInsideTag(node.value, insideTag)
     } else if (options.backslashEscapes && source.endsWith('\\')) {
       // In Markdown `\[` is a literal bracket: `\[gallery]` is text, not a shortcode.
       exact.push(true)
@@ -81,7 +83,8 @@ export function holdShortcodes(nodes: SourceContent[], options: {backslashEscape
       // Inside the author's own `<pre>` a second one would end it early: that one is the block.
       // Inside an inline `<code>` one would cut the sentence (and the `<code>`) in two: the
       // author's code holds it, made code spans (`releasePlaceholders`).
-      source += !insidePre && !insideCode && options.preformatted?.(node) ? `<pre>${placeholder}</pre>` : placeholder
+      // Inside a tag (an attribute's value: `href="…[code]…[/code]"`) a `<pre>` would be the value's text.
+      source += !insidePre && !insideCode && !insideTag && options.preformatted?.(node) ? `<pre>${placeholder}</pre>` : placeholder
     }
   }
   const origin = (offset: number): number => {
@@ -106,6 +109,22 @@ function endsInside(tag: RegExp, text: string, before: boolean): boolean {
   let inside = before
   for (const match of text.matchAll(tag)) inside = match[1] === ''
   return inside
+}
+
+/** Whether HTML is inside a tag after `text`, given whether it was before: a `<` that starts a tag after the last `>`. */
+function endsInsideTag(text: string, before: boolean): boolean {
+  const close = text.lastIndexOf('>')
+  const open = lastTagStart(text)
+  if (open === -1) return close === -1 ? before : false
+  return open > close
+}
+
+/** Where the last `<` that starts a tag (`<a`, `</a`) is in the text, or -1. */
+function lastTagStart(text: string): number {
+  for (let at = text.lastIndexOf('<'); at !== -1; at = at === 0 ? -1 : text.lastIndexOf('<', at - 1)) {
+    if (/[a-z/]/i.test(text.charAt(at + 1))) return at
+  }
+  return -1
 }
 
 /** Whether the text is one placeholder alone (white space aside): a code shortcode's `<pre>` holds no more (`holdShortcodes`). */

@@ -5,6 +5,18 @@ import {migrate} from '../../src/index.js'
 const html = (text: string) => migrate(text, {syntax: 'html'})
 
 describe('HTML post bodies', () => {
+  it('give an image record the shortcodes of its caption as written, never the placeholders they were held as', () => {
+    const {document} = html('<figure><img src="a.jpg"><figcaption>cap [tweet https://twitter.com/a/status/1] and [mine x=1]</figcaption></figure>')
+    expect(document.images[0]!.caption).toBe('cap [tweet https://twitter.com/a/status/1] and [mine x=1]')
+    expect(JSON.stringify(document)).not.toMatch(/[\uE000\uE001]/)
+  })
+
+  it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
+    const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
+    expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')
+    expect(document.images[0]!.link).toBe('https://x.com/[code]y[/code]')
+  })
+
   it('make paragraphs at blank lines and line breaks at single newlines, as wpautop does', () => {
     expect(html('First line\nsecond line\n\nNext paragraph').markdown).toBe('First line\\\nsecond line\n\nNext paragraph\n')
   })

@@ -233,14 +233,22 @@ export class HtmlRun {
     const point = this.host.point(this.held.origin(at))
     // An image block's attributes say what its HTML may not (a size set in the editor, its attachment).
     const hints = block?.name === 'core/image' ? imageBlockHints(block.attributes) : {}
+    // The record's text was read with the shortcodes held (a `[tweet …]` in a figcaption): each
+    // is put back as it was written, never left as a placeholder.
+    const restored = (value: string | null | undefined) => (value === null || value === undefined ? value : restoreRaw(value, this.held.items))
     const record: ImageRecord = {
       fullSize: null,
       ...fields,
+      src: restored(fields.src)!,
+      alt: restored(fields.alt)!,
+      caption: restored(fields.caption)!,
+      credit: restored(fields.credit)!,
+      ...(fields.fullSize === undefined ? {} : {fullSize: restored(fields.fullSize)!}),
       width: fields.width ?? hints.width ?? null,
       height: fields.height ?? hints.height ?? null,
       align: fields.align ?? hints.align ?? null,
       id: fields.id ?? hints.id ?? null,
-      link: fields.link ?? hints.link ?? null,
+      link: restored(fields.link) ?? hints.link ?? null,
       shortcode: null,
       block: block?.name ?? null,
       role: null,
