@@ -11,6 +11,17 @@ describe('HTML post bodies', () => {
     expect(JSON.stringify(document)).not.toMatch(/[\uE000\uE001]/)
   })
 
+  it('give an image record its block\'s attributes with their shortcodes as written', () => {
+    const image = (attributes: string) => html(`<!-- wp:image ${attributes} --><figure class="wp-block-image"><img src="a.jpg"/></figure><!-- /wp:image -->`)
+    expect(image('{"alt":"[mine a=1]","list":[["[gallery]"]]}').document.images[0]!.attributes).toEqual({alt: '[mine a=1]', list: [['[gallery]']]})
+    // Nested thousands deep, they are not read (JSON output overflowed the stack on them, and the batch stopped).
+    const deep = image(`{"a":${'['.repeat(20_000)}"x"${']'.repeat(20_000)}}`)
+    expect(deep.markdown).toBe('![](a.jpg)\n')
+    expect(deep.document.diagnostics).toEqual([expect.objectContaining({ruleId: 'block-invalid-attributes', message: expect.stringContaining('nest more than 64 deep')})])
+    expect(deep.document.images[0]!.attributes).toEqual({})
+    expect(() => JSON.stringify(deep.document)).not.toThrow()
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')

@@ -14,8 +14,10 @@ export interface ParsedBlock {
   name: string | null
   /** The JSON attributes of the opening delimiter; `{}` when absent or not valid JSON. */
   attributes: Record<string, unknown>
-  /** False when the delimiter's attributes are not valid JSON (reported, never guessed at). */
+  /** False when the delimiter's attributes are not valid JSON, or nest too deeply (reported, never guessed at). */
   validAttributes: boolean
+  /** True when they were valid JSON nested deeper than `maxAttributeDepth`. */
+  attributesTooDeep: boolean
   innerBlocks: ParsedBlock[]
   /** The block's own HTML, in pieces; null where an inner block stands. */
   innerContent: Array<string | null>
@@ -83,10 +85,12 @@ export function parseBlocks(source: string): {blocks: ParsedBlock[]; repairs: Re
       const closer = delimiter.exec(text)
       if (closer !== null && closer[1] === '/') cursor += closer[0].length
     }
+    const tooDeep = block.attrs !== null && nestsDeeperThan(block.attrs, maxAttributeDepth)
     return {
       name: block.blockName,
-      attributes: block.attrs ?? {},
-      validAttributes: block.attrs !== null,
+      attributes: tooDeep ? {} : block.attrs ?? {},
+      validAttributes: block.attrs !== null && !tooDeep,
+      attributesTooDeep: tooDeep,
       innerBlocks,
       innerContent: block.innerContent,
       start: Math.min(start, source.length),
@@ -97,6 +101,25 @@ export function parseBlocks(source: string): {blocks: ParsedBlock[]; repairs: Re
   }
 
   return {blocks: raw.map(place), repairs}
+}
+
+/**
+ * How deep a block's attributes may nest. The editor writes a few levels (a gallery's images, a
+ * table's rows); what nests thousands deep is not an editor's, and every walk of it after this
+ * (the JSON writer's among them) would run out of stack.
+ */
+export const maxAttributeDepth = 64
+
+/** Whether a parsed JSON value nests deeper than `limit`, found without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (node === null || typeof node !== 'object') continue
+    if (depth >= limit) return true
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return false
 }
 
 /** Every delimiter left in a piece of HTML (after an orphan closer, the parser keeps the rest as text). */

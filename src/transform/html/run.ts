@@ -11,7 +11,7 @@
 import type {Element, Root as HastRoot} from 'hast'
 import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position, Severity, ShortcodeNode} from '../../tokenize/types.js'
-import {hasBlocks, parseBlocks, strayDelimiter, type ParsedBlock} from '../blocks/parse.js'
+import {hasBlocks, maxAttributeDepth, parseBlocks, strayDelimiter, type ParsedBlock} from '../blocks/parse.js'
 import {parseDimension} from '../images.js'
 import {toBlocks} from '../output-shape.js'
 import {placeholderFor, releasePlaceholders, restoreRaw, type Held} from '../placeholders.js'
@@ -60,6 +60,17 @@ function imageBlockHints(attributes: Readonly<Record<string, unknown>>): {width?
     id: typeof attributes.id === 'number' ? attributes.id : undefined,
     link: typeof attributes.href === 'string' ? attributes.href : undefined
   }
+}
+
+/**
+ * A block's attributes with the shortcodes their strings held put back as written (the block's
+ * comment was read with them held). A copy; they nest no deeper than `maxAttributeDepth`.
+ */
+function restoredDeep(value: unknown, items: Held['items']): unknown {
+  if (typeof value === 'string') return restoreRaw(value, items)
+  if (Array.isArray(value)) return value.map((entry) => restoredDeep(entry, items))
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, restoredDeep(entry, items)]))
 }
 
 export class HtmlRun {
@@ -136,7 +147,10 @@ export class HtmlRun {
   /** A block as HTML: its own HTML with its inner blocks, or a placeholder for its handler. */
   private render(block: ParsedBlock): string {
     if (block.name === null) return this.freeform(block)
-    if (!block.validAttributes) this.report(block, 'block-invalid-attributes', 'warning', `The attributes of \`${block.name}\` are not valid JSON; the block is converted from its HTML alone`)
+    if (!block.validAttributes) {
+      const why = block.attributesTooDeep ? `nest more than ${maxAttributeDepth} deep` : 'are not valid JSON'
+      this.report(block, 'block-invalid-attributes', 'warning', `The attributes of \`${block.name}\` ${why}; the block is converted from its HTML alone`)
+    }
     const handler = this.host.blockHandlers.get(block.name)
     if (handler === 'html' || handler === undefined) {
       if (handler === undefined) {
@@ -252,7 +266,7 @@ export class HtmlRun {
       shortcode: null,
       block: block?.name ?? null,
       role: null,
-      attributes: block === undefined ? {} : {...block.attributes},
+      attributes: block === undefined ? {} : (restoredDeep(block.attributes, this.held.items) as Record<string, unknown>),
       position: {start: point, end: point}
     }
     this.host.addImage(sanitizeImage(record, (removal) => this.reportAt(at, removal)))
