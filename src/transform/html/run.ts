@@ -249,15 +249,15 @@ export class HtmlRun {
     const hints = block?.name === 'core/image' ? imageBlockHints(block.attributes) : {}
     // The record's text was read with the shortcodes held (a `[tweet …]` in a figcaption): each
     // is put back as it was written, never left as a placeholder.
-    const restored = (value: string | null | undefined) => (value === null || value === undefined ? value : restoreRaw(value, this.held.items))
+    const restored = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (restoreRaw(value, this.held.items) as T) : value)
     const record: ImageRecord = {
       fullSize: null,
       ...fields,
-      src: restored(fields.src)!,
-      alt: restored(fields.alt)!,
-      caption: restored(fields.caption)!,
-      credit: restored(fields.credit)!,
-      ...(fields.fullSize === undefined ? {} : {fullSize: restored(fields.fullSize)!}),
+      src: restored(fields.src),
+      alt: restored(fields.alt),
+      caption: restored(fields.caption),
+      credit: restored(fields.credit),
+      ...(fields.fullSize === undefined ? {} : {fullSize: restored(fields.fullSize)}),
       width: fields.width ?? hints.width ?? null,
       height: fields.height ?? hints.height ?? null,
       align: fields.align ?? hints.align ?? null,
