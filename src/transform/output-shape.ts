@@ -44,6 +44,14 @@ function codeSpans(code: string): PhrasingContent[] {
   })
 }
 
+/**
+ * Inline content for a place that is one line (a GFM table cell: a row cannot span lines): a line
+ * break is written `<br />`, the XHTML form MDX accepts. `hName` says it is phrasing.
+ */
+export function onOneLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => (node.type === 'break' ? ({type: 'html', value: '<br />', data: {hName: 'br'}} as PhrasingContent) : node))
+}
+
 function isPhrasing(node: RootContent): node is PhrasingContent {
   return ['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'html', 'linkReference', 'imageReference', 'footnoteReference'].includes(node.type)
 }

@@ -10,7 +10,7 @@ import type {Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent} from 
 import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import type {ParsedBlock} from './blocks/parse.js'
 import {printsAsBlock} from './handlers/code.js'
-import {toBlocks, toPhrasing} from './output-shape.js'
+import {onOneLine, toBlocks, toPhrasing} from './output-shape.js'
 import type {HandlerOutput} from './types.js'
 
 const open = '\uE000'
@@ -207,8 +207,7 @@ export function releasePlaceholders(
         const before = children.at(-1)
         if (before !== undefined && !(before.type === 'text' && /\s$/.test(before.value))) children.push({type: 'text', value: ' '})
         const spans = toPhrasing(run(item, false))
-        // A table cell is one line: a line break there is HTML's, as `html/table.ts` writes it.
-        children.push(...(parent.type === 'tableCell' ? spans.map((node) => (node.type === 'break' ? ({type: 'html', value: '<br />'} as PhrasingContent) : node)) : spans))
+        children.push(...(parent.type === 'tableCell' ? onOneLine(spans) : spans))
         apart = true
         continue
       }

@@ -10,7 +10,7 @@
 import type {Element, ElementContent} from 'hast'
 import type {Handle, State} from 'hast-util-to-mdast'
 import type {PhrasingContent, RootContent, Table, TableCell} from 'mdast'
-import {toPhrasing} from '../output-shape.js'
+import {onOneLine, toPhrasing} from '../output-shape.js'
 import {isOnePlaceholder} from '../placeholders.js'
 import {hastToMdast} from './parse.js'
 
@@ -94,13 +94,10 @@ function headless(node: Element): boolean {
   return !thead && !(first?.children.some((cell) => cell.type === 'element' && cell.tagName === 'th') ?? false)
 }
 
-/**
- * A cell's content on one line: a paragraph in it opened up, breaks at its edges dropped and one
- * inside written `<br />` (a GFM row cannot span lines; the XHTML form is the one MDX accepts).
- */
+/** A cell's content on one line: a paragraph in it opened up, breaks at its edges dropped, one inside written `<br />` (`onOneLine`). */
 function inCell(cell: TableCell): PhrasingContent[] {
   const content = (cell.children as RootContent[]).flatMap((child) => (child.type === 'paragraph' ? child.children : [child])) as PhrasingContent[]
   while (content[0]?.type === 'break') content.shift()
   while (content.at(-1)?.type === 'break') content.pop()
-  return content.map((child) => (child.type === 'break' ? ({type: 'html', value: '<br />', data: {hName: 'br'}} as PhrasingContent) : child))
+  return onOneLine(content)
 }
