@@ -247,8 +247,8 @@ export function releasePlaceholders(
     // Line breaks and white space at a cut stand between a paragraph and a block: they go.
     const atEdge = (node: PhrasingContent | undefined) => node !== undefined && (node.type === 'break' || (node.type === 'text' && node.value.trim() === ''))
     // A text whose value changes is a new one, without the position its as-written slice comes from.
-    const trimmed = (node: PhrasingContent | undefined, trim: (value: string) => string): PhrasingContent | undefined =>
-      node?.type === 'text' && trim(node.value) !== node.value ? {type: 'text', value: trim(node.value)} : node
+    const trimmed = (node: PhrasingContent, trim: (value: string) => string): PhrasingContent =>
+      node.type === 'text' && trim(node.value) !== node.value ? {type: 'text', value: trim(node.value)} : node
     const flush = () => {
       let start = 0
       let end = run.length
@@ -257,8 +257,9 @@ export function releasePlaceholders(
       const children = run.slice(start, end)
       run = []
       if (children.length === 0) return
-      children[0] = trimmed(children[0], (value) => value.trimStart())!
-      children[children.length - 1] = trimmed(children.at(-1), (value) => value.trimEnd())!
+      const last = children.length - 1
+      children[0] = trimmed(children[0]!, (value) => value.trimStart())
+      children[last] = trimmed(children[last]!, (value) => value.trimEnd())
       // Each piece is read as the paragraph was (`keptAsText` and all).
       pieces.push({type: 'paragraph', children, ...(paragraph.data === undefined ? {} : {data: paragraph.data})})
     }
