@@ -4,9 +4,9 @@
  * streams like everything else; as ndjson under `--out` it is one file, written line by line.
  */
 import type {Writable} from 'node:stream'
-import {toJson, toNdjsonLine} from '../emit/json.js'
 import type {FileResult} from './convert-file.js'
 import {withoutExtension} from './output-path.js'
+import {serialized} from './serialize.js'
 import type {Shard} from './shard.js'
 import type {Unit} from './units.js'
 import type {LinesOutput, OutputFormat, WriteCount, Writer} from './writer.js'
@@ -35,7 +35,7 @@ export class Output {
         for (const relative of unit.relatives) writer.claim(relative)
         return none
       case 'file':
-        return ndjson ? writer.writeLines(result, withoutExtension(result.file), result.documents.map((converted) => toNdjsonLine(converted.document)).join('')) : writer.write(result)
+        return ndjson ? writer.writeLines(result, withoutExtension(result.file), this.texts(result, 'ndjson').join('')) : writer.write(result)
       case 'begin':
         // Shards write an export's lines to files of their own, which a merge simply concatenates.
         this.current = {documents: 0, lines: ndjson ? writer.openLines(result, this.linesName(unit.file)) : null}
@@ -62,8 +62,10 @@ export class Output {
     const {format, stdout} = this.options
     if (unit.kind === 'file' && format === 'json' && result.export) {
       // An export holds any number of documents, and stdout must still be one JSON document: an array.
-      stdout.write(JSON.stringify(result.documents.map((converted) => converted.document), null, 2) + '\n')
-      return {written: result.documents.length, unchanged: 0}
+      const elements = this.texts(result, 'json-element')
+      // What JSON.stringify(array, null, 2) writes, without losing the array to one document it cannot write.
+      stdout.write(elements.length === 0 ? '[]\n' : `[\n  ${elements.join(',\n  ')}\n]\n`)
+      return {written: elements.length, unchanged: 0}
     }
     if (format === 'json' && unit.kind === 'begin') {
       stdout.write('[')
@@ -71,10 +73,9 @@ export class Output {
     }
     if (format === 'json' && unit.kind === 'post') {
       // What JSON.stringify(array, null, 2) writes, one element at a time.
-      for (const converted of result.documents) {
-        stdout.write((this.current.documents++ === 0 ? '\n  ' : ',\n  ') + JSON.stringify(converted.document, null, 2).replace(/\n/g, '\n  '))
-      }
-      return {written: result.documents.length, unchanged: 0}
+      const elements = this.texts(result, 'json-element')
+      for (const element of elements) stdout.write((this.current.documents++ === 0 ? '\n  ' : ',\n  ') + element)
+      return {written: elements.length, unchanged: 0}
     }
     // An export refused before its first post (not an export, binary) has no array to close.
     if (format === 'json' && unit.kind === 'end' && this.current.open) {
@@ -82,9 +83,13 @@ export class Output {
       this.current = {documents: 0, lines: null}
     }
     if (unit.kind !== 'file' && unit.kind !== 'post') return none
-    for (const converted of result.documents) {
-      stdout.write(format === 'md' ? converted.markdown : format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document))
-    }
-    return {written: result.documents.length, unchanged: 0}
+    const texts = this.texts(result, format)
+    for (const text of texts) stdout.write(text)
+    return {written: texts.length, unchanged: 0}
+  }
+
+  /** The texts of `result`'s documents that could be made (the others are errors on `result`). */
+  private texts(result: FileResult, format: Parameters<typeof serialized>[2]): string[] {
+    return result.documents.map((converted) => serialized(result, converted, format)).filter((text) => text !== null)
   }
 }

@@ -14,11 +14,11 @@
  * then reported as an error on its document: a post is never lost without a word.
  */
 import {readFileSync} from 'node:fs'
-import {toJson, toNdjsonLine} from '../emit/json.js'
 import type {Diagnostic} from '../tokenize/types.js'
-import type {ConvertedDocument, FileResult} from './convert-file.js'
+import type {FileResult} from './convert-file.js'
 import {OutputError} from './output-error.js'
 import {safeJoin, TakenNames, type OutputExtension} from './output-path.js'
+import {serialized} from './serialize.js'
 import type {AppendFile, OutputFolder, WriteOutcome} from './write.js'
 
 export type OutputFormat = 'md' | 'json' | 'ndjson'
@@ -73,7 +73,12 @@ export class Writer {
    */
   write(result: FileResult): Promise<WriteCount> {
     // The rename is the document's: in its JSON (claimed before the data is made), under its name in the report.
-    const entries = result.documents.map((converted): [string, string] => [this.claim(converted.relative, converted.document.diagnostics), this.data(converted)])
+    const entries: Array<[string, string]> = []
+    for (const converted of result.documents) {
+      const name = this.claim(converted.relative, converted.document.diagnostics)
+      const data = serialized(result, converted, this.format)
+      if (data !== null) entries.push([name, data])
+    }
     return this.writeAll(result, entries)
   }
 
@@ -99,8 +104,10 @@ export class Writer {
     return {
       append: async (post) => {
         for (const converted of post.documents) {
+          const line = serialized(post, converted, 'ndjson')
+          if (line === null) continue
           lines++
-          await file?.append(toNdjsonLine(converted.document))
+          await file?.append(line)
         }
       },
       close: async (end) => {
@@ -122,11 +129,6 @@ export class Writer {
     const ruleId = error instanceof OutputError ? error.ruleId : 'output-write-failed'
     result.failed = true
     result.diagnostics.push({ruleId, severity: 'error', message: `cannot write ${relative}${detail}: ${(error as Error).message}`, line: 1, column: 1})
-  }
-
-  private data(converted: ConvertedDocument): string {
-    if (this.format === 'md') return converted.markdown
-    return this.format === 'json' ? toJson(converted.document) : toNdjsonLine(converted.document)
   }
 
   private async writeAll(result: FileResult, entries: Array<[string, string]>): Promise<WriteCount> {
