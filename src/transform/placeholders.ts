@@ -9,7 +9,7 @@
 import type {Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import type {ParsedBlock} from './blocks/parse.js'
-import {printsAsBlock} from './handlers/code.js'
+import {printsAsBlock, shownCode} from './handlers/code.js'
 import {onOneLine, toBlocks, toPhrasing} from './output-shape.js'
 import type {HandlerOutput} from './types.js'
 
@@ -135,6 +135,19 @@ export function isOnePlaceholder(text: string): boolean {
 /** The source text of a run that may hold placeholders. */
 export function restoreRaw(text: string, items: readonly HeldItem[]): string {
   return text.replace(placeholderPattern, (_, index: string) => items[Number(index)]?.raw ?? '')
+}
+
+/**
+ * The text a reader sees of a run that may hold placeholders, where the run is read as words (alt
+ * text, a caption in an image record): a code shortcode shows its code, as it does in the
+ * figcaption it came from; any other shortcode its source.
+ */
+export function restoreAsRead(text: string, items: readonly HeldItem[]): string {
+  return text.replace(placeholderPattern, (_, index: string) => {
+    const item = items[Number(index)]
+    if (item === undefined) return ''
+    return item.type === 'shortcode' && printsAsBlock(item) ? shownCode(item) : item.raw
+  })
 }
 
 /**
@@ -310,7 +323,7 @@ export function releasePlaceholders(
   function restoreLiterals(node: Nodes): void {
     if ('value' in node && typeof node.value === 'string' && node.type !== 'text') node.value = raw(node.value)
     if ('url' in node && typeof node.url === 'string') node.url = raw(node.url)
-    if ('alt' in node && typeof node.alt === 'string') node.alt = raw(node.alt)
-    if ('title' in node && typeof node.title === 'string') node.title = raw(node.title)
+    if ('alt' in node && typeof node.alt === 'string') node.alt = restoreAsRead(node.alt, items)
+    if ('title' in node && typeof node.title === 'string') node.title = restoreAsRead(node.title, items)
   }
 }

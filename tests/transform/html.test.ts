@@ -22,6 +22,15 @@ describe('HTML post bodies', () => {
     expect(() => JSON.stringify(deep.document)).not.toThrow()
   })
 
+  it('read a code shortcode in words (alt text from a figcaption, its record, an alt attribute) as the code it shows, a link keeps its source', () => {
+    const figure = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a><figcaption>Run [code]npm &amp;&amp; ci[/code] first</figcaption></figure>')
+    expect(figure.markdown).toBe('[![Run npm && ci first](a.jpg)](https://x.com/[code]y[/code])\n\n*Run `npm && ci` first*\n')
+    expect(figure.document.images[0]).toMatchObject({caption: 'Run npm && ci first', link: 'https://x.com/[code]y[/code]'})
+    const attribute = html('<img src="a.jpg" alt="Run [code]npm ci[/code] first, [tweet 1] too">')
+    expect(attribute.markdown).toBe('![Run npm ci first, \\[tweet 1\\] too](a.jpg)\n')
+    expect(attribute.document.images[0]!.alt).toBe('Run npm ci first, [tweet 1] too')
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')

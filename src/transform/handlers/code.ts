@@ -53,13 +53,17 @@ export function displayedCode(stored: string): string {
   return lines.slice(first, last).join('\n')
 }
 
+/** The code a code shortcode (with its closing tag) shows: what it encloses, as `displayedCode` says. */
+export function shownCode(node: ShortcodeNode): string {
+  const start = node.position.start.offset!
+  return displayedCode(node.raw.slice(node.openingTag.end.offset! - start, (node.closingTag?.start.offset ?? start) - start))
+}
+
 export const code: Handler = (context) => {
   const {node} = context
   // Without a closing tag it encloses nothing: the plugin prints nothing, and the words stay.
   if (node.closingTag === null) return tagAsText(context)
-  const start = node.position.start.offset!
-  const stored = node.raw.slice(node.openingTag.end.offset! - start, node.closingTag.start.offset! - start)
-  const value = displayedCode(stored)
+  const value = shownCode(node)
   if (value.trim() === '') return []
   // Inside a sentence too: the plugin prints a block wherever the shortcode stands. Where only
   // inline content can be (a caption), `toPhrasing` makes it code spans.

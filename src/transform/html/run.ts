@@ -14,7 +14,7 @@ import type {Point, Position, Severity, ShortcodeNode} from '../../tokenize/type
 import {hasBlocks, maxAttributeDepth, parseBlocks, strayDelimiter, type ParsedBlock} from '../blocks/parse.js'
 import {parseDimension} from '../images.js'
 import {toBlocks} from '../output-shape.js'
-import {placeholderFor, releasePlaceholders, restoreRaw, type Held} from '../placeholders.js'
+import {placeholderFor, releasePlaceholders, restoreAsRead, restoreRaw, type Held} from '../placeholders.js'
 import type {BlockContext, BlockHandler, Diagnostic, HandlerOutput, ImageFields, ImageRecord, MediaLibrary} from '../types.js'
 import {wpautop} from './autop.js'
 import {elementHandlers, nodeHandlers} from './elements.js'
@@ -248,15 +248,17 @@ export class HtmlRun {
     // An image block's attributes say what its HTML may not (a size set in the editor, its attachment).
     const hints = block?.name === 'core/image' ? imageBlockHints(block.attributes) : {}
     // The record's text was read with the shortcodes held (a `[tweet …]` in a figcaption): each
-    // is put back as it was written, never left as a placeholder.
+    // is put back as it was written (a code shortcode in words as the code it shows), never left
+    // as a placeholder.
     const restored = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (restoreRaw(value, this.held.items) as T) : value)
+    const read = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (restoreAsRead(value, this.held.items) as T) : value)
     const record: ImageRecord = {
       fullSize: null,
       ...fields,
       src: restored(fields.src),
-      alt: restored(fields.alt),
-      caption: restored(fields.caption),
-      credit: restored(fields.credit),
+      alt: read(fields.alt),
+      caption: read(fields.caption),
+      credit: read(fields.credit),
       ...(fields.fullSize === undefined ? {} : {fullSize: restored(fields.fullSize)}),
       width: fields.width ?? hints.width ?? null,
       height: fields.height ?? hints.height ?? null,
