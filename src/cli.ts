@@ -8,6 +8,7 @@ import {escapeControls} from './batch/report-escape.js'
 import {parseShard} from './batch/shard.js'
 import {UsageError} from './batch/usage-error.js'
 import {sentences, usageMessage} from './batch/usage-message.js'
+import {sites} from './emit/site-syntax.js'
 
 const version = packageVersion()
 
@@ -35,6 +36,8 @@ Examples:
   migrate export.xml --out posts/        a WordPress export: one file per post and page
   migrate export.xml --out posts/ --jobs 4 --shard 2/8
                                          one machine's eighth of a huge export, on 4 threads
+  migrate export.xml --out _posts --site jekyll
+                                         for Jekyll: a post's {{ and {% are shown, not run by Liquid
   migrate ./archive --config site.json   your own shortcodes, e.g. {"shortcodes": {"pullquote": "blockquote"}}
                                          (mappings: blockquote, content, link, keep; "tags": kept as written)
   migrate ./archive --check --fail-on warning --report github
@@ -64,6 +67,7 @@ const program = new Command()
   .addOption(new Option('--report <style>', 'how diagnostics are printed on stderr').choices(['stylish', 'json', 'github']).default('stylish'))
   .addOption(new Option('--quotes <mode>', 'prose quotes: keep as written or make straight').choices(['keep', 'straight']).default('keep'))
   .option('--keep-nbsp', 'keep no-break spaces in prose', false)
+  .addOption(new Option('--site <generator>', 'the site generator the Markdown goes to: what it would run as a template is escaped (Liquid\'s {{ and {% for jekyll and eleventy, shortcodes {{< >}} for hugo)').choices([...sites]))
   .option('--keep-protected', "convert the text of password-protected posts (left out by default: whoever reads the output reads it without the password)", false)
   .option('--include <glob>', 'only files matching this glob inside folders; without a "/" it matches names in any folder (repeatable)', collect)
   .option('--exclude <glob>', 'leave out files matching this glob, the same way (repeatable)', collect)
@@ -115,6 +119,7 @@ program.action(async (paths: string[], flags) => {
     report: flags.report,
     quotes: flags.quotes,
     keepNbsp: flags.keepNbsp,
+    site: flags.site ?? null,
     keepProtected: flags.keepProtected,
     postTypes: flags.postTypes,
     datePrefix: flags.datePrefix,

@@ -6,6 +6,7 @@ import type {RootContent} from 'mdast'
 import {checkDocumentSize} from './document-size.js'
 import {publicDiagnostics, type MigrationDocument} from './emit/json.js'
 import {toMarkdown} from './emit/markdown.js'
+import {forSite, type Site} from './emit/site-syntax.js'
 import {replaceControlCharacters} from './read/control-characters.js'
 import {readFrontMatter} from './read/front-matter.js'
 import {createTagRegistry} from './tokenize/registry.js'
@@ -38,6 +39,8 @@ export interface MigrateOptions {
   metadata?: Record<string, unknown>
   /** Attachments and galleries of an export, for shortcodes that refer to media by id. */
   media?: MediaLibrary | null
+  /** The site generator the Markdown goes to: what it would execute (Liquid, Hugo shortcodes) is escaped (`emit/site-syntax.ts`). */
+  site?: Site | null
 }
 
 export interface MigrateResult {
@@ -98,7 +101,7 @@ export function migrate(input: string, options: MigrateOptions = {}): MigrateRes
   blocks = teaser.blocks
   if (teaser.excerpt !== null && (metadata.excerpt === undefined || metadata.excerpt === null)) metadata = {...metadata, excerpt: teaser.excerpt}
 
-  const markdown = toMarkdown(blocks, metadata, keptFrontMatter)
+  const {markdown, diagnostics: siteDiagnostics} = forSite(toMarkdown(blocks, metadata, keptFrontMatter), options.site ?? null)
   const title = typeof metadata.title === 'string' ? metadata.title : null
   return {
     markdown,
@@ -111,7 +114,7 @@ export function migrate(input: string, options: MigrateOptions = {}): MigrateRes
       maps: converter.maps,
       shortcodes: converter.shortcodes,
       blocks: converter.blockRecords,
-      diagnostics: publicDiagnostics([...controlDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics])
+      diagnostics: publicDiagnostics([...controlDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics, ...siteDiagnostics.map((diagnostic) => ({...diagnostic, offset: 0}))])
     }
   }
 }

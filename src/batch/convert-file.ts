@@ -44,7 +44,7 @@ export interface FileResult {
   export?: boolean
 }
 
-export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbsp' | 'handlers' | 'blockHandlers'> {
+export interface ConvertOptions extends Pick<MigrateOptions, 'quotes' | 'keepNbsp' | 'site' | 'handlers' | 'blockHandlers'> {
   /** Post types of an export that become documents; default posts and pages (not attachments, menus, revisions). */
   postTypes?: string[]
   /** Name export documents `2014-05-20-slug` instead of `slug`. */

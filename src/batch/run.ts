@@ -65,7 +65,7 @@ export interface WorkerOptions extends ConvertOptions {
 }
 
 function workerOptions(options: RunOptions): WorkerOptions {
-  return {quotes: options.quotes, keepNbsp: options.keepNbsp, keepProtected: options.keepProtected, postTypes: options.postTypes, datePrefix: options.datePrefix, timeoutMs: options.timeoutMs, config: options.config}
+  return {quotes: options.quotes, keepNbsp: options.keepNbsp, site: options.site ?? null, keepProtected: options.keepProtected, postTypes: options.postTypes, datePrefix: options.datePrefix, timeoutMs: options.timeoutMs, config: options.config}
 }
 
 const rank: Record<Severity, number> = {info: 0, warning: 1, error: 2}

@@ -87,6 +87,23 @@ describe('a folder', () => {
     expect(result.stdout).toBe('"It\'s here," she said.\n')
   })
 
+  it('--site escapes what the generator would run, on worker threads too, and refuses a generator it does not know', () => {
+    const input = fresh()
+    mkdirSync(input)
+    writeFileSync(path.join(input, 'a.txt'), 'Shell: {{1..3},{7..9}} and {% raw %}')
+    writeFileSync(path.join(input, 'b.html'), '<p>Hugo: {{< youtube id >}} and a lone {{< here</p>')
+    const out = fresh()
+    const jekyll = migrate([input, '--out', out, '--site', 'jekyll', '--jobs', '2', '-q'])
+    expect(jekyll.status).toBe(0)
+    expect(readFileSync(path.join(out, 'a.md'), 'utf8')).toBe('Shell: {{ "{{" }}1..3},{7..9}} and {{ "{%" }} raw %}\n')
+    const hugo = migrate(['--site', 'hugo', '--stdin-format', 'html', '--report', 'json'], {input: readFileSync(path.join(input, 'b.html'))})
+    expect(hugo.stdout).toBe('Hugo: {{</* youtube id */>}} and a lone {{< here\n')
+    expect((JSON.parse(hugo.stderr) as Array<{diagnostics: Array<{ruleId: string}>}>)[0]!.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['site-syntax-unescaped'])
+    const unknown = migrate(['--site', 'gatsby'], {input: 'x'})
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toMatch(/--site.*gatsby.*hugo, jekyll, eleventy/s)
+  })
+
   it('--jobs 2 writes exactly what --jobs 1 writes, and reports the same', () => {
     const [one, two] = [fresh(), fresh()]
     const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
