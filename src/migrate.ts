@@ -101,7 +101,7 @@ export function migrate(input: string, options: MigrateOptions = {}): MigrateRes
   blocks = teaser.blocks
   if (teaser.excerpt !== null && (metadata.excerpt === undefined || metadata.excerpt === null)) metadata = {...metadata, excerpt: teaser.excerpt}
 
-  const {markdown, diagnostics: siteDiagnostics} = forSite(toMarkdown(blocks, metadata, keptFrontMatter), options.site ?? null)
+  const {markdown, diagnostics: siteDiagnostics} = forSite(toMarkdown(blocks, metadata, keptFrontMatter, options.site ?? null), options.site ?? null)
   const title = typeof metadata.title === 'string' ? metadata.title : null
   return {
     markdown,

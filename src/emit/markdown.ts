@@ -21,6 +21,8 @@ import {installPlainPhrasing} from './plain-phrasing.js'
 import {preciseAmpersands} from './ampersands.js'
 import {flatSettings, handlersAtRoot} from './flat-settings.js'
 import {once} from '../on-demand.js'
+import {mdxHtml, mdxUnsafe} from './mdx.js'
+import type {Site} from './site-syntax.js'
 
 export const stringifyOptions: Options = {
   bullet: '-',
@@ -45,8 +47,8 @@ export function writerProcessor(options: Options) {
   return unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, options).freeze()
 }
 
-function stringifier(handlers: Options['handlers']): {stringify(root: Root): string} {
-  const options = {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}}
+function stringifier(handlers: Options['handlers'], unsafe: Options['unsafe'] = []): {stringify(root: Root): string} {
+  const options = {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}, unsafe}
   // Built on first use: most runs use one or two of the four writers.
   const settings = once(() => {
     const processor = writerProcessor(options)
@@ -66,12 +68,21 @@ function writers(strictText: typeof text) {
 const withDefinitions = writers(defaultHandlers.text)
 // Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
 const withoutDefinitions = writers(text)
+/**
+ * For MDX (mdx.ts): strictly escaped only. Text kept as written is checked against its strict
+ * writing by CommonMark's reading, which sees nothing in a `{`.
+ */
+const forMdx = {
+  withDefinitions: stringifier({text: defaultHandlers.text, html: mdxHtml}, mdxUnsafe),
+  withoutDefinitions: stringifier({text, html: mdxHtml}, mdxUnsafe)
+}
 
 /** `keptFrontMatter`: front matter that could not be read, written back as it was instead of `metadata`. */
-export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>, keptFrontMatter: string | null = null): string {
+export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>, keptFrontMatter: string | null = null, site: Site | null = null): string {
   const yaml = keptFrontMatter ?? frontMatterYaml(metadata)
   const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
   tidySpaces(root)
+  if (site === 'mdx') return (hasDefinitions(root) ? forMdx.withDefinitions : forMdx.withoutDefinitions).stringify(root)
   const writer = hasDefinitions(root) ? withDefinitions : withoutDefinitions
   const strict = writer.strict.stringify(root)
   if (!holdsWrittenText(root)) return strict

@@ -19,9 +19,9 @@
  */
 import type {Diagnostic} from '../tokenize/types.js'
 
-export type Site = 'hugo' | 'jekyll' | 'eleventy'
+export type Site = 'hugo' | 'jekyll' | 'eleventy' | 'mdx'
 
-export const sites: readonly Site[] = ['hugo', 'jekyll', 'eleventy']
+export const sites: readonly Site[] = ['hugo', 'jekyll', 'eleventy', 'mdx']
 
 const liquidStarts = /\{\{|\{%/g
 
@@ -32,7 +32,8 @@ export interface SiteSyntax {
 
 /** `markdown` written for `site`: its body (after front matter) escaped as above. */
 export function forSite(markdown: string, site: Site | null): SiteSyntax {
-  if (site === null || !markdown.includes('{')) return {markdown, diagnostics: []}
+  // MDX's escapes are the Markdown writer's (mdx.ts).
+  if (site === null || site === 'mdx' || !markdown.includes('{')) return {markdown, diagnostics: []}
   const bodyStart = frontMatterEnd(markdown)
   const head = markdown.slice(0, bodyStart)
   const body = markdown.slice(bodyStart)

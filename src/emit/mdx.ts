@@ -1,0 +1,37 @@
+/**
+ * Markdown that MDX compiles (`--site mdx`: Docusaurus, Astro's and Next's `.mdx`). MDX reads
+ * `{` as the start of a JavaScript expression and `<` as the start of JSX anywhere in text, so
+ * `a < b`, a `{`, a JSON sample in a sentence fail the page's build: the writer escapes both
+ * wherever text is written (`\{`, `\<`, which CommonMark renders the same). Code, link
+ * destinations and titles are not parsed that way and stay as they are. MDX has no raw HTML
+ * either: what the Markdown keeps as HTML it reads as JSX, whose text children are Markdown
+ * again, so a brace there is written as a character reference.
+ */
+import type {Html} from 'mdast'
+import type {Handle, Unsafe} from 'mdast-util-to-markdown'
+import {defaultHandlers} from 'mdast-util-to-markdown'
+
+/** Constructs whose text MDX does not parse for expressions or JSX. */
+const literalConstructs: Unsafe['notInConstruct'] = ['destinationLiteral', 'destinationRaw', 'titleApostrophe', 'titleQuote', 'codeFencedLangGraveAccent', 'codeFencedLangTilde', 'codeFencedMetaGraveAccent', 'codeFencedMetaTilde']
+
+export const mdxUnsafe: Unsafe[] = [
+  {character: '{', notInConstruct: literalConstructs},
+  {character: '}', notInConstruct: literalConstructs},
+  {character: '<', notInConstruct: literalConstructs}
+]
+
+const braces = /[{}]/g
+/** A void element's start tag (its attributes' quoted values may hold `>`) that JSX needs closed: `<br>` → `<br />`. */
+const openVoid = /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)>/gi
+
+/**
+ * HTML kept in the Markdown, with its braces as character references and its void elements
+ * closed (see above): a Markdown post's own `<br>` is HTML, not JSX. A shortcode kept as written
+ * (its source, which opens with `[`, where HTML opens with `<`) is text to MDX: a tag in an
+ * attribute of it (`[note title="<b>"]`) would be JSX left open, so its `<` is a reference too.
+ */
+export const mdxHtml: Handle = (node: Html) => {
+  const value = node.value.replace(braces, (brace) => (brace === '{' ? '&#123;' : '&#125;'))
+  const jsx = value.startsWith('[') ? value.replaceAll('<', '&lt;') : value.replace(openVoid, (_, name: string, attributes: string) => `<${name}${attributes.trimEnd()} />`)
+  return defaultHandlers.html({...node, value: jsx})
+}
