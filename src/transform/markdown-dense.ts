@@ -93,7 +93,8 @@ export function parseKeepingDenseAsText(source: string, parse: (source: string) 
     const paragraph = byOffset.get(container.position?.start.offset ?? -1)
     if (paragraph === undefined) return
     container.children = paragraph.children as Container['children']
-    container.data = {...container.data, keptAsText: true}
+    // Parent's data is unist's; the kinds Container names each declare keptAsText (above).
+    container.data = {...container.data, keptAsText: true} as Container['data']
   })
   return {tree, dense: found.map(({offset, marks}) => ({offset, marks}))}
 }
