@@ -8,14 +8,16 @@
  * - Liquid (`jekyll`, `eleventy`): every `{{` and `{%` becomes the output of a string literal,
  *   `{{ "{{" }}` and `{{ "{%" }}`. Not `{% raw %}` around the body: Jekyll cuts its excerpt at the
  *   first blank line and renders it alone, and a raw block cut in two fails it. Each
- *   replacement stands on its own line; Ruby Liquid and liquidjs (Eleventy's) read it alike,
- *   and Nunjucks too.
+ *   replacement stands on its own; Ruby's Liquid (Jekyll's) and liquidjs (Eleventy's) read it
+ *   alike.
  * - Hugo: a shortcode call `{{< x >}}` becomes Hugo's own escape, a comment inside the
  *   delimiters (`{{</*`, then ` x `, then an asterisk and a slash before `>}}`), which it shows
  *   as `{{< x >}}` (in code too). A `{{<` or `{{%` that no `>}}`/`%}}` closes has no
  *   escape Hugo reads in code, so it is reported (`site-syntax-unescaped`).
  *
- * Front matter is data, not a template, for all three: only the body is changed.
+ * Front matter is data, not a template, for all three: only the body is changed. MDX's
+ * escapes are not here: they depend on where text stands (code is not escaped), so the Markdown
+ * writer makes them (`mdx.ts`).
  */
 import type {Diagnostic} from '../tokenize/types.js'
 
