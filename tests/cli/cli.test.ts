@@ -99,7 +99,7 @@ describe('a folder', () => {
     const hugo = migrate(['--site', 'hugo', '--stdin-format', 'html', '--report', 'json'], {input: readFileSync(path.join(input, 'b.html'))})
     expect(hugo.stdout).toBe('Hugo: {{</* youtube id */>}} and a lone {{< here\n')
     expect((JSON.parse(hugo.stderr) as Array<{diagnostics: Array<{ruleId: string}>}>)[0]!.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['site-syntax-unescaped'])
-    expect(migrate(['--site', 'mdx', '-q'], {input: 'a < b and {c}'}).stdout).toBe('a \\< b and \\{c\\}\n')
+    expect(migrate(['--site', 'mdx', '-q'], {input: 'a < b and {c}'}).stdout).toBe('a &lt; b and \\{c\\}\n')
     const unknown = migrate(['--site', 'gatsby'], {input: 'x'})
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toMatch(/--site.*gatsby.*hugo, jekyll, eleventy, mdx/s)

@@ -57,7 +57,7 @@ describe('a paragraph too dense with inline marks', () => {
   it('reads again as it was: converting the output changes nothing', () => {
     // Its escapes were doubled on each run, when the paragraph's text was read without them.
     const once = markdown('# Title\n\n' + 'a* '.repeat(maxMarks) + '\\* &amp; <b> [x](y)\n\nAfter https://example.com/a_b.\n').markdown
-    expect(once).toContain('a\\* a\\* \\* & \\<b> [x]\\(y)\n\nAfter https://example.com/a_b.\n')
+    expect(once).toContain('a\\* a\\* \\* & &lt;b> [x]\\(y)\n\nAfter https://example.com/a_b.\n')
     expect(markdown(once).markdown).toBe(once)
   })
 
@@ -66,7 +66,7 @@ describe('a paragraph too dense with inline marks', () => {
     const {markdown: out} = markdown(rest + '<b>x</b> <script>y</script> ' + '*a'.repeat(maxMarks) + '\n')
     expect(out.startsWith(rest)).toBe(true)
     // Left as written, the tags would be HTML to any other reader of the output.
-    expect(out).toContain('\\<b>x\\</b> \\<script>y\\</script> \\*a\\*a')
+    expect(out).toContain('&lt;b>x&lt;/b> &lt;script>y&lt;/script> \\*a\\*a')
   })
 
   it('up to the limit is parsed as Markdown', () => {

@@ -166,9 +166,9 @@ describe('plain-text bodies', () => {
 
   it('keep as text what only looks like a tag, beside real markup or without it', () => {
     expect(body("Format: '<repo>/<path> @<commit>', <em>then</em> a <b-side>.").markdown).toBe(
-      "Format: '\\<repo>/\\<path> @\\<commit>', *then* a \\<b-side>.\n"
+      "Format: '&lt;repo>/&lt;path> @&lt;commit>', *then* a &lt;b-side>.\n"
     )
-    expect(body('Only <name> here.').markdown).toBe('Only \\<name> here.\n')
+    expect(body('Only <name> here.').markdown).toBe('Only &lt;name> here.\n')
   })
 
   it('without tags stay plain text: a lone < is prose', () => {

@@ -32,6 +32,6 @@ describe('marking elements', () => {
 
   it('keeps the words of a title and of alt text whole', () => {
     const {markdown} = html('<title>Use <a href=x> tags</title><p><img alt="see <a href" src="x.jpg"></p>')
-    expect(markdown).toBe('Use \\<a href=x> tags\n\n![see \\<a href](x.jpg)\n')
+    expect(markdown).toBe('Use &lt;a href=x> tags\n\n![see &lt;a href](x.jpg)\n')
   })
 })
