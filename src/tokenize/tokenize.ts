@@ -34,7 +34,10 @@ export interface TokenizeOptions {
   /**
    * The text is Markdown: `[video](https://…)` and `[source](…)` are links whose text is a word
    * that happens to name a shortcode, not the shortcode followed by `(…)`. A tag right before
-   * `(` that encloses nothing is prose there.
+   * `(` that encloses nothing is prose there. Otherwise the text is HTML (or text WordPress reads
+   * as such), and nothing inside an HTML comment is a shortcode: WordPress escapes the brackets
+   * of comments before it runs shortcodes, and a block's delimiter (`<!-- wp:embed {"url":"…"} -->`)
+   * is one, its JSON data.
    */
   markdown?: boolean
 }
@@ -65,7 +68,13 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
   function scan(start: number, end: number, depth: number): SourceContent[] {
     const nodes: SourceContent[] = []
     let proseStart = start
+    const comments = options.markdown ? null : new Comments(text, start)
     for (let index = text.indexOf('[', start); index >= 0 && index < end; index = text.indexOf('[', index + 1)) {
+      const commentEnd = comments?.endAround(index) ?? -1
+      if (commentEnd !== -1) {
+        index = commentEnd - 1
+        continue
+      }
       const node = matchShortcode(index, end, depth)
       if (node === null) continue
       const nodeStart = node.position.start.offset!
@@ -237,4 +246,36 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenizeR
 /** WordPress's `[\w-]` (ASCII). */
 function isWordCode(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2d
+}
+
+/**
+ * The HTML comments of a text, met in order: `endAround(index)` is the end of the comment that
+ * holds `index`, or -1. Indexes asked for only grow, so the text is searched once.
+ */
+class Comments {
+  private start: number
+  private end: number
+
+  constructor(
+    private readonly text: string,
+    from: number
+  ) {
+    this.start = text.indexOf('<!--', from)
+    this.end = this.closeOf(this.start)
+  }
+
+  endAround(index: number): number {
+    while (this.start !== -1 && this.end <= index) {
+      this.start = this.text.indexOf('<!--', this.end)
+      this.end = this.closeOf(this.start)
+    }
+    return this.start !== -1 && this.start <= index ? this.end : -1
+  }
+
+  /** Just past the `-->` of the comment opened at `start` (`<!-->` closes at once); one never closed runs to the end, as HTML reads it. */
+  private closeOf(start: number): number {
+    if (start === -1) return -1
+    const close = this.text.indexOf('-->', start + 2)
+    return close === -1 ? this.text.length : close + 3
+  }
 }

@@ -325,5 +325,8 @@ export function releasePlaceholders(
     if ('url' in node && typeof node.url === 'string') node.url = raw(node.url)
     if ('alt' in node && typeof node.alt === 'string') node.alt = restoreAsRead(node.alt, items)
     if ('title' in node && typeof node.title === 'string') node.title = restoreAsRead(node.title, items)
+    // A fence's info string is as literal as its code.
+    if ('lang' in node && typeof node.lang === 'string') node.lang = raw(node.lang)
+    if ('meta' in node && typeof node.meta === 'string') node.meta = raw(node.meta)
   }
 }

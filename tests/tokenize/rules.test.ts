@@ -386,3 +386,20 @@ describe('prose quotes', () => {
     expect(tree.children[1]!.position).toEqual({start: {line: 2, column: 5, offset: 8}, end: {line: 2, column: 6, offset: 9}})
   })
 })
+
+describe('HTML comments', () => {
+  it('hold no shortcode, as WordPress runs none in them: a block delimiter\'s JSON is data', () => {
+    expect(names('[footag] <!-- [bartag] --> [baztag]')).toEqual(['footag', 'baztag'])
+    expect(names('<!-- wp:embed {"url":"https://x.com/[footag]"} /--> [bartag]')).toEqual(['bartag'])
+    expect(names('<!--> [footag] <!---> [bartag]')).toEqual(['footag', 'bartag'])
+    // Never closed, a comment runs to the end, as HTML reads it.
+    expect(names('[footag] <!-- [bartag] [baztag]')).toEqual(['footag'])
+    // Reading every leaf still gives back the input.
+    const input = 'a <!-- [footag] --> [bartag]x[/bartag] <!-- [baztag]'
+    expect(sourceOf(tokenize(input, {tags}).tree.children)).toBe(input)
+  })
+
+  it('are Markdown\'s own business in Markdown: a shortcode there is found as before', () => {
+    expect(shortcodesOf(tokenize('`<!--` [footag] `-->`', {tags, markdown: true}).tree).map((node) => node.name)).toEqual(['footag'])
+  })
+})

@@ -31,6 +31,20 @@ describe('HTML post bodies', () => {
     expect(attribute.document.images[0]!.alt).toBe('Run npm ci first, [tweet 1] too')
   })
 
+  it('read a block delimiter\'s JSON as data: a shortcode name in it is text, never a placeholder', () => {
+    const cases: Array<[string, string]> = [
+      ['<!-- wp:embed {"url":"https://x.com/[gallery]"} /-->', '[https://x.com/\\[gallery\\]](https://x.com/[gallery])\n'],
+      ['<!-- wp:code {"language":"[gallery]"} -->\n<pre class="wp-block-code"><code>c</code></pre>\n<!-- /wp:code -->', '```[gallery]\nc\n```\n'],
+      ['<!-- wp:audio {"src":"https://x.com/[embed].mp3"} /-->', '[Audio](https://x.com/[embed].mp3)\n']
+    ]
+    for (const [input, markdown] of cases) {
+      const result = html(input)
+      expect(result.markdown).toBe(markdown)
+      expect(JSON.stringify(result)).not.toMatch(/[\uE000\uE001]/)
+      expect(result.document.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('shortcode'))).toEqual([])
+    }
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')
