@@ -13,7 +13,7 @@ import {createTagRegistry} from './tokenize/registry.js'
 import {tokenize} from './tokenize/tokenize.js'
 import type {Diagnostic, SourceContent} from './tokenize/types.js'
 import {htmlToText} from './transform/html-text.js'
-import {escapeOtherTags} from './transform/post-tags.js'
+import {escapeOtherTags, isPostTag} from './transform/post-tags.js'
 import {Converter, splitParagraphs, type ProseSyntax} from './transform/convert.js'
 import {builtinBlockHandlers} from './transform/blocks/index.js'
 import {takeExcerpt} from './transform/excerpt.js'
@@ -154,5 +154,20 @@ function takeHeadline(paragraphs: SourceContent[][]): string | null {
   if (first === undefined || paragraphs.length < 2 || first.some((node) => node.type === 'shortcode')) return null
   const line = first.map((node) => (node.type === 'shortcode' ? node.raw : node.value)).join('').trim()
   if (line === '' || line.length > 200 || line.includes('\n') || /[.,;:!?]$/.test(line)) return null
-  return line
+  return holdsOnlyTitleMarkup(line) && htmlToText(line).trim() !== '' ? line : null
+}
+
+/**
+ * Tags a title's words can carry (`A <em>Big</em> Day`, `<h1>…</h1>`), which the title keeps as
+ * text. Any other post tag (an image, a list, a table, a link) or a comment (a block delimiter)
+ * is content the body must keep: taken for the title it would be lost. `<repo>` is no tag but
+ * words (post-tags.ts).
+ */
+const titleTags = new Set(['em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sup', 'sub', 'span', 'code', 'q', 'abbr', 'cite', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+const tagName = /<\/?([A-Za-z][^\s/>]*)/g
+
+function holdsOnlyTitleMarkup(line: string): boolean {
+  if (line.includes('<!--')) return false
+  for (const [, name] of line.matchAll(tagName)) if (isPostTag(name!) && !titleTags.has(name!.toLowerCase())) return false
+  return true
 }

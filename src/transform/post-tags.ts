@@ -25,7 +25,8 @@ const postTags: ReadonlySet<string> = new Set([...allowedPostTags, ...administra
  */
 const tagStart = /<(?:(\/?)([A-Za-z][^\s/>]*)|(?=\?|!(?!--)))/g
 
-function isPostTag(name: string): boolean {
+/** Whether `<name` is markup in a post (see above), not a reader's text. */
+export function isPostTag(name: string): boolean {
   return postTags.has(name.toLowerCase())
 }
 

@@ -150,6 +150,19 @@ describe('plain-text bodies', () => {
     expect(body('Not a headline.\n\nBody.').document.title).toBe(null)
     expect(body('A <em>Big</em> Day &amp; Night\n\nBody.').document.title).toBe('A Big Day & Night')
     expect(body('Notes on <repo> and <em>more</em>\n\nBody.').document.title).toBe('Notes on <repo> and more')
+    expect(body('<h1>The Title</h1>\n\nBody.').document.title).toBe('The Title')
+  })
+
+  it('leave a first line of content in the body: an image, a list, a link, a table, a block', () => {
+    const first = (line: string) => body(`${line}\n\nThe storm came in at night.`)
+    const image = first('<a href="big.jpg"><img src="photo.jpg" alt="Sunset"></a>')
+    expect(image.markdown).toBe('[![Sunset](photo.jpg)](big.jpg)\n\nThe storm came in at night.\n')
+    expect(image.document.images).toHaveLength(1)
+    expect(image.document.title).toBe(null)
+    expect(first('<ul><li>One item</li><li>Two item</li></ul>').markdown).toBe('- One item\n- Two item\n\nThe storm came in at night.\n')
+    expect(first('<table><tr><td>a</td><td>b</td></tr></table>').markdown).toContain('| a | b |')
+    expect(first('<!-- wp:paragraph --><p>Lead words</p><!-- /wp:paragraph -->').markdown).toBe('Lead words\n\nThe storm came in at night.\n')
+    expect(first('See <a href="/a">the archive</a> now').document.title).toBe(null)
   })
 
   it('convert the inline HTML a WordPress body carries instead of escaping it', () => {
