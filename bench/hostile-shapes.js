@@ -31,6 +31,8 @@ export const shapes = [
   {name: 'a long attribute value', make: (size) => '[caption text="' + repeat('a', size) + '"]Caption[/caption]'},
   {name: 'a long `href`', make: (size) => '<a href="https://example.com/' + repeat('a', size) + '">link</a>'},
   {name: '`[caption a="1" <` ×n', make: (size) => repeat('[caption a="1" <', size)},
+  {name: '`<b></b>` ×n (empty elements)', make: (size) => repeat('<b></b>', size), size: 8 * 1024, stage: {txt: 'HTML whitespace (transform/html/minify-whitespace.ts)', html: 'HTML whitespace (transform/html/minify-whitespace.ts)', xml: 'HTML whitespace (transform/html/minify-whitespace.ts)'}},
+  {name: '`<a href>` ×n never closed', make: (size) => repeat('<a href="/x">', size) + 'x', size: 8 * 1024, stage: {html: 'HTML whitespace (transform/html/minify-whitespace.ts)', xml: 'HTML whitespace (transform/html/minify-whitespace.ts)'}},
   {name: '`<p>a` ×n (a paragraph each)', make: (size) => repeat('<p>a', size), size: 4 * 1024, stage: {html: 'HTML whitespace (transform/html/whitespace.ts)', xml: 'HTML whitespace (transform/html/whitespace.ts)'}},
   {name: 'a line break after every word', make: (size) => repeat('a<br>\n', size), size: 4 * 1024},
   {name: 'blank lines in `[code]`', make: (size) => '[code]' + repeat('\n', size / 2) + 'x' + repeat(' \n', size / 4) + '[/code]'},

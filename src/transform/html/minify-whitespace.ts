@@ -84,31 +84,62 @@ function all(parent: Parents, state: State): Result {
   let before = state.before
   const after = state.after
   const children = parent.children as RootContent[]
-  let length = children.length
-  let index = -1
-  while (++index < length) {
-    const result = minify(children[index]!, {...state, after: collapsableAfter(children, index, after), before})
-    if (result.remove) {
-      children.splice(index, 1)
-      index--
-      length--
-    } else if (!result.ignore) {
-      before = result.stripAtStart
+  // Upstream walks the siblings after each child to learn this (collapsableAfter), and splices
+  // out each child it removes: both quadratic over a run of empty elements (`<b></b>` × n).
+  // Found right to left once, and the kept children gathered, the steps and results are the same.
+  const following = boundariesAfter(children)
+  const kept: RootContent[] = []
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
+    const result = minify(child, {...state, after: following[index] ?? after, before})
+    if (!result.remove) {
+      kept.push(child)
+      if (!result.ignore) before = result.stripAtStart
     }
-    // An element that shows content of its own (`<select>`, `<img>`) allows white space again.
-    if (content(children[index])) before = false
+    // An element that shows content of its own (`<select>`, `<img>`) allows white space again
+    // (upstream looks at the child, or after a removal at the one before it: the last kept).
+    if (content(kept.at(-1))) before = false
   }
+  parent.children = kept as Parents['children']
   return {ignore: false, stripAtStart: Boolean(before || after), remove: false}
 }
 
-function collapsableAfter(nodes: RootContent[], index: number, after?: boolean): boolean | undefined {
-  while (++index < nodes.length) {
-    const node = nodes[index]!
-    let result = inferBoundary(node)
-    if (result === undefined && 'children' in node && !skippable(node)) result = collapsableAfter(node.children, -1)
-    if (typeof result === 'boolean') return result
+/** For each node, the boundary of the first node after it that has one (upstream's `collapsableAfter` without its default). */
+function boundariesAfter(nodes: RootContent[]): Array<boolean | undefined> {
+  const found: Array<boolean | undefined> = new Array<boolean | undefined>(nodes.length)
+  let next: boolean | undefined
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    found[index] = next
+    const own = boundaryOf(nodes[index]!)
+    if (own !== undefined) next = own
   }
-  return after
+  return found
+}
+
+/** A node's boundary: its own, else that of the first of its children to have one, unless it is never shown. */
+function boundaryOf(node: RootContent): boolean | undefined {
+  const own = inferBoundary(node)
+  if (own !== undefined || !('children' in node) || skippable(node)) return own
+  return firstBoundary(node)
+}
+
+/** Each parent's first boundary, found once: parents are asked again by every level above them. */
+const firstBoundaries = new WeakMap<Parents, boolean | null>()
+
+function firstBoundary(parent: Parents): boolean | undefined {
+  let found = firstBoundaries.get(parent)
+  if (found === undefined) {
+    found = null
+    for (const child of parent.children as RootContent[]) {
+      const boundary = boundaryOf(child)
+      if (boundary !== undefined) {
+        found = boundary
+        break
+      }
+    }
+    firstBoundaries.set(parent, found)
+  }
+  return found ?? undefined
 }
 
 function inferBoundary(node: Nodes): boolean | undefined {
