@@ -156,10 +156,16 @@ export interface BlockContext {
   attribute(name: string): string | undefined
   /** A numeric attribute (`"id": 7`, `"width": "640px"`); undefined otherwise. */
   number(name: string): number | undefined
-  /** The block's own HTML as saved, inner blocks left out. */
-  html(): string
-  /** The block's HTML with its inner blocks in place, converted as the post's HTML is. */
-  contentBlocks(): BlockContent[]
+  /**
+   * The block's own HTML as saved, inner blocks left out; with `innerBlocks`, their HTML as saved
+   * in place (what WordPress shows of static blocks inside `core/html` or `core/code`).
+   */
+  html(options?: {innerBlocks?: boolean}): string
+  /**
+   * The block's HTML with its inner blocks in place, converted as the post's HTML is (its
+   * shortcodes run); `prepare` reshapes that HTML first (wpautop, a verse's lines).
+   */
+  contentBlocks(prepare?: (html: string) => string): BlockContent[]
   /** Only the inner blocks, each converted by its handler. */
   innerBlocks(): BlockContent[]
   /** Any piece of HTML converted as the post's HTML is (a caption, a summary). */

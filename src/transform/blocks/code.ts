@@ -25,7 +25,8 @@ function languageOf(element: Element | undefined): string | undefined {
 }
 
 export const code: BlockHandler = (context) => {
-  const tree = parseHtml(context.html())
+  // Blocks inside the code are shown in it, as their saved HTML (WordPress's parser reads their delimiters anywhere).
+  const tree = parseHtml(context.html({innerBlocks: true}))
   const pre = findElement(tree, (element) => element.tagName === 'pre')
   // The parser drops one newline right after <pre>, as browsers do; a final newline is the fence's.
   const value = textOf(pre ?? tree).replace(/\n$/, '')
@@ -33,9 +34,11 @@ export const code: BlockHandler = (context) => {
   return [{type: 'code', lang: context.attribute('language') ?? languageOf(pre) ?? null, meta: null, value}]
 }
 
-export const verse: BlockHandler = (context) => {
-  // Verse is saved as <pre>: its lines are the poem's lines, its blank lines stanza breaks.
-  const inner = context.html().trim().replace(/^<pre\b[^>]*>/i, '').replace(/<\/pre>$/i, '')
+export const verse: BlockHandler = (context) => context.contentBlocks(verseParagraphs)
+
+/** Verse is saved as <pre>: its lines are the poem's lines, its blank lines stanza breaks. */
+function verseParagraphs(html: string): string {
+  const inner = html.trim().replace(/^<pre\b[^>]*>/i, '').replace(/<\/pre>$/i, '')
   const stanzas = inner.split(/\n[ \t]*\n/).filter((stanza) => stanza.trim() !== '')
-  return context.convertHtml(stanzas.map((stanza) => `<p>${stanza.replace(/\n/g, '<br>')}</p>`).join(''))
+  return stanzas.map((stanza) => `<p>${stanza.replace(/\n/g, '<br>')}</p>`).join('')
 }

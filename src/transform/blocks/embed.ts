@@ -80,4 +80,4 @@ export const audio = mediaBlock('audio', 'Audio')
  * Markdown a space does); an embedded PDF viewer is left out.
  */
 export const file: BlockHandler = (context) =>
-  context.convertHtml(context.html().replace(/<object\b[\s\S]*?<\/object>/gi, '').replace(/<\/a>\s*<a\b/gi, '</a> <a'))
+  context.contentBlocks((html) => html.replace(/<object\b[\s\S]*?<\/object>/gi, '').replace(/<\/a>\s*<a\b/gi, '</a> <a'))

@@ -13,12 +13,12 @@ import type {BlockHandler} from '../types.js'
  * anywhere; the `info` says the block was hand-written, for an editor to look at.
  */
 export const customHtml: BlockHandler = (context) => {
-  const html = context.html().trim()
-  if (html === '') return []
+  if (context.html({innerBlocks: true}).trim() === '') return []
   context.report('block-html-converted', 'info', '`core/html` is HTML the author wrote by hand; it is converted as the post\'s HTML is, and worth a look')
-  return context.convertHtml(html)
+  // Blocks pasted inside it are its inner blocks, shown in place, and WordPress runs shortcodes over it all.
+  return context.contentBlocks()
 }
 
 export const spacer: BlockHandler = () => []
 
-export const freeform: BlockHandler = (context) => context.convertHtml(wpautop(context.html()))
+export const freeform: BlockHandler = (context) => context.contentBlocks(wpautop)

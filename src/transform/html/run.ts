@@ -200,7 +200,8 @@ export class HtmlRun {
     const name = block.name!
     const handler = this.host.blockHandlers.get(name)
     this.host.recordBlock({name, handled: true, position: this.position(block)})
-    const html = () => restoreRaw(block.innerContent.filter((piece): piece is string => piece !== null).join(''), this.held.items)
+    const html = (options?: {innerBlocks?: boolean}) =>
+      restoreRaw(options?.innerBlocks ? savedHtml(block) : block.innerContent.filter((piece): piece is string => piece !== null).join(''), this.held.items)
     const context: BlockContext = {
       name,
       attributes: block.attributes,
@@ -218,7 +219,7 @@ export class HtmlRun {
         return Number.isFinite(number) ? number : undefined
       },
       html,
-      contentBlocks: () => toBlocks(this.convertHtml(this.inner(block))),
+      contentBlocks: (prepare) => toBlocks(this.convertHtml(prepare === undefined ? this.inner(block) : prepare(this.inner(block)))),
       innerBlocks: () => toBlocks(this.convertHtml(block.innerBlocks.map((inner) => this.render(inner)).join('\n\n'))),
       convertHtml: (value) => toBlocks(this.convertHtml(markElements(value, block.start))),
       convertPost: (text) => toBlocks(this.host.nested(text, this.held.origin(block.start))),
@@ -311,4 +312,16 @@ function markOf(element: Element, ancestors: readonly Element[]): number {
     if (at !== undefined) return Number(at)
   }
   return 0
+}
+
+/** A block's HTML as saved with its inner blocks' in place, delimiters left out: what WordPress renders of static blocks. */
+function savedHtml(block: ParsedBlock): string {
+  let next = 0
+  return block.innerContent
+    .map((piece) => {
+      if (piece !== null) return piece
+      const inner = block.innerBlocks[next++]
+      return inner === undefined ? '' : savedHtml(inner)
+    })
+    .join('')
 }

@@ -67,6 +67,19 @@ describe('HTML, shortcode and classic blocks', () => {
     )
   })
 
+  it('blocks inside custom HTML, code, verse or classic blocks are shown in place, and their shortcodes run, as WordPress renders them', () => {
+    const paragraph = '<!-- wp:paragraph -->\n<p>Inner words</p>\n<!-- /wp:paragraph -->'
+    expect(html(`<!-- wp:html -->\n<p>Before</p>\n${paragraph}\n<p>After</p>\n<!-- /wp:html -->`).markdown).toBe('Before\n\nInner words\n\nAfter\n')
+    expect(html(`<!-- wp:code -->\n<pre class="wp-block-code"><code>x = 1\n${paragraph}\n</code></pre>\n<!-- /wp:code -->`).markdown).toContain('Inner words')
+    const caption = html('<!-- wp:html -->\n<p>Hi [caption]<img src="a.jpg"> Cap[/caption]</p>\n<!-- /wp:html -->')
+    expect(caption.markdown).toBe('Hi ![Cap](a.jpg) *Cap*\n')
+    expect(caption.document.images).toHaveLength(1)
+    // The plugin's code, which an HTML parser would read as a processing instruction and hide.
+    expect(html('<!-- wp:html -->\n[sourcecode language="php"]<?php echo 1; ?>[/sourcecode]\n<!-- /wp:html -->').markdown).toBe('```php\n<?php echo 1; ?>\n```\n')
+    expect(html('<!-- wp:verse -->\n<pre class="wp-block-verse">[aesop_quote quote="Q"]\nline two\n\nSecond stanza</pre>\n<!-- /wp:verse -->').markdown).toBe('*Q*\\\nline two\n\nSecond stanza\n')
+    expect(html('<!-- wp:freeform -->\n<p>Classic [caption]<img src="b.jpg"> C[/caption]</p>\n\nsecond para\n<!-- /wp:freeform -->').markdown).toBe('Classic ![C](b.jpg) *C*\n\nsecond para\n')
+  })
+
   it('spacer: nothing', () => {
     expect(html('<p>a</p>\n<!-- wp:spacer -->\n<div style="height:100px" aria-hidden="true" class="wp-block-spacer"></div>\n<!-- /wp:spacer -->\n<p>b</p>').markdown).toBe('a\n\nb\n')
   })
