@@ -9,9 +9,12 @@ import type {HandlerOutput} from './types.js'
  * Handler output for a place inside a paragraph (a caption, a term, a summary, a sentence of a
  * plain-text post): blocks are opened up into their inline content. Code becomes code spans, one
  * per line, for a code span cannot hold a line break; a table its cells' content, one after another.
+ * A block stood on lines of its own: the words after it are apart from it too (`A<p>B</p>C`,
+ * a separator between two words).
  */
 export function toPhrasing(output: HandlerOutput | RootContent[]): PhrasingContent[] {
   const phrasing: PhrasingContent[] = []
+  let afterBlock = false
   const apart = () => {
     if (phrasing.length > 0) phrasing.push({type: 'text', value: ' '})
   }
@@ -30,8 +33,12 @@ export function toPhrasing(output: HandlerOutput | RootContent[]): PhrasingConte
         phrasing.push(...cell.children)
       }
     } else if (isPhrasing(node)) {
+      if (afterBlock && !(node.type === 'text' && /^\s/.test(node.value))) apart()
       phrasing.push(node)
+      afterBlock = false
+      continue
     }
+    afterBlock = phrasing.length > 0
   }
   return phrasing
 }

@@ -45,6 +45,15 @@ describe('HTML post bodies', () => {
     }
   })
 
+  it('keep words apart that a block set apart inside a heading or a table cell (wpautop at a blank line, a separator)', () => {
+    expect(html('<h2>Title\n\nSecond</h2>').markdown).toBe('## Title Second\n')
+    expect(html('<h2>A<p>B</p>C</h2>').markdown).toBe('## A B C\n')
+    expect(html('<!-- wp:heading -->\n<h2 class="wp-block-heading">Title <!-- wp:separator -->\n<hr class="wp-block-separator"/>\n<!-- /wp:separator --> more</h2>\n<!-- /wp:heading -->').markdown).toBe('## Title more\n')
+    expect(html('<table><tr><td>First paragraph.\n\nSecond paragraph.</td><td>x</td></tr></table>').markdown).toBe(
+      '| First paragraph.<br />Second paragraph. | x |\n| --------------------------------------- | - |\n'
+    )
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')

@@ -11,7 +11,7 @@
 import type {Element} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
 import type {Handle, NodeHandle, Options as ToMdastOptions, State} from 'hast-util-to-mdast'
-import type {ListItem, Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
+import type {Heading, ListItem, Nodes as MdastNodes, PhrasingContent, RootContent} from 'mdast'
 import type {Severity} from '../../tokenize/types.js'
 import {onDemand} from '../../on-demand.js'
 import {moreMarker} from '../excerpt.js'
@@ -153,6 +153,16 @@ function makeElementHandlers(): Record<string, Handle> {
     const href = node.properties.href
     if (typeof href === 'string' && href.trim() !== '') return hastToMdast().defaultHandlers.a(state, node)
     return state.all(node) as Output
+  }
+
+  // A heading is one line: what an author set apart inside one (`<h2>A<p>B</p></h2>`, wpautop's
+  // paragraphs at a blank line, a separator block) is words apart, not words run together.
+  for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const) {
+    handlers[name] = (state: State, node: Element) => {
+      const heading = hastToMdast().defaultHandlers[name](state, node) as Heading
+      if (node.children.some((child) => child.type === 'element' && !phrasing(child))) heading.children = toPhrasing(heading.children as RootContent[])
+      return heading
+    }
   }
 
   handlers.img = (state: State, node: Element) => imageOutput(node, [], contextOf(state).images, false, undefined, false) as Output

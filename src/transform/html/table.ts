@@ -94,9 +94,23 @@ function headless(node: Element): boolean {
   return !thead && !(first?.children.some((cell) => cell.type === 'element' && cell.tagName === 'th') ?? false)
 }
 
-/** A cell's content on one line: a paragraph in it opened up, breaks at its edges dropped, one inside written `<br />` (`onOneLine`). */
+/**
+ * A cell's content on one line: a paragraph in it opened up, a break between it and words or a
+ * paragraph beside it (wpautop's `</p><p>` at a blank line of the cell: two lines to a reader),
+ * breaks at its edges dropped, one inside written `<br />` (`onOneLine`). The parser's own
+ * paragraphs around a block in the cell (a code shortcode's `<pre>`) run on into it, as before.
+ */
 function inCell(cell: TableCell): PhrasingContent[] {
-  const content = (cell.children as RootContent[]).flatMap((child) => (child.type === 'paragraph' ? child.children : [child])) as PhrasingContent[]
+  const content: PhrasingContent[] = []
+  let previous: RootContent | undefined
+  for (const child of cell.children as RootContent[]) {
+    if (child.type === 'paragraph' && child.children.length === 0) continue
+    const words = (node: RootContent | undefined) => node !== undefined && node.type !== 'code'
+    if ((child.type === 'paragraph' || previous?.type === 'paragraph') && words(child) && words(previous)) content.push({type: 'break'})
+    if (child.type === 'paragraph') content.push(...child.children)
+    else content.push(child as PhrasingContent)
+    previous = child
+  }
   while (content[0]?.type === 'break') content.shift()
   while (content.at(-1)?.type === 'break') content.pop()
   return onOneLine(content)
