@@ -54,6 +54,16 @@ describe('HTML post bodies', () => {
     )
   })
 
+  it('show the alt text of an image with no source, as a browser does, and say so', () => {
+    for (const img of ['<img alt="Chart of sales">', '<img src="" alt="Chart of sales">', '<img src="  " alt="Chart of sales">']) {
+      const {markdown, document} = html(`<p>See ${img} here.</p>`)
+      expect(markdown).toBe('See Chart of sales here.\n')
+      expect(document.images.map((image) => image.src)).toEqual([null])
+      expect(document.diagnostics.map(({ruleId, severity, line, column}) => ({ruleId, severity, line, column}))).toEqual([{ruleId: 'image-missing-src', severity: 'warning', line: 1, column: 8}])
+    }
+    expect(html('<figure><img alt="A"><figcaption>Cap</figcaption></figure>').markdown).toBe('*Cap*\n')
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')

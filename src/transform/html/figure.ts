@@ -14,6 +14,7 @@ import {collapseSpaces} from '../html-text.js'
 import {toPhrasing} from '../output-shape.js'
 import {spokenText, splitOffTail} from '../split-phrasing.js'
 import type {HandlerOutput, ImageFields, MediaLibrary} from '../types.js'
+import type {Severity} from '../../tokenize/types.js'
 import type {Marks} from './parse.js'
 import {onlyImage} from './parse.js'
 
@@ -22,6 +23,7 @@ export interface ImageSink {
   readonly media: MediaLibrary | null
   readonly marks: Marks
   add(fields: ImageFields, element: Element): void
+  report(ruleId: string, severity: Severity, message: string, element: Element): void
 }
 
 /** The `<img>` a figure shows: its own child, or inside the link or `<picture>` that is. */
@@ -106,7 +108,13 @@ export function imageOutput(
     },
     figureElement ?? img
   )
-  return figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, creditNodes: parts.creditNodes, link: writeLink ? link : null, title: property(img, 'title') ?? null}, block)
+  const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, creditNodes: parts.creditNodes, link: writeLink ? link : null, title: property(img, 'title') ?? null}, block)
+  if (src !== null) return output
+  // A browser shows the alt text of an image with no source: so does the Markdown, when no caption stands for it.
+  const shown = alt !== null && alt.trim() !== '' && output.length === 0 ? alt.trim() : null
+  sink.report('image-missing-src', 'warning', shown === null ? 'An image has no source (src); it is left out' : `An image has no source (src); its alt text "${shown.slice(0, 60)}" is kept as text`, figureElement ?? img)
+  if (shown === null) return output
+  return block ? [{type: 'paragraph', children: [{type: 'text', value: shown}]}] : [{type: 'text', value: shown}]
 }
 
 interface CaptionParts {

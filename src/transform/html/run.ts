@@ -106,14 +106,15 @@ export class HtmlRun {
     // Before the marks are read: an image's link (`readMarks`) must be the one left after this.
     disarm(hast, (ruleId, message, element, ancestors) => this.reportAt(markOf(element, ancestors), {ruleId, message}))
     const marks = readMarks(hast)
-    const sink: ImageSink = {
-      media: this.host.media,
-      marks,
-      add: (fields, element) => this.addImage(fields, marks.offsets.get(element))
-    }
     const report = (ruleId: string, severity: Severity, message: string, element: Element) => {
       const at = this.host.point(this.held.origin(marks.offsets.get(element) ?? 0))
       this.host.diagnose({ruleId, severity, message, line: at.line, column: at.column, offset: at.offset})
+    }
+    const sink: ImageSink = {
+      media: this.host.media,
+      marks,
+      add: (fields, element) => this.addImage(fields, marks.offsets.get(element)),
+      report
     }
     dropCollapsibleWhitespace(hast)
     const context = {images: sink, footnote: (id: string) => this.footnote(id), report}
