@@ -95,14 +95,17 @@ export class Converter implements RunHost {
   }
 
   private depth = 0
+  /** The sources being converted inside one another (`nested`), innermost last. */
+  private readonly converting = new Set<string>()
 
   /**
    * A post body converted on its own, inside this one (a reusable block's). Its positions are
    * not this input's, so whatever it reports is placed at `offset`, where it is shown.
    */
-  nested(text: string, offset: number): RootContent[] {
+  nested(text: string, offset: number, source?: string): RootContent[] {
     const at = this.point(offset)
-    if (this.depth >= maxNesting) {
+    // WordPress cuts a reusable block shown inside itself at once (render_block_core_block's `$seen_refs`).
+    if (this.depth >= maxNesting || (source !== undefined && this.converting.has(source))) {
       this.diagnostics.push({ruleId: 'block-reusable-loop', severity: 'warning', message: 'Reusable blocks show one another in a loop; the inner one is left out', line: at.line, column: at.column, offset})
       return []
     }
@@ -110,10 +113,12 @@ export class Converter implements RunHost {
     for (const diagnostic of diagnostics) this.diagnostics.push({...diagnostic, line: at.line, column: at.column, offset})
     const held = holdShortcodes(tree.children, {backslashEscapes: false})
     this.depth++
+    if (source !== undefined) this.converting.add(source)
     try {
       return new HtmlRun(this, {...held, origin: () => offset}).convert()
     } finally {
       this.depth--
+      if (source !== undefined) this.converting.delete(source)
     }
   }
 

@@ -170,8 +170,11 @@ export interface BlockContext {
   innerBlocks(): BlockContent[]
   /** Any piece of HTML converted as the post's HTML is (a caption, a summary). */
   convertHtml(html: string): BlockContent[]
-  /** A whole post body (shortcodes and blocks in it) converted in place, as a reusable block's. */
-  convertPost(text: string): BlockContent[]
+  /**
+   * A whole post body (shortcodes and blocks in it) converted in place, as a reusable block's;
+   * `source` names it (`core/block 12`), so that a body shown inside itself is cut there.
+   */
+  convertPost(text: string, source?: string): BlockContent[]
   /** A meta value of the post (`footnotes`), from the export. */
   meta(key: string): string | undefined
   /** Record an image for the JSON document. */

@@ -12,5 +12,6 @@ export const reusable: BlockHandler = (context) => {
     context.report('block-reusable-missing', 'warning', `\`core/block\` shows reusable block ${ref ?? '(no ref)'}, which is not in the input; nothing is written for it`)
     return []
   }
-  return context.convertPost(content)
+  // Named, so that a block shown inside itself is cut at its first repeat.
+  return context.convertPost(content, `core/block ${ref}`)
 }

@@ -48,7 +48,7 @@ export interface RunHost {
   /** A meta value of the post. */
   meta(key: string): string | undefined
   /** A post body converted on its own (a reusable block's), its findings placed at `offset`. */
-  nested(text: string, offset: number): RootContent[]
+  nested(text: string, offset: number, source?: string): RootContent[]
 }
 
 function imageBlockHints(attributes: Readonly<Record<string, unknown>>): {width?: number; height?: number; align?: string; id?: number; link?: string} {
@@ -223,7 +223,7 @@ export class HtmlRun {
       contentBlocks: (prepare) => toBlocks(this.convertHtml(prepare === undefined ? this.inner(block) : prepare(this.inner(block)))),
       innerBlocks: () => toBlocks(this.convertHtml(block.innerBlocks.map((inner) => this.render(inner)).join('\n\n'))),
       convertHtml: (value) => toBlocks(this.convertHtml(markElements(value, block.start))),
-      convertPost: (text) => toBlocks(this.host.nested(text, this.held.origin(block.start))),
+      convertPost: (text, source) => toBlocks(this.host.nested(text, this.held.origin(block.start), source)),
       meta: (key) => this.host.meta(key),
       addImage: (fields) => this.addImage(fields, block.start),
       report: (ruleId, severity, message) => this.report(block, ruleId, severity, message),

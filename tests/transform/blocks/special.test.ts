@@ -96,7 +96,13 @@ describe('reusable blocks', () => {
   it('missing from the input: reported; a loop of them: stopped and reported', () => {
     expect(rules(html('<!-- wp:block {"ref":8} /-->', {media: library({})}))).toEqual(['block-reusable-missing warning'])
     const loop = html('<!-- wp:block {"ref":1} /-->', {media: library({1: '<p>Again</p><!-- wp:block {"ref":1} /-->'})})
-    expect(rules(loop)).toContain('block-reusable-loop warning')
+    expect(rules(loop)).toEqual(['block-reusable-loop warning'])
+    // Cut at its first repeat, as WordPress does: shown once, not once per level allowed.
+    expect(loop.markdown).toBe('Again\n')
+    const cycle = html('<!-- wp:block {"ref":2} /-->', {media: library({2: '<p>Hi</p><!-- wp:block {"ref":3} /-->', 3: '<p>Ho</p><!-- wp:block {"ref":2} /-->'})})
+    expect(cycle.markdown).toBe('Hi\n\nHo\n')
+    // The same block twice side by side is no loop.
+    expect(html('<!-- wp:block {"ref":4} /--><!-- wp:block {"ref":4} /-->', {media: library({4: '<p>Twice</p>'})}).markdown).toBe('Twice\n\nTwice\n')
   })
 })
 
