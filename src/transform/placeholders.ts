@@ -243,7 +243,9 @@ export function releasePlaceholders(
       if ('children' in child) replaceIn(child)
       children.push(child)
     }
-    parent.children = children as Parent['children']
+    // A link cannot hold a link (Markdown reads `[a [b](x) c](y)` as text around an inner link,
+    // the outer one lost): a shortcode's link inside the author's (`<a>Watch [video …]</a>`) is its text.
+    parent.children = (parent.type === 'link' || parent.type === 'linkReference' ? children.flatMap(unlinked) : children) as Parent['children']
   }
 
   /**
@@ -329,4 +331,11 @@ export function releasePlaceholders(
     if ('lang' in node && typeof node.lang === 'string') node.lang = raw(node.lang)
     if ('meta' in node && typeof node.meta === 'string') node.meta = raw(node.meta)
   }
+}
+
+/** A node with the links in it (at any depth) replaced by their content. */
+function unlinked(node: RootContent): RootContent[] {
+  if (node.type === 'link' || node.type === 'linkReference') return node.children.flatMap(unlinked)
+  if ('children' in node) (node as Parent).children = (node as Parent).children.flatMap((child) => unlinked(child as RootContent)) as Parent['children']
+  return [node]
 }

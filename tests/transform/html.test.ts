@@ -64,6 +64,12 @@ describe('HTML post bodies', () => {
     expect(html('<figure><img alt="A"><figcaption>Cap</figcaption></figure>').markdown).toBe('*Cap*\n')
   })
 
+  it('write a shortcode\'s link inside the author\'s link as its text: Markdown links do not nest', () => {
+    expect(html('<a href="/page">Watch [video src="m.mp4"][/video] now</a>').markdown).toBe('[Watch Video now](/page)\n')
+    expect(html('<p><a href="/page">Watch [embed]https://vimeo.com/1[/embed] now</a></p>').markdown).toBe('[Watch https://vimeo.com/1 now](/page)\n')
+    expect(migrate('[Watch [youtube https://www.youtube.com/watch?v=abc] now](/page)', {syntax: 'markdown'}).markdown).not.toMatch(/\]\(.*\]\(/)
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')
