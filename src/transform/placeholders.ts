@@ -10,6 +10,7 @@ import type {Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent} from 
 import type {ShortcodeNode, SourceContent} from '../tokenize/types.js'
 import type {ParsedBlock} from './blocks/parse.js'
 import {printsAsBlock, shownCode} from './handlers/code.js'
+import {outputAsHtml} from './output-html.js'
 import {onOneLine, toBlocks, toPhrasing} from './output-shape.js'
 import type {HandlerOutput} from './types.js'
 
@@ -299,6 +300,24 @@ export function releasePlaceholders(
     return pieces
   }
 
+  /**
+   * HTML kept as written with the shortcodes in its text run, their output as HTML: WordPress
+   * shows it there. One inside a tag (an attribute's value) is that value's text, as written.
+   */
+  function runInHtml(html: string): string {
+    let written = ''
+    let last = 0
+    let insideTag = false
+    for (const match of html.matchAll(placeholderPattern)) {
+      const before = html.slice(last, match.index)
+      insideTag = endsInsideTag(before, insideTag)
+      const item = items[Number(match[1])]
+      written += before + (item === undefined ? '' : insideTag ? item.raw : outputAsHtml(toPhrasing(run(item, false))))
+      last = match.index + match[0].length
+    }
+    return last === 0 ? html : written + html.slice(last)
+  }
+
   function isOnlyPlaceholders(nodes: PhrasingContent[]): boolean {
     const text = nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? '\n' : '\u0000')).join('')
     return onlyPlaceholders.test(text)
@@ -323,7 +342,8 @@ export function releasePlaceholders(
   }
 
   function restoreLiterals(node: Nodes): void {
-    if ('value' in node && typeof node.value === 'string' && node.type !== 'text') node.value = raw(node.value)
+    if (node.type === 'html') node.value = runInHtml(node.value)
+    else if ('value' in node && typeof node.value === 'string' && node.type !== 'text') node.value = raw(node.value)
     if ('url' in node && typeof node.url === 'string') node.url = raw(node.url)
     if ('alt' in node && typeof node.alt === 'string') node.alt = restoreAsRead(node.alt, items)
     if ('title' in node && typeof node.title === 'string') node.title = restoreAsRead(node.title, items)

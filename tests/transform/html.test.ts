@@ -70,6 +70,17 @@ describe('HTML post bodies', () => {
     expect(migrate('[Watch [youtube https://www.youtube.com/watch?v=abc] now](/page)', {syntax: 'markdown'}).markdown).not.toMatch(/\]\(.*\]\(/)
   })
 
+  it('run a shortcode inside HTML kept as written, its output as HTML there, and record it; one in an attribute stays its text', () => {
+    const table = html('<table><tr><td colspan="2">[aesop_image img="a.jpg" caption="Cap"]</td></tr><tr><td>b</td><td title="[gallery]">c</td></tr></table>')
+    expect(table.markdown).toBe('<table><tbody><tr><td colspan="2"><img src="a.jpg" alt="Cap" /> <em>Cap</em></td></tr><tr><td>b</td><td title="[gallery]">c</td></tr></tbody></table>\n')
+    expect(table.document.images.map((image) => image.src)).toEqual(['a.jpg'])
+    expect(table.document.shortcodes.map((shortcode) => shortcode.name)).toEqual(['aesop_image'])
+    expect(html('<p>x<sup>[caption]<img src="a.jpg"> Cap[/caption]</sup></p>').markdown).toBe('x<sup><img src="a.jpg" alt="Cap" /> <em>Cap</em></sup>\n')
+    // What the shortcode writes is sanitized with the rest of the kept HTML.
+    const hostile = html('<table><tr><td colspan="2">[embed]javascript:alert(1)[/embed] [aesop_image img="javascript:alert(2)" caption="x"]</td></tr></table>').markdown
+    expect(hostile).not.toMatch(/(href|src)="\s*javascript/i)
+  })
+
   it('keep a code shortcode in an attribute as text of the value: no <pre> of its own there', () => {
     const {markdown, document} = html('<figure><a href="https://x.com/[code]y[/code]"><img src="a.jpg"></a></figure>')
     expect(markdown).toBe('[![](a.jpg)](https://x.com/[code]y[/code])\n')
