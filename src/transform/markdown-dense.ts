@@ -22,7 +22,19 @@ export const maxMarks = 1000
 /** Characters that start an inline construct in micromark and its GFM extensions. */
 const markCodes = new Set([...'!&*<[\\]_`~'].map((character) => character.charCodeAt(0)))
 /** What is replaced in a dense paragraph: every mark but `\`, which decides where a table row's cells end (`\|`). */
-const replacedMarks = /[!&*<[\]_`~]/g
+const replacedMarks = /[!&*<[\]_`~]|[Hh](?=[Tt][Tt][Pp][Ss]?:\/\/)|[Ww](?=[Ww][Ww]\.)/g
+
+/**
+ * Whether a bare URL may start here: GFM's autolink literals look back over the paragraph's
+ * events at every `https://` and `www.` (micromark-extension-gfm-autolink-literal's
+ * `previousUnbalanced`), quadratic in a paragraph of thousands of them (a 560 KB URL took 4 s).
+ * The `h` of `http://` or `https://` and the first `w` of `www.` count as marks (and are
+ * replaced in a dense paragraph: the look back starts at that letter).
+ */
+function startsUrl(source: string, index: number, code: number): boolean {
+  if (code === 0x68 || code === 0x48) return /^ttps?:\/\//i.test(source.slice(index + 1, index + 9))
+  return (code === 0x77 || code === 0x57) && source.slice(index + 1, index + 4).toLowerCase() === 'ww.'
+}
 
 /**
  * The names of micromark's inline constructs (core and GFM) that are off in the first parse. Line
@@ -72,12 +84,13 @@ export function parseKeepingDenseAsText(source: string, parse: (source: string) 
   visitContainers(flat, (container) => {
     const first = container.children[0]
     const last = container.children.at(-1)
-    const start = first?.position?.start.offset
-    const end = last?.position?.end.offset
+    // A link GFM's transform found in the text (a bare URL) has no position: the container's then.
+    const start = first?.position?.start.offset ?? container.position?.start.offset
+    const end = last?.position?.end.offset ?? container.position?.end.offset
     const offset = container.position?.start.offset
     if (start === undefined || end === undefined || offset === undefined) return
     const marks = countMarks(source, start, end)
-    if (marks > maxMarks) found.push({offset, start, end, marks, children: container.children as RootContent[]})
+    if (marks > maxMarks) found.push({offset, start, end, marks, children: (container.children as RootContent[]).flatMap(asText)})
   })
   if (found.length === 0) return {tree: parse(source), dense: []}
 
@@ -110,7 +123,7 @@ function mayHoldDenseParagraph(source: string): boolean {
       blank = true
     } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) {
       blank = false
-      if (markCodes.has(code) && ++marks > maxMarks) return true
+      if ((markCodes.has(code) || startsUrl(source, index, code)) && ++marks > maxMarks) return true
     }
   }
   return false
@@ -118,7 +131,10 @@ function mayHoldDenseParagraph(source: string): boolean {
 
 function countMarks(source: string, start: number, end: number): number {
   let marks = 0
-  for (let index = start; index < end; index++) if (markCodes.has(source.charCodeAt(index))) marks++
+  for (let index = start; index < end; index++) {
+    const code = source.charCodeAt(index)
+    if (markCodes.has(code) || startsUrl(source, index, code)) marks++
+  }
   return marks
 }
 
@@ -126,4 +142,9 @@ function countMarks(source: string, start: number, end: number): number {
 function visitContainers(node: Nodes, visit: (container: Container) => void): void {
   if (containerTypes.has(node.type)) visit(node as Container)
   else if ('children' in node) for (const child of node.children) visitContainers(child, visit)
+}
+
+/** A link GFM's transform made of a bare URL in the text (it has no position) is that text again: the paragraph is kept as text. */
+function asText(node: RootContent): RootContent[] {
+  return node.type === 'link' && node.position === undefined ? (node.children as RootContent[]) : [node]
 }

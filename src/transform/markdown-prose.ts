@@ -62,7 +62,7 @@ export function parseMarkdownWithShortcodes(
   const {tree, dense} = parsed
   if (treeNestsDeeperThan(tree, maxMarkdownDepth)) return null
   for (const {offset, marks} of dense) {
-    reportDense(held.origin(offset), `This paragraph holds ${marks.toLocaleString('en')} Markdown marks (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, \`&\`…), more than the ${maxMarks.toLocaleString('en')} a paragraph may hold: it is kept as text, not parsed as Markdown`)
+    reportDense(held.origin(offset), `This paragraph holds ${marks.toLocaleString('en')} Markdown marks (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, \`&\`, bare URLs…), more than the ${maxMarks.toLocaleString('en')} a paragraph may hold: it is kept as text, not parsed as Markdown`)
   }
   keepAutolinksAsWritten(tree, held.source)
   const released = releasePlaceholders(tree, held.items, run, prose, 'literal', held.source, (item) => item.type === 'shortcode' && printsAsBlock(item))

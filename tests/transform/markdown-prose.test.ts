@@ -120,3 +120,12 @@ describe('Markdown nested too deep', () => {
     expect(out).toBe('> '.repeat(39) + '> quoted\n')
   })
 })
+
+describe('a paragraph of thousands of bare URLs', () => {
+  it('is kept as text, its URLs as written, with the warning: GFM looks back over the paragraph at each one', () => {
+    const {markdown: written, document} = markdown(`See https://a.com/x.\n\n${'https://a.com/ '.repeat(1200)}\n\nAfter [link](https://c.com).`)
+    expect(written).toBe(`See https://a.com/x.\n\n${'https://a.com/ '.repeat(1200).trimEnd()}\n\nAfter [link](https://c.com).\n`)
+    expect(document.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['markdown-too-dense'])
+    expect(document.diagnostics[0]!.message).toContain('bare URLs')
+  })
+})
