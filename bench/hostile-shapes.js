@@ -39,6 +39,7 @@ export const shapes = [
   {name: '`<pre>[code]x[/code]` ×n', make: (size) => repeat('<pre>[code]x[/code]', size), size: 8 * 1024, stage: {html: 'wpautop (transform/html/autop.ts); hast-util-to-text on nested `<pre>` (transform/html/parse.ts)', md: 'raw HTML written again, elements left open (transform/sanitize/raw-html.ts)', xml: 'wpautop (transform/html/autop.ts); hast-util-to-text on nested `<pre>` (transform/html/parse.ts)'}},
   {name: '`<pre>` ×n never closed', make: (size) => repeat('<pre>a', size), stage: {html: 'wpautop (transform/html/autop.ts)', xml: 'wpautop (transform/html/autop.ts)'}},
   {name: 'a URL of `https://a.com/` ×n', make: (size) => repeat('https://a.com/', size), stage: {md: 'GFM autolink literals (transform/markdown-dense.ts)'}},
+  {name: '`a@b.co ` ×n (e-mail addresses)', make: (size) => repeat('a@b.co ', size), stage: {md: 'GFM autolink literals (transform/markdown-dense.ts); merging texts (emit/tidy.ts)'}},
   {name: '`a* ` ×n', make: (size) => repeat('a* ', size), stage: {md: 'micromark emphasis (transform/markdown-dense.ts)'}},
   {name: '`[a](` ×n', make: (size) => repeat('[a](', size), stage: {md: 'micromark links (transform/markdown-dense.ts)'}},
   {name: '`![` ×k then `]` ×k', make: (size) => repeat('![', size / 2) + repeat(']', size / 4), stage: {md: 'micromark labels (transform/markdown-dense.ts)'}},

@@ -140,10 +140,23 @@ function takeEdge(text: Text, edge: 'start' | 'end'): string {
 
 function mergeText(children: PhrasingContent[]): PhrasingContent[] {
   const merged: PhrasingContent[] = []
+  // The values of a run of texts, joined once at its end: joined (and its spaces collapsed) at
+  // each text, a run of thousands (a dense paragraph's) took quadratic time.
+  let run: {into: Text; values: string[]} | null = null
+  const flush = () => {
+    if (run !== null) run.into.value = run.values.join('').replace(/ {2,}/g, ' ')
+    run = null
+  }
   for (const child of children) {
     const previous = merged.at(-1)
-    if (previous?.type === 'text' && child.type === 'text') previous.value = (previous.value + child.value).replace(/ {2,}/g, ' ')
-    else merged.push(child)
+    if (previous?.type === 'text' && child.type === 'text') {
+      run ??= {into: previous, values: [previous.value]}
+      run.values.push(child.value)
+      continue
+    }
+    flush()
+    merged.push(child)
   }
+  flush()
   return merged
 }

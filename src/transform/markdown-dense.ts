@@ -20,9 +20,9 @@ import type {Nodes, Parent, Root, RootContent} from 'mdast'
 export const maxMarks = 1000
 
 /** Characters that start an inline construct in micromark and its GFM extensions. */
-const markCodes = new Set([...'!&*<[\\]_`~'].map((character) => character.charCodeAt(0)))
+const markCodes = new Set([...'!&*<@[\\]_`~'].map((character) => character.charCodeAt(0)))
 /** What is replaced in a dense paragraph: every mark but `\`, which decides where a table row's cells end (`\|`). */
-const replacedMarks = /[!&*<[\]_`~]|[Hh](?=[Tt][Tt][Pp][Ss]?:\/\/)|[Ww](?=[Ww][Ww]\.)/g
+const replacedMarks = /[!&*<@[\]_`~]|[Hh](?=[Tt][Tt][Pp][Ss]?:\/\/)|[Ww](?=[Ww][Ww]\.)/g
 
 /**
  * Whether a bare URL may start here: GFM's autolink literals look back over the paragraph's

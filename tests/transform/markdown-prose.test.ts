@@ -127,5 +127,8 @@ describe('a paragraph of thousands of bare URLs', () => {
     expect(written).toBe(`See https://a.com/x.\n\n${'https://a.com/ '.repeat(1200).trimEnd()}\n\nAfter [link](https://c.com).\n`)
     expect(document.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['markdown-too-dense'])
     expect(document.diagnostics[0]!.message).toContain('bare URLs')
+    const emails = markdown(`${'a@b.co '.repeat(1200)}\n`)
+    expect(emails.markdown).toBe(`${'a@b.co '.repeat(1200).trimEnd()}\n`)
+    expect(emails.document.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['markdown-too-dense'])
   })
 })
