@@ -2,7 +2,7 @@
  * A `<` the writer escapes is written `&lt;`, never `\<`. GFM makes a link of a bare URL in text
  * (bare-urls.ts writes URLs plainly, as editors type them), and the URL runs to the first `<` or
  * space, a backslash included: in `https://x.com/\<img src=x onerror=…>` it takes the `\`, and
- * the `<img …>` after it is a live tag to remark-gfm and markdown-it alike. A character reference
+ * the `<img …>` after it is a live tag to micromark and remark-gfm (the tests render it so). A reference
  * is never the start of a tag, wherever a URL ends. CommonMark decodes it everywhere the escape
  * stood (text, link text, destinations, titles, info strings), so the text reads the same.
  *
