@@ -114,7 +114,7 @@ export function migrate(input: string, options: MigrateOptions = {}): MigrateRes
       maps: converter.maps,
       shortcodes: converter.shortcodes,
       blocks: converter.blockRecords,
-      diagnostics: publicDiagnostics([...controlDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics, ...siteDiagnostics.map((diagnostic) => ({...diagnostic, offset: 0}))])
+      diagnostics: publicDiagnostics([...controlDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics, ...siteDiagnostics])
     }
   }
 }

@@ -2,8 +2,9 @@
  * Markdown that MDX compiles (`--site mdx`: Docusaurus, Astro's and Next's `.mdx`). MDX reads
  * `{` as the start of a JavaScript expression and `<` as the start of JSX anywhere in text, so
  * `a < b`, a `{`, a JSON sample in a sentence fail the page's build: the writer escapes both
- * wherever text is written (`\{`, `\<`, which CommonMark renders the same). Code, link
- * destinations and titles are not parsed that way and stay as they are. MDX has no raw HTML
+ * wherever text is written (`\{`, and `<` as `&lt;` as everywhere, less-than.ts; CommonMark
+ * renders both as the characters). Code, link destinations and titles are not parsed that way
+ * and stay as they are. MDX has no raw HTML
  * either: what the Markdown keeps as HTML it reads as JSX, whose text children are Markdown
  * again, so a brace there is written as a character reference.
  */

@@ -29,7 +29,8 @@ const liquidStarts = /\{\{|\{%/g
 
 export interface SiteSyntax {
   markdown: string
-  diagnostics: Array<Omit<Diagnostic, 'offset'>>
+  /** About the document as a whole: at its first line, offset 0. */
+  diagnostics: Diagnostic[]
 }
 
 /** `markdown` written for `site`: its body (after front matter) escaped as above. */
@@ -45,7 +46,7 @@ export function forSite(markdown: string, site: Site | null): SiteSyntax {
   const diagnostics = unclosed.map(({kind, at, count}): SiteSyntax['diagnostics'][number] => {
     const more = count > 1 ? ` (and ${count - 1} more after it)` : ''
     const message = `"{{${kind}" with no "${closings[kind]}" after it, at line ${lineAt(markdown, bodyStart + at)} of the Markdown${more}: Hugo reads it as the start of a shortcode and fails the build; in prose, write it as "&#123;{${kind}"`
-    return {ruleId: 'site-syntax-unescaped', severity: 'warning', message, line: 1, column: 1}
+    return {ruleId: 'site-syntax-unescaped', severity: 'warning', message, line: 1, column: 1, offset: 0}
   })
   return {markdown: head + text, diagnostics}
 }

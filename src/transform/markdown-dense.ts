@@ -36,6 +36,11 @@ function startsUrl(source: string, index: number, code: number): boolean {
   return (code === 0x77 || code === 0x57) && source.slice(index + 1, index + 4).toLowerCase() === 'ww.'
 }
 
+/** Whether the character at `index` (its code `code`) counts as an inline mark. */
+function isMark(source: string, index: number, code: number): boolean {
+  return markCodes.has(code) || startsUrl(source, index, code)
+}
+
 /**
  * The names of micromark's inline constructs (core and GFM) that are off in the first parse. Line
  * endings stay: they are not markup. Backslash escapes and character references stay too: each
@@ -123,7 +128,7 @@ function mayHoldDenseParagraph(source: string): boolean {
       blank = true
     } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) {
       blank = false
-      if ((markCodes.has(code) || startsUrl(source, index, code)) && ++marks > maxMarks) return true
+      if (isMark(source, index, code) && ++marks > maxMarks) return true
     }
   }
   return false
@@ -131,10 +136,7 @@ function mayHoldDenseParagraph(source: string): boolean {
 
 function countMarks(source: string, start: number, end: number): number {
   let marks = 0
-  for (let index = start; index < end; index++) {
-    const code = source.charCodeAt(index)
-    if (markCodes.has(code) || startsUrl(source, index, code)) marks++
-  }
+  for (let index = start; index < end; index++) if (isMark(source, index, source.charCodeAt(index))) marks++
   return marks
 }
 

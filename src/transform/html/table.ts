@@ -102,10 +102,10 @@ function headless(node: Element): boolean {
  */
 function inCell(cell: TableCell): PhrasingContent[] {
   const content: PhrasingContent[] = []
+  const words = (node: RootContent | undefined) => node !== undefined && node.type !== 'code'
   let previous: RootContent | undefined
   for (const child of cell.children as RootContent[]) {
     if (child.type === 'paragraph' && child.children.length === 0) continue
-    const words = (node: RootContent | undefined) => node !== undefined && node.type !== 'code'
     if ((child.type === 'paragraph' || previous?.type === 'paragraph') && words(child) && words(previous)) content.push({type: 'break'})
     if (child.type === 'paragraph') content.push(...child.children)
     else content.push(child as PhrasingContent)
