@@ -19,6 +19,7 @@ import {tidySpaces} from './tidy.js'
 import {installFastSafe} from './safe-patterns.js'
 import {installPlainPhrasing} from './plain-phrasing.js'
 import {lessThanAsReference} from './less-than.js'
+import {keepMisreadUrls} from './misread-urls.js'
 import {preciseAmpersands} from './ampersands.js'
 import {flatSettings, handlersAtRoot} from './flat-settings.js'
 import {once} from '../on-demand.js'
@@ -54,7 +55,7 @@ function stringifier(handlers: Options['handlers'], unsafe: Options['unsafe'] = 
   const settings = once(() => {
     const processor = writerProcessor(options)
     const flat = flatSettings({...(processor.data('settings') as Options | undefined), ...options, extensions: processor.data('toMarkdownExtensions') ?? []})
-    return handlersAtRoot(flat, [preciseAmpersands, installFastSafe, lessThanAsReference, installPlainPhrasing])
+    return handlersAtRoot(flat, [preciseAmpersands, installFastSafe, lessThanAsReference, keepMisreadUrls, installPlainPhrasing])
   })
   return {stringify: (root) => writeMarkdown(root, settings())}
 }

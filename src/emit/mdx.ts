@@ -18,7 +18,13 @@ const literalConstructs: Unsafe['notInConstruct'] = ['destinationLiteral', 'dest
 export const mdxUnsafe: Unsafe[] = [
   {character: '{', notInConstruct: literalConstructs},
   {character: '}', notInConstruct: literalConstructs},
-  {character: '<', notInConstruct: literalConstructs}
+  {character: '<', notInConstruct: literalConstructs},
+  // Inline code is not read for expressions or JSX, except where a line of it starts with `{` or
+  // `<`: MDX reads an expression or a tag there before the code span (`a\n{b` fails the build).
+  // The writer turns the line ending before such a pattern into a space, which is what CommonMark
+  // renders a code span's line ending as.
+  {character: '{', atBreak: true, inConstruct: 'phrasing'},
+  {character: '<', atBreak: true, inConstruct: 'phrasing'}
 ]
 
 const braces = /[{}]/g

@@ -14,7 +14,8 @@
  * characters is written as is, and the characters escaped only in some places are allowed where
  * they are not: a space not next to a line ending, `!` not before `[`, `&` not starting a
  * character reference (ampersands.ts), `(` not after `]`, and at the start of a line only what starts no block (`#`, `+`, `-`, `=`,
- * `>`, `:`, a number then `.` or `)`, and a space or tab, all left to the general path).
+ * `>`, `:`, a number then `.` or `)`, and a space or tab, all left to the general path), and a
+ * text ending in a bare URL before a hard break's `\` (misread-urls.ts) is left to it too.
  *
  * When attention is written as is: its content is plain text beginning and ending with a letter
  * or digit, and it does not touch another emphasis or strong. `*` then opens and closes it on
@@ -32,6 +33,7 @@ import type {Emphasis, Parents, PhrasingContent, Strong} from 'mdast'
 import {defaultHandlers, type Handle, type Info, type State} from 'mdast-util-to-markdown'
 import {hasPreciseAmpersands, referenceAfterAmpersand} from './ampersands.js'
 import {text as bracketsText} from './brackets.js'
+import {endsInUrl} from './misread-urls.js'
 
 /** Characters escaped wherever they occur, or in places too many to tell apart here: never written on this path. */
 const plainUnsafe = /[\x00-\x1f\x7f*_`[\]\\<~|]/
@@ -58,6 +60,7 @@ function isPlainText(value: string, before: string, after: string): boolean {
   if (value.charCodeAt(value.length - 1) === 32 && (next === '\n' || next === '\r')) return false
   if (lineStart.test(before) && blockStart.test(value)) return false
   if (next === '[' && value.endsWith('!')) return false
+  if (next === '\\' && endsInUrl(value)) return false
   if (value.charCodeAt(0) === 40 && before.endsWith(']')) return false
   if (value.includes('&') && startsReference.test(value + next)) return false
   return true

@@ -77,7 +77,10 @@ describe('--site mdx', () => {
     ['<p><a href="https://x.com/{a}" title="{t}">link {l}</a> <img src="a.jpg" alt="alt {x} < y"></p>', 'html'],
     ['# Heading {h} <br>\n\n| a {b} | <c |\n| --- | --- |\n| {d} | e < f |\n', 'markdown'],
     ['[unknown x="{y}" z="<w>"] and [caption]<img src="a.jpg"> Caption {c} < d[/caption]', 'text'],
-    ['A post\n\n<img src=a.jpg alt=x> and <br> and <hr>\n\n<div class=x>\n\ntext {y}\n\n</div>\n', 'markdown']
+    ['A post\n\n<img src=a.jpg alt=x> and <br> and <hr>\n\n<div class=x>\n\ntext {y}\n\n</div>\n', 'markdown'],
+    // A line of inline code that starts with `{` or `<` (MDX reads an expression or a tag there).
+    ['<p>x <code>a\n{b\n&lt;c\n}d</code> e</p>', 'html'],
+    ['Code `a\n{b` and `c\n<d>` here\n', 'markdown']
   ] as const)('compiles %j and shows the same words', (text, syntax) => {
     expectSameWordsAsMarkdown(text, {syntax}, text)
   })
