@@ -22,8 +22,10 @@ import {lessThanAsReference} from './less-than.js'
 import {keepMisreadUrls} from './misread-urls.js'
 import {preciseAmpersands} from './ampersands.js'
 import {flatSettings, handlersAtRoot} from './flat-settings.js'
+import type {StateSetup} from './state-setup.js'
 import {once} from '../on-demand.js'
 import {mdxHtml, mdxUnsafe} from './mdx.js'
+import {hugoAsWritten, hugoHtml, hugoStartsAsReferences, hugoUnsafe} from './hugo.js'
 import type {Site} from './site-syntax.js'
 
 export const stringifyOptions: Options = {
@@ -49,27 +51,44 @@ export function writerProcessor(options: Options) {
   return unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkBareUrls).use(remarkStringify, options).freeze()
 }
 
-function stringifier(handlers: Options['handlers'], unsafe: Options['unsafe'] = []): {stringify(root: Root): string} {
+function stringifier(handlers: Options['handlers'], unsafe: Options['unsafe'] = [], setups: StateSetup[] = []): {stringify(root: Root): string} {
   const options = {...stringifyOptions, handlers: {...stringifyOptions.handlers, ...handlers}, unsafe}
   // Built on first use: most runs use one or two of the four writers.
   const settings = once(() => {
     const processor = writerProcessor(options)
     const flat = flatSettings({...(processor.data('settings') as Options | undefined), ...options, extensions: processor.data('toMarkdownExtensions') ?? []})
-    return handlersAtRoot(flat, [preciseAmpersands, installFastSafe, lessThanAsReference, keepMisreadUrls, installPlainPhrasing])
+    return handlersAtRoot(flat, [preciseAmpersands, installFastSafe, lessThanAsReference, ...setups, keepMisreadUrls, installPlainPhrasing])
   })
   return {stringify: (root) => writeMarkdown(root, settings())}
 }
 
 /** The writers of a tree with and without definitions: strictly escaped, or keeping a Markdown input's text as written (as-written.ts). */
-function writers(strictText: typeof text) {
+interface SiteWriting {
+  handlers: Options['handlers']
+  unsafe: Options['unsafe']
+  setups: StateSetup[]
+  /** The text handler for Markdown kept as written, from the strict one's. */
+  asWrittenText: (strict: typeof text) => typeof text
+}
+
+function writers(strictText: typeof text, site?: SiteWriting) {
+  const asWrittenText = site ? site.asWrittenText(strictText) : textAsWritten(strictText)
   return {
-    strict: stringifier({text: strictText}),
-    asWritten: stringifier({text: textAsWritten(strictText), link: linkAsWritten(link)})
+    strict: stringifier({text: strictText, ...site?.handlers}, site?.unsafe, site?.setups),
+    asWritten: stringifier({text: asWrittenText, link: linkAsWritten(link), ...site?.handlers}, site?.unsafe, site?.setups)
   }
 }
 const withDefinitions = writers(defaultHandlers.text)
 // Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
 const withoutDefinitions = writers(text)
+/** For Hugo (hugo.ts): a start of a shortcode no closing follows is a reference in text and HTML. */
+const hugo: SiteWriting = {
+  handlers: {html: hugoHtml},
+  unsafe: hugoUnsafe,
+  setups: [hugoStartsAsReferences],
+  asWrittenText: (strict) => hugoAsWritten(textAsWritten(strict), strict) as typeof text
+}
+const forHugo = {withDefinitions: writers(defaultHandlers.text, hugo), withoutDefinitions: writers(text, hugo)}
 /**
  * For MDX (mdx.ts): strictly escaped only. Text kept as written is checked against its strict
  * writing by CommonMark's reading, which sees nothing in a `{`.
@@ -85,7 +104,7 @@ export function toMarkdown(blocks: RootContent[], metadata: Record<string, unkno
   const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
   tidySpaces(root)
   if (site === 'mdx') return (hasDefinitions(root) ? forMdx.withDefinitions : forMdx.withoutDefinitions).stringify(root)
-  const writer = hasDefinitions(root) ? withDefinitions : withoutDefinitions
+  const writer = site === 'hugo' ? (hasDefinitions(root) ? forHugo.withDefinitions : forHugo.withoutDefinitions) : hasDefinitions(root) ? withDefinitions : withoutDefinitions
   const strict = writer.strict.stringify(root)
   if (!holdsWrittenText(root)) return strict
   const asWritten = writer.asWritten.stringify(root)

@@ -12,8 +12,9 @@
  *   alike.
  * - Hugo: a shortcode call `{{< x >}}` becomes Hugo's own escape, a comment inside the
  *   delimiters (`{{</*`, then ` x `, then an asterisk and a slash before `>}}`), which it shows
- *   as `{{< x >}}` (in code too). A `{{<` or `{{%` that no `>}}`/`%}}` closes has no
- *   escape Hugo reads in code, so it is reported (`site-syntax-unescaped`).
+ *   as `{{< x >}}` (in code too). A `{{<` or `{{%` that no `>}}`/`%}}` closes is written
+ *   `&#123;{<` by the Markdown writer in text and HTML (hugo.ts); in code Hugo reads no escape
+ *   for it, so one left there is reported (`site-syntax-unescaped`).
  *
  * Front matter is data, not a template, for all three: only the body is changed. MDX's
  * escapes are not here: they depend on where text stands (code is not escaped), so the Markdown
@@ -45,7 +46,7 @@ export function forSite(markdown: string, site: Site | null): SiteSyntax {
   // Once an opening has no closing after it, no later one of its kind has: the first says where.
   const diagnostics = unclosed.map(({kind, at, count}): SiteSyntax['diagnostics'][number] => {
     const more = count > 1 ? ` (and ${count - 1} more after it)` : ''
-    const message = `"{{${kind}" with no "${closings[kind]}" after it, at line ${lineAt(markdown, bodyStart + at)} of the Markdown${more}: Hugo reads it as the start of a shortcode and fails the build; in prose, write it as "&#123;{${kind}"`
+    const message = `"{{${kind}" with no "${closings[kind]}" after it, at line ${lineAt(markdown, bodyStart + at)} of the Markdown${more}: Hugo reads it as the start of a shortcode and fails the build, and reads no escape for it in code: close it, or put a space between "{{" and "${kind}"`
     return {ruleId: 'site-syntax-unescaped', severity: 'warning', message, line: 1, column: 1, offset: 0}
   })
   return {markdown: head + text, diagnostics}

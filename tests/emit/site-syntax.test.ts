@@ -91,13 +91,25 @@ describe('--site hugo', () => {
       {ruleId: 'site-syntax-unescaped', severity: 'warning', line: 1, column: 1},
       {ruleId: 'site-syntax-unescaped', severity: 'warning', line: 1, column: 1}
     ])
-    expect(diagnostics[0]!.message).toBe('"{{<" with no ">}}" after it, at line 7 of the Markdown (and 1 more after it): Hugo reads it as the start of a shortcode and fails the build; in prose, write it as "&#123;{<"')
+    expect(diagnostics[0]!.message).toBe('"{{<" with no ">}}" after it, at line 7 of the Markdown (and 1 more after it): Hugo reads it as the start of a shortcode and fails the build, and reads no escape for it in code: close it, or put a space between "{{" and "<"')
     expect(diagnostics[1]!.message).toMatch(/^"\{\{%" with no "%\}\}" after it, at line 7 of the Markdown: /)
   })
 
   it('puts the warning in the JSON document', () => {
-    const {document} = migrate('<p>lone {{< there</p>', {syntax: 'html', site: 'hugo'})
+    const {document} = migrate('<p>lone</p><pre>{{< there</pre>', {syntax: 'html', site: 'hugo'})
     expect(document.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['site-syntax-unescaped'])
+  })
+
+  it('writes an unclosed opening in text and kept HTML as a reference, and a closed one as the call', () => {
+    const html = migrate('<p>a {{&lt; lone and {{% lone, <em>b {{&lt; c &gt;}}</em> \\{{&lt; d</p><p><code>{{&lt; e &gt;}}</code></p>', {syntax: 'html', site: 'hugo'})
+    expect(html.markdown).toBe('a &#123;{< lone and &#123;{% lone, *b {{</* c */>}}* \\\\&#123;{< d\n\n`{{</* e */>}}`\n')
+    expect(html.document.diagnostics).toEqual([])
+    // A Markdown post: its HTML is written again (`<` as `&lt;`), its text kept as written but where it holds a start.
+    const markdown = migrate('Post\n\n<div>{{< f</div>\n\nand \\{{% g and {{< h >}} and *i*\n', {syntax: 'markdown', site: 'hugo'})
+    expect(markdown.markdown).toBe('Post\n\n<div>{{&lt; f</div>\n\nand &#123;{% g and {{</* h */>}} and *i*\n')
+    expect(markdown.document.diagnostics).toEqual([])
+    // Without --site nothing changes.
+    expect(migrate('<p>a {{&lt; lone</p>', {syntax: 'html'}).markdown).toBe('a {{< lone\n')
   })
 
   it('Hugo shows each escaped call as it was written', (context) => {
@@ -111,10 +123,14 @@ describe('--site hugo', () => {
       writeFileSync(path.join(site, 'layouts', 'index.html'), '')
       const body = 'A {{< youtube id >}} and {{% note %}}x{{% /note %}} and {{<a *>}}.\n\n```\n{{< figure src="a" >}}\n```\n'
       writeFileSync(path.join(site, 'content', 'post.md'), '---\ntitle: post\n---\n\n' + hugo(body).markdown)
+      // Unclosed openings in text and HTML, as the writer leaves them.
+      const lone = migrate('<p>lone {{&lt; x and {{% y</p><figure>{{&lt; z</figure>', {syntax: 'html', site: 'hugo'})
+      writeFileSync(path.join(site, 'content', 'lone.md'), '---\ntitle: lone\n---\n\n' + lone.markdown)
       execFileSync('hugo', ['--quiet', '--source', site], {stdio: 'pipe'})
       const html = readFileSync(path.join(site, 'public', 'post', 'index.html'), 'utf8')
       expect(html).toContain('<p>A {{&lt; youtube id &gt;}} and {{% note %}}x{{% /note %}} and {{&lt;a *&gt;}}.</p>')
       expect(html).toMatch(/<code>\{\{&lt; figure src=(&#34;|&quot;)a(&#34;|&quot;) &gt;\}\}\n<\/code>/)
+      expect(readFileSync(path.join(site, 'public', 'lone', 'index.html'), 'utf8')).toContain('lone {{&lt; x and {{% y')
     } finally {
       rmSync(site, {recursive: true, force: true})
     }
