@@ -25,6 +25,7 @@ import {flatSettings, handlersAtRoot} from './flat-settings.js'
 import type {StateSetup} from './state-setup.js'
 import {once} from '../on-demand.js'
 import {mdxHtml, mdxUnsafe} from './mdx.js'
+import {balanceHtmlForMdx} from './mdx-balance.js'
 import {hugoAsWritten, hugoHtml, hugoStartsAsReferences, hugoUnsafe} from './hugo.js'
 import type {Site} from './site-syntax.js'
 
@@ -101,7 +102,9 @@ const forMdx = {
 /** `keptFrontMatter`: front matter that could not be read, written back as it was instead of `metadata`. */
 export function toMarkdown(blocks: RootContent[], metadata: Record<string, unknown>, keptFrontMatter: string | null = null, site: Site | null = null): string {
   const yaml = keptFrontMatter ?? frontMatterYaml(metadata)
-  const root: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
+  const whole: Root = {type: 'root', children: yaml === null ? blocks : [{type: 'yaml', value: yaml}, ...blocks]}
+  // For MDX, HTML is balanced before the spaces a dropped tag leaves are tidied.
+  const root = site === 'mdx' ? balanceHtmlForMdx(whole) : whole
   tidySpaces(root)
   if (site === 'mdx') return (hasDefinitions(root) ? forMdx.withDefinitions : forMdx.withoutDefinitions).stringify(root)
   const writer = site === 'hugo' ? (hasDefinitions(root) ? forHugo.withDefinitions : forHugo.withoutDefinitions) : hasDefinitions(root) ? withDefinitions : withoutDefinitions

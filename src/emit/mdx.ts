@@ -38,7 +38,12 @@ const openVoid = /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|t
  * attribute of it (`[note title="<b>"]`) would be JSX left open, so its `<` is a reference too.
  */
 export const mdxHtml: Handle = (node: Html) => {
-  const value = node.value.replace(braces, (brace) => (brace === '{' ? '&#123;' : '&#125;'))
+  const value = mdxComments(node.value.replace(braces, (brace) => (brace === '{' ? '&#123;' : '&#125;')))
   const jsx = value.startsWith('[') ? value.replaceAll('<', '&lt;') : value.replace(openVoid, (_, name: string, attributes: string) => `<${name}${attributes.trimEnd()} />`)
   return defaultHandlers.html({...node, value: jsx})
+}
+
+/** HTML comments (`<!--more-->`, a block delimiter a Markdown post kept) as MDX comments, `{/* … *\/}`, which MDX reads and shows nothing of: an HTML comment fails its build. */
+function mdxComments(html: string): string {
+  return html.includes('<!--') ? html.replace(/<!--([\s\S]*?)-->/g, (_, text: string) => `{/*${text.replaceAll('*/', '* /')}*/}`) : html
 }

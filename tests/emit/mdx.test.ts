@@ -17,6 +17,7 @@ import {describe, expect, it} from 'vitest'
 import {migrate, type MigrateOptions} from '../../src/index.js'
 import {mediaLibrary} from '../../src/read/media.js'
 import {readWxr} from '../../src/read/wxr.js'
+import {cpuMilliseconds, growthOf} from '../helpers/cpu.js'
 
 const corpus = path.join(import.meta.dirname, '../../../shared/corpus')
 const exportFiles = ['64-block-test-data.xml', 'a11y-unit-test-data.xml', 'kerouac.wordpress.2014-06-11.xml', 'themeunittestdata.wordpress.xml']
@@ -80,7 +81,15 @@ describe('--site mdx', () => {
     ['A post\n\n<img src=a.jpg alt=x> and <br> and <hr>\n\n<div class=x>\n\ntext {y}\n\n</div>\n', 'markdown'],
     // A line of inline code that starts with `{` or `<` (MDX reads an expression or a tag there).
     ['<p>x <code>a\n{b\n&lt;c\n}d</code> e</p>', 'html'],
-    ['Code `a\n{b` and `c\n<d>` here\n', 'markdown']
+    ['Code `a\n{b` and `c\n<d>` here\n', 'markdown'],
+    // A Markdown post's HTML that HTML reads and JSX does not: left open, closed across blocks, comments.
+    ['Post\n\n<div>\ntext\n', 'markdown'],
+    ['Post <b>bold\n\nnext</b> and </i> stray\n', 'markdown'],
+    ['Text\n\n<p>para\n\n<p>two\n', 'markdown'],
+    ['<details><summary>S</summary>\n\nbody\n\n</details>\n', 'markdown'],
+    ['<div><a><b>x</a> y</div>\n\n</span> z </div>\n', 'markdown'],
+    ['- item <i>open\n- two </i> x\n\n> <div>q\n\nafter\n', 'markdown'],
+    ['<!-- note */ {x} -->\n\n<!-- wp:paragraph {"a":1} -->\n<p>p</p>\n<!-- /wp:paragraph -->\n\nText <!--more--> end\n', 'markdown']
   ] as const)('compiles %j and shows the same words', (text, syntax) => {
     expectSameWordsAsMarkdown(text, {syntax}, text)
   })
@@ -89,6 +98,22 @@ describe('--site mdx', () => {
     const {markdown} = migrate('<p>[unknown a="<b>"] text and [note title="<em>x</em>"]kept[/note] after</p>', {syntax: 'html', site: 'mdx'})
     expect(markdown).toBe('[unknown a="&lt;b>"] text and [note title="&lt;em>x&lt;/em>"]kept[/note] after\n')
     expect(mdxText(markdown).trim()).toBe('[unknown a="<b>"] text and [note title="<em>x</em>"]kept[/note] after')
+  })
+
+  it('closes what a Markdown post left open where its block ends, puts a tag its line does not close on a line of its own, and writes comments as MDX comments', () => {
+    const mdx = (markdown: string) => migrate(markdown, {syntax: 'markdown', site: 'mdx'}).markdown
+    expect(mdx('<details><summary>S</summary>\n\nbody\n')).toBe('<details>\n<summary>S</summary>\n\nbody\n\n</details>\n')
+    expect(mdx('A <b>bold\n\nnext</b> x\n')).toBe('A <b>bold</b>\n\nnext x\n')
+    expect(mdx('<!-- wp:paragraph {"a":1} -->\n<p>p</p>\n')).toBe('{/* wp:paragraph &#123;"a":1&#125; */}\n\n<p>p</p>\n')
+    // Balanced HTML is written as before.
+    expect(mdx('<div class="a">\n\ntext <i>x</i>\n\n</div>\n')).toBe('<div class="a">\n\ntext <i>x</i>\n\n</div>\n')
+  })
+
+  it('takes linear time over many tags left open or closing nothing', () => {
+    const shape = (count: number) => `<div>${'<b>'.repeat(count)}x${'</i>'.repeat(count)}\n\n${'<span>a '.repeat(count)}${'</em>'.repeat(count)}\n`
+    const once = () => cpuMilliseconds(() => migrate(shape(2_000), {syntax: 'markdown', site: 'mdx'}))
+    const eight = () => cpuMilliseconds(() => migrate(shape(16_000), {syntax: 'markdown', site: 'mdx'}))
+    expect(growthOf(once, eight, 24)).toBeLessThan(24)
   })
 
   it('compiles every post and page of the corpus exports and shows the words their Markdown shows', () => {
