@@ -11,6 +11,7 @@ import {encodeUrl} from '../images.js'
 import type {Attachment, Handler} from '../types.js'
 import {placeholder} from './placeholder.js'
 import {parseIds, plural, withContent} from './shared.js'
+import {decodeSlug} from '../../read/slug.js'
 
 const extensions: Record<string, RegExp> = {
   audio: /\.(?:mp3|m4a|ogg|oga|wav|wma|flac|aac|opus)$/i,
@@ -25,15 +26,8 @@ function trackName(attachment: Attachment): string {
   const title = attachment.title?.trim()
   if (title) return title
   const file = pathOf(attachment.url).split('/').pop() ?? ''
-  return file === '' ? attachment.url : decodeURIComponentSafe(file)
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
+  // Decoded as a slug is (`%C3%A9t%C3%A9.mp3` → `été.mp3`), as it stays when it does not decode to plain text.
+  return file === '' ? attachment.url : decodeSlug(file)
 }
 
 export const playlist: Handler = (context) => {

@@ -11,7 +11,10 @@ const attachments: Record<number, Attachment> = {
   21: {id: 21, url: 'http://x.com/uploads/first-song.mp3', title: 'First song', alt: null, caption: null},
   22: {id: 22, url: 'http://x.com/uploads/Second%20Take.ogg', title: null, alt: null, caption: null},
   23: {id: 23, url: 'http://x.com/uploads/clip.mp4', title: 'The clip', alt: null, caption: null},
-  24: {id: 24, url: 'http://x.com/uploads/photo.jpg', title: 'A photo', alt: null, caption: null}
+  24: {id: 24, url: 'http://x.com/uploads/photo.jpg', title: 'A photo', alt: null, caption: null},
+  25: {id: 25, url: 'http://x.com/uploads/%C3%A9t%C3%A9.mp3', title: null, alt: null, caption: null},
+  26: {id: 26, url: 'http://x.com/uploads/a%2Fb%0A.mp3', title: null, alt: null, caption: null},
+  27: {id: 27, url: 'http://x.com/uploads/bad%E0%A4.mp3', title: null, alt: null, caption: null}
 }
 
 const library = (attached: number[]): MediaLibrary => ({
@@ -26,6 +29,12 @@ describe('[playlist]', () => {
     const {markdown, document} = text('[playlist ids="21,22" tracklist="true"]', library([]))
     expect(markdown).toBe('- [First song](http://x.com/uploads/first-song.mp3)\n- [Second Take.ogg](http://x.com/uploads/Second%20Take.ogg)\n')
     expect(document.diagnostics).toEqual([])
+  })
+
+  it('names a track by its file decoded to text, and by the file as written where it does not decode to plain text', () => {
+    expect(text('[playlist ids="25,26,27"]', library([])).markdown).toBe(
+      '- [été.mp3](http://x.com/uploads/%C3%A9t%C3%A9.mp3)\n- [a%2Fb%0A.mp3](http://x.com/uploads/a%2Fb%0A.mp3)\n- [bad%E0%A4.mp3](http://x.com/uploads/bad%E0%A4.mp3)\n'
+    )
   })
 
   it('without ids plays the post uploads of its type: audio by default, video with type="video"', () => {
