@@ -10,6 +10,7 @@
  */
 import type {Html, Text} from 'mdast'
 import {defaultHandlers, type Handle, type State, type Unsafe} from 'mdast-util-to-markdown'
+import {keptHtmlValue} from './kept-html.js'
 
 /** `safe` escapes the first `{` of a start (`\{`); `hugoStartsAsReferences` settles each one. */
 export const hugoUnsafe: Unsafe[] = [{character: '{', after: '\\{[<%]'}]
@@ -46,8 +47,9 @@ export function hugoStartsAsReferences(state: State): void {
 }
 
 /** HTML kept in the Markdown, its unclosed starts as references (see above). */
-export const hugoHtml: Handle = (node: Html) => {
-  const value = node.value.includes('{{') ? settleStarts(node.value, start, (match, closed) => (closed ? match : '&#123;')) : node.value
+export const hugoHtml: Handle = (node: Html, parent) => {
+  const kept = keptHtmlValue(node, parent)
+  const value = kept.includes('{{') ? settleStarts(kept, start, (match, closed) => (closed ? match : '&#123;')) : kept
   return defaultHandlers.html({...node, value})
 }
 

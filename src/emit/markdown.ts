@@ -13,6 +13,7 @@ import {holdsWrittenText, linkAsWritten, textAsWritten} from './as-written.js'
 import {remarkBareUrls} from './bare-urls.js'
 import {hasDefinitions, text} from './brackets.js'
 import {image, link} from './destinations.js'
+import {keptHtml} from './kept-html.js'
 import {sameMarkdown} from './same-markdown.js'
 import {frontMatterYaml} from './front-matter.js'
 import {tidySpaces} from './tidy.js'
@@ -38,7 +39,7 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: {image, link}
+  handlers: {image, link, html: keptHtml}
 }
 
 /**

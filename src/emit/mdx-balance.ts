@@ -20,6 +20,7 @@
  * ran on over the next blocks ends at the end of its own.
  */
 import type {Html, Nodes, Parents, RootContent} from 'mdast'
+import {isShortcodeSource} from './kept-html.js'
 
 /** A comment, or a start or end tag (attribute values quoted, as the sanitizer writes them). */
 const tag = /<!--([\s\S]*?)-->|<(\/?)([A-Za-z][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g
@@ -159,7 +160,7 @@ function balanceChildren(parent: Parents): void {
   if (inline && parent.type !== 'tableCell' && children.some((child) => child.type === 'html')) for (const child of children) if (child.type === 'text' || child.type === 'html') child.value = child.value.replaceAll('\n', ' ')
   for (const child of children) {
     // A shortcode kept as written is text to MDX (mdx.ts writes its `<` as a reference): no tags in it.
-    if (child.type === 'html' && !child.value.startsWith('[')) child.value = inline ? inlineHtml(child.value, open) : blockHtml(child.value, open)
+    if (child.type === 'html' && !isShortcodeSource(child.value)) child.value = inline ? inlineHtml(child.value, open) : blockHtml(child.value, open)
     else if ('children' in child) balanceChildren(child)
   }
   const rest = open.closeAll()

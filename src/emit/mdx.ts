@@ -11,6 +11,7 @@
 import type {Html} from 'mdast'
 import type {Handle, Unsafe} from 'mdast-util-to-markdown'
 import {defaultHandlers} from 'mdast-util-to-markdown'
+import {isShortcodeSource, keptHtmlValue} from './kept-html.js'
 
 /** Constructs whose text MDX does not parse for expressions or JSX. */
 const literalConstructs: Unsafe['notInConstruct'] = ['destinationLiteral', 'destinationRaw', 'titleApostrophe', 'titleQuote', 'codeFencedLangGraveAccent', 'codeFencedLangTilde', 'codeFencedMetaGraveAccent', 'codeFencedMetaTilde']
@@ -37,9 +38,9 @@ const openVoid = /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|t
  * (its source, which opens with `[`, where HTML opens with `<`) is text to MDX: a tag in an
  * attribute of it (`[note title="<b>"]`) would be JSX left open, so its `<` is a reference too.
  */
-export const mdxHtml: Handle = (node: Html) => {
-  const value = mdxComments(node.value.replace(braces, (brace) => (brace === '{' ? '&#123;' : '&#125;')))
-  const jsx = value.startsWith('[') ? value.replaceAll('<', '&lt;') : value.replace(openVoid, (_, name: string, attributes: string) => `<${name}${attributes.trimEnd()} />`)
+export const mdxHtml: Handle = (node: Html, parent) => {
+  const value = mdxComments(keptHtmlValue(node, parent).replace(braces, (brace) => (brace === '{' ? '&#123;' : '&#125;')))
+  const jsx = isShortcodeSource(value) ? value.replaceAll('<', '&lt;') : value.replace(openVoid, (_, name: string, attributes: string) => `<${name}${attributes.trimEnd()} />`)
   return defaultHandlers.html({...node, value: jsx})
 }
 

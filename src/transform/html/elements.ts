@@ -19,7 +19,7 @@ import {collapseSpaces} from '../html-text.js'
 import {toPhrasing} from '../output-shape.js'
 import {linkBareUrls} from './bare-url.js'
 import {definitionList} from './definition-list.js'
-import {captionFrom, figureImage, imageOutput, type ImageSink} from './figure.js'
+import {captionFrom, figureImage, imageOutput, recordImage, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
 import {mediaHandlers} from './media.js'
 import {findElement, hastToMdast, markedOffset} from './parse.js'
@@ -34,9 +34,40 @@ const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-ht
  * `html` node counts as a block, and `is <sup>super</sup>script` in a list item is cut into three
  * paragraphs. Void elements are closed (`<br />`), as MDX (JSX) requires.
  */
-const keepAsHtml: Handle = (_state, node) =>
+const keepAsHtml: Handle = (state, node) => {
+  // Its images are the post's images as much as any other: recorded, though written in the HTML.
+  for (const img of imagesIn(node)) recordImage(img, contextOf(state).images)
   // `wpAt`: where the element stood, for what sanitising the HTML reports (`run.ts`).
-  ({type: 'html', value: hastToHtml().toHtml(node, {closeSelfClosing: true}), data: {hName: node.tagName, wpAt: markedOffset(node)}}) as Output
+  return {type: 'html', value: hastToHtml().toHtml(rawTextAsPre(node), {closeSelfClosing: true}), data: {hName: node.tagName, wpAt: markedOffset(node)}} as Output
+}
+
+/** The `<img>` elements inside `node`, in document order. */
+function imagesIn(node: Element): Element[] {
+  const found: Element[] = []
+  const stack: Element[] = [node]
+  for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
+    if (element.tagName === 'img') found.push(element)
+    for (let index = element.children.length - 1; index >= 0; index--) {
+      const child = element.children[index]!
+      if (child.type === 'element') stack.push(child)
+    }
+  }
+  return found
+}
+
+/** Elements whose content an HTML parser reads as raw text, though hast-util-to-html escapes it. */
+const rawText = new Set(['xmp', 'plaintext'])
+
+/**
+ * `node` with each `<xmp>` and `<plaintext>` in it a `<pre>`, which a browser shows alike. The HTML
+ * kept is read again by the sanitizer (`sanitize/raw-html.ts`), whose parser takes their escaped
+ * text as raw: `<xmp><b></xmp>` came out as `&amp;#x3C;b>`, the reference shown as text.
+ */
+function rawTextAsPre(node: Element): Element {
+  const children = node.children.map((child) => (child.type === 'element' ? rawTextAsPre(child) : child))
+  const changed = rawText.has(node.tagName) || children.some((child, index) => child !== node.children[index])
+  return changed ? {...node, tagName: rawText.has(node.tagName) ? 'pre' : node.tagName, children} : node
+}
 
 /** `<sup>2</sup>` → `²` where Unicode has the characters (see `script-digits.ts`), else kept as HTML. */
 const scriptOrHtml: Handle = (state, node) => {
@@ -162,6 +193,18 @@ function makeElementHandlers(): Record<string, Handle> {
       const heading = hastToMdast().defaultHandlers[name](state, node) as Heading
       if (node.children.some((child) => child.type === 'element' && !phrasing(child))) heading.children = toPhrasing(heading.children as RootContent[])
       return heading
+    }
+  }
+
+  // parse5 opens an `<xmp>` inside the emphasis or link around it (it reconstructs them first, as
+  // for no other block): a code block there broke the emphasis and its fence was no fence, so
+  // what it showed as code was read as HTML. Inside phrasing it is code spans.
+  for (const name of ['xmp', 'listing', 'plaintext'] as const) {
+    handlers[name] = (state: State, node: Element, parent) => {
+      const code = hastToMdast().defaultHandlers[name](state, node) as RootContent
+      if (!(parent?.type === 'element' && phrasing(parent))) return code as Output
+      // A block to the whitespace minifier, which took the spaces beside it: its words stay apart.
+      return [{type: 'text', value: ' '}, ...toPhrasing([code]), {type: 'text', value: ' '}] as Output
     }
   }
 

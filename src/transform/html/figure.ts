@@ -77,22 +77,13 @@ export function alignOf(...elements: Array<Element | null>): string | null {
  * The record and the Markdown of one image. `captionNodes` is the caption as inline Markdown
  * (links kept); its plain text gives the record's caption and credit.
  */
-export function imageOutput(
-  img: Element,
-  captionNodes: PhrasingContent[],
-  sink: ImageSink,
-  block: boolean,
-  figureElement?: Element,
-  /** False for an `<img>` inside an `<a>` that the link's own rule writes around it. */
-  writeLink = true
-): HandlerOutput {
+/** The record of an `<img>` (in a figure, with its caption's parts): what is written of it is the caller's. */
+export function recordImage(img: Element, sink: ImageSink, parts: Pick<CaptionParts, 'caption' | 'credit'> = {caption: null, credit: null}, figureElement?: Element): {src: string | null; alt: string | null; link: string | null} {
   const id = attachmentIdOf(img)
   const attachment = id === null ? undefined : sink.media?.attachment(id)
-  const written = property(img, 'src')
-  const src = written ?? attachment?.url ?? null
+  const src = property(img, 'src') ?? attachment?.url ?? null
   const alt = property(img, 'alt') ?? attachment?.alt ?? null
   const link = sink.marks.links.get(img) ?? null
-  const parts = captionParts(captionNodes)
   sink.add(
     {
       src,
@@ -108,6 +99,20 @@ export function imageOutput(
     },
     figureElement ?? img
   )
+  return {src, alt, link}
+}
+
+export function imageOutput(
+  img: Element,
+  captionNodes: PhrasingContent[],
+  sink: ImageSink,
+  block: boolean,
+  figureElement?: Element,
+  /** False for an `<img>` inside an `<a>` that the link's own rule writes around it. */
+  writeLink = true
+): HandlerOutput {
+  const parts = captionParts(captionNodes)
+  const {src, alt, link} = recordImage(img, sink, parts, figureElement)
   const output = figure({src, alt, captionText: parts.captionText, creditText: parts.creditText, captionNodes: parts.captionNodes, creditNodes: parts.creditNodes, link: writeLink ? link : null, title: property(img, 'title') ?? null}, block)
   if (src !== null) return output
   // A browser shows the alt text of an image with no source: so does the Markdown, when no caption stands for it.

@@ -14,7 +14,7 @@ import {onOneLine, toPhrasing} from '../output-shape.js'
 import {isOnePlaceholder} from '../placeholders.js'
 import {hastToMdast} from './parse.js'
 
-const blocks = new Set(['ul', 'ol', 'dl', 'table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details', 'address'])
+const blocks = new Set(['ul', 'ol', 'dl', 'table', 'blockquote', 'pre', 'xmp', 'listing', 'plaintext', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details', 'address'])
 
 export function tableHandler(keepAsHtml: Handle, kept: (state: State, node: Element, why: string) => void): Handle {
   return (state: State, node: Element) => {
