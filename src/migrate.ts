@@ -8,6 +8,7 @@ import {publicDiagnostics, type MigrationDocument} from './emit/json.js'
 import {toMarkdown} from './emit/markdown.js'
 import {forSite, type Site} from './emit/site-syntax.js'
 import {replaceControlCharacters} from './read/control-characters.js'
+import {replaceNoncharacters} from './read/noncharacters.js'
 import {readFrontMatter} from './read/front-matter.js'
 import {createTagRegistry} from './tokenize/registry.js'
 import {tokenize} from './tokenize/tokenize.js'
@@ -51,7 +52,8 @@ export interface MigrateResult {
 /** Throws `DocumentTooLarge` for a body over its size limit (`document-size.ts`), before any work. */
 export function migrate(input: string, options: MigrateOptions = {}): MigrateResult {
   checkDocumentSize(input, options.syntax ?? 'text')
-  const {text, diagnostics: controlDiagnostics} = replaceControlCharacters(input)
+  const controls = replaceControlCharacters(input)
+  const {text, diagnostics: noncharacterDiagnostics} = replaceNoncharacters(controls.text)
   const {handlers, tags} = shortcodeSetup(options.handlers)
   const {tree, diagnostics} = tokenize(text, {tags, markdown: options.syntax === 'markdown'})
   const converter = new Converter({
@@ -114,7 +116,7 @@ export function migrate(input: string, options: MigrateOptions = {}): MigrateRes
       maps: converter.maps,
       shortcodes: converter.shortcodes,
       blocks: converter.blockRecords,
-      diagnostics: publicDiagnostics([...controlDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics, ...siteDiagnostics])
+      diagnostics: publicDiagnostics([...controls.diagnostics, ...noncharacterDiagnostics, ...diagnostics, ...frontMatterDiagnostics, ...converter.diagnostics, ...siteDiagnostics])
     }
   }
 }

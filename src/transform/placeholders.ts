@@ -1,7 +1,9 @@
 /**
  * Prose that carries shortcodes (and, in block-editor posts, blocks), parsed by a real parser
  * (remark-parse, rehype-parse). Each shortcode or block is swapped for a placeholder no parser
- * takes apart (two private-use characters around its number); after parsing, the placeholders are
+ * takes apart (two Unicode noncharacters, U+FDD0 and U+FDD1, around its number: no input holds
+ * them, `read/control-characters.ts` replaces them, so none can be forged, where the private-use
+ * characters used before are an icon font's text); after parsing, the placeholders are
  * replaced by the handlers' output: a paragraph holding only placeholders by blocks, a
  * placeholder inside text by inline content. Shortcodes that ended up inside code, raw HTML, URLs
  * or alt text get their source back.
@@ -14,13 +16,13 @@ import {outputAsHtml} from './output-html.js'
 import {onOneLine, toBlocks, toPhrasing} from './output-shape.js'
 import type {HandlerOutput} from './types.js'
 
-const open = '\uE000'
-const close = '\uE001'
-const placeholderPattern = /\uE000(\d+)\uE001/g
-const anyPlaceholder = /\uE000\d+\uE001/
-const onePlaceholder = /^\s*\uE000(\d+)\uE001\s*$/
+const open = '\uFDD0'
+const close = '\uFDD1'
+const placeholderPattern = /\uFDD0(\d+)\uFDD1/g
+const anyPlaceholder = /\uFDD0\d+\uFDD1/
+const onePlaceholder = /^\s*\uFDD0(\d+)\uFDD1\s*$/
 /** A paragraph of nothing but placeholders, one or more, each on its own line or separated by spaces. */
-const onlyPlaceholders = /^(?:\s*\uE000\d+\uE001)+\s*$/
+const onlyPlaceholders = /^(?:\s*\uFDD0\d+\uFDD1)+\s*$/
 /** Nodes whose children are blocks. */
 const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
 
