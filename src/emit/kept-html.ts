@@ -34,16 +34,19 @@ const blockStart = /^ {0,3}(?:<(?:!--|\?|![A-Za-z]|!\[CDATA\[)|<\/?([A-Za-z][A-Z
 const loneTag = /^ {0,3}(?:<[A-Za-z][\w-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][\w-]*\s*>)[ \t]*(?:\n|$)/
 const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
+/** Whether `value` at the start of a line starts an HTML block even inside a paragraph (conditions 1–6). */
+export function interruptsParagraph(value: string): boolean {
+  const start = blockStart.exec(value)
+  if (start === null) return false
+  const name = start[1]?.toLowerCase()
+  if (name === undefined || blockNames.has(name)) return true
+  // `<pre`, `<script`… start a block only as a start tag; their closing is condition 7's.
+  return rawNames.has(name) && !value.trimStart().startsWith('</')
+}
+
 /** Whether CommonMark reads `value`, written as a block, as a block of HTML. */
 function startsHtmlBlock(value: string): boolean {
-  const start = blockStart.exec(value)
-  if (start !== null) {
-    const name = start[1]?.toLowerCase()
-    if (name === undefined || blockNames.has(name)) return true
-    // `<pre`, `<script`… start a block only as a start tag; their closing is condition 7's.
-    if (rawNames.has(name) && !value.trimStart().startsWith('</')) return true
-  }
-  return loneTag.test(value)
+  return interruptsParagraph(value) || loneTag.test(value)
 }
 
 /** `html` with the text between its tags escaped where Markdown would read it (see above). */
@@ -72,6 +75,8 @@ export function keptHtmlValue(node: Html, parent: Parents | undefined): string {
   const value = node.value
   if (isShortcodeSource(value)) return value
   const inline = parent !== undefined && phrasingParents.has(parent.type)
+  // A hard break carried into the HTML (tidy.ts) is the writer's, not the HTML's text.
+  if (inline && value.startsWith('\\\n')) return `\\\n${escapeTextBetweenTags(value.slice(2))}`
   if (inline || !startsHtmlBlock(value)) return escapeTextBetweenTags(value)
   return value.includes('\n') ? value.replace(blankLineAfter, '&#10;') : value
 }

@@ -25,6 +25,8 @@ import {isShortcodeSource} from './kept-html.js'
 /** A comment, or a start or end tag (attribute values quoted, as the sanitizer writes them). */
 const tag = /<!--([\s\S]*?)-->|<(\/?)([A-Za-z][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+/** A line ending that is not a hard break's (`\\` and a line ending at the start of an HTML node). */
+const lineEndingNotBroken = /(?<!^\\)\n/g
 const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
 interface Tag {
@@ -157,7 +159,10 @@ function balanceChildren(parent: Parents): void {
   // A line of a paragraph that holds only tags is a block of JSX to MDX, which ends the paragraph
   // and leaves its tags unclosed: the lines of a paragraph with HTML are joined with spaces
   // (which is how a browser shows a line ending in a paragraph).
-  if (inline && parent.type !== 'tableCell' && children.some((child) => child.type === 'html')) for (const child of children) if (child.type === 'text' || child.type === 'html') child.value = child.value.replaceAll('\n', ' ')
+  // A hard break carried into an HTML node's value (`\\` and a line ending before it, tidy.ts) stays.
+  if (inline && parent.type !== 'tableCell' && children.some((child) => child.type === 'html')) {
+    for (const child of children) if (child.type === 'text' || child.type === 'html') child.value = child.value.replace(lineEndingNotBroken, ' ')
+  }
   for (const child of children) {
     // A shortcode kept as written is text to MDX (mdx.ts writes its `<` as a reference): no tags in it.
     if (child.type === 'html' && !isShortcodeSource(child.value)) child.value = inline ? inlineHtml(child.value, open) : blockHtml(child.value, open)

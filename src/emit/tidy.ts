@@ -13,6 +13,7 @@
  * nothing but `\` on it is no way to write a blank line.
  */
 import type {Nodes, Paragraph, Parent, PhrasingContent, Text} from 'mdast'
+import {interruptsParagraph} from './kept-html.js'
 
 const attention = new Set(['emphasis', 'strong', 'delete'])
 const lines = new Set(['paragraph', 'heading', 'tableCell'])
@@ -35,19 +36,25 @@ export function tidyChildren(node: Parent): void {
     const inner = child as Parent & PhrasingContent
     // `<strong>bold <strong>text</strong></strong>` is bold once: `**bold text**`, not `**bold __text__**`.
     inner.children = inner.children.flatMap((grandchild) => (grandchild.type === child.type ? (grandchild as Parent).children : [grandchild])) as Parent['children']
+    // A line break at an edge (`<strong>Title<br></strong>`, common in classic posts) is outside
+    // too: inside, remark writes `**Title\\&#xA;**`, a backslash and no break to a reader.
+    const breaksBefore = takeBreaks(inner, 'start')
+    const breaksAfter = takeBreaks(inner, 'end')
     const first = inner.children[0]
     const last = inner.children.at(-1)
     const leading = first?.type === 'text' ? takeEdge(first, 'start') : ''
     const trailing = last?.type === 'text' ? takeEdge(last, 'end') : ''
     inner.children = inner.children.filter((grandchild) => grandchild.type !== 'text' || grandchild.value !== '')
+    children.push(...breaksBefore)
     if (leading) children.push({type: 'text', value: leading})
     // Bold around an image alone means nothing in Markdown, and glued to the next word it
     // makes remark write `**![](…)**&#x54;he`: the image stands on its own.
     if (!hasText(inner)) children.push(...(inner.children as PhrasingContent[]))
     else if (inner.children.length > 0) children.push(inner)
     if (trailing) children.push({type: 'text', value: trailing})
+    children.push(...breaksAfter)
   }
-  const merged = mergeText(children)
+  const merged = breaksIntoHtml(mergeText(children))
   if (lines.has(node.type)) trimLines(merged)
   const kept = merged.filter((child) => !empty(child as Nodes)) as Nodes[]
   ;(node as Parent).children = kept.flatMap((child): Nodes[] => (child.type === 'paragraph' ? splitAtDoubleBreaks(child) : [child])) as Parent['children']
@@ -69,7 +76,7 @@ export function untouched(node: Parent): boolean {
     if (child.type === 'text') {
       if (children[index - 1]?.type === 'text') return false
       if (line && edgeOfLine(children, index) && child.value.trim() !== child.value) return false
-    } else if (line && child.type === 'break' && (index === 0 || index === children.length - 1)) return false
+    } else if (child.type === 'break' && ((line && (index === 0 || index === children.length - 1)) || children[index + 1]?.type === 'html')) return false
   }
   return true
 }
@@ -129,6 +136,36 @@ function empty(node: Nodes): boolean {
 function hasText(node: Nodes): boolean {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value.trim() !== ''
   return 'children' in node && node.children.some((child) => hasText(child as Nodes))
+}
+
+/** The line breaks at one edge of an emphasis (and the white space between them), taken out of it. */
+function takeBreaks(inner: Parent, edge: 'start' | 'end'): PhrasingContent[] {
+  const children = inner.children as PhrasingContent[]
+  const at = (index: number) => children[edge === 'start' ? index : children.length - 1 - index]
+  const blank = (child: PhrasingContent | undefined) => child?.type === 'break' || (child?.type === 'text' && child.value.trim() === '')
+  let count = 0
+  let lastBreak = -1
+  while (blank(at(count))) if (at(count++)!.type === 'break') lastBreak = count
+  if (lastBreak === -1) return []
+  const taken = edge === 'start' ? children.splice(0, lastBreak) : children.splice(children.length - lastBreak)
+  return taken.filter((child) => child.type === 'break')
+}
+
+/**
+ * A line break right before raw HTML goes into the HTML's value (`\\` and a line ending before
+ * it): written apart, mdast-util-to-markdown turns the line ending before raw HTML into a space,
+ * lest the HTML start a block, and the break's `\\` stood alone before a space (`text\\ [pullquote]`).
+ * Not before HTML that would start a block there (`<div>`, `<pre>`): that break stays as it was.
+ */
+function breaksIntoHtml(children: PhrasingContent[]): PhrasingContent[] {
+  if (!children.some((child, index) => child.type === 'break' && children[index + 1]?.type === 'html')) return children
+  const kept: PhrasingContent[] = []
+  children.forEach((child, index) => {
+    const next = children[index + 1]
+    if (child.type === 'break' && next?.type === 'html' && !interruptsParagraph(next.value)) next.value = `\\\n${next.value}`
+    else kept.push(child)
+  })
+  return kept
 }
 
 function takeEdge(text: Text, edge: 'start' | 'end'): string {

@@ -6,7 +6,15 @@
 import type {Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdast'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import type {Root as HastRoot} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import rehypeRaw from 'rehype-raw'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
 import {tidyChildren, tidySpaces, untouched} from '../../src/emit/tidy.js'
+import {migrate} from '../../src/index.js'
 
 const text = fc.constantFrom('a', 'word', ' ', '  ', ' a ', 'a  b', '', '\t', 'b ', ' c').map((value): PhrasingContent => ({type: 'text', value}))
 const phrasing: fc.Arbitrary<PhrasingContent> = fc.letrec<{inline: PhrasingContent}>((tie) => ({
@@ -15,6 +23,7 @@ const phrasing: fc.Arbitrary<PhrasingContent> = fc.letrec<{inline: PhrasingConte
     text,
     fc.constant<PhrasingContent>({type: 'break'}),
     fc.constant<PhrasingContent>({type: 'image', url: 'a.png', alt: null, title: null}),
+    fc.constantFrom<PhrasingContent>({type: 'html', value: '[note]'}, {type: 'html', value: '<sup>a</sup>'}, {type: 'html', value: '<div>'}),
     fc.tuple(fc.constantFrom('emphasis', 'strong', 'delete', 'link'), fc.array(tie('inline'), {maxLength: 3})).map(([type, children]) =>
       (type === 'link' ? {type, url: 'x', title: null, children} : {type, children}) as PhrasingContent
     )
@@ -57,5 +66,25 @@ describe('tidySpaces', () => {
     const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [{type: 'emphasis', children: [{type: 'text', value: 'Right, '}]}, {type: 'text', value: 'and'}]}]}
     tidySpaces(tree)
     expect(tree.children[0]).toEqual({type: 'paragraph', children: [{type: 'emphasis', children: [{type: 'text', value: 'Right,'}]}, {type: 'text', value: ' and'}]})
+  })
+})
+
+describe('line breaks at the edges of emphasis and before raw HTML', () => {
+  const renderer = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, {allowDangerousHtml: true}).use(rehypeRaw)
+  const page = (markdown: string) => toHtml(renderer.runSync(renderer.parse(markdown)) as HastRoot)
+
+  it.each([
+    // The break moves out of the emphasis, where remark wrote `*a\\&#xA;*&#x62;`.
+    ['<p><em>a<br></em> b</p>', '*a*\\\nb\n', '<p><em>a</em><br>\nb</p>'],
+    ['<p><strong>Title<br></strong>Body text</p>', '**Title**\\\nBody text\n', '<p><strong>Title</strong><br>\nBody text</p>'],
+    ['<p><strong>Title<br></strong></p>', '**Title**\n', '<p><strong>Title</strong></p>'],
+    ['<p>x <em><br> w</em></p>', 'x\\\n*w*\n', '<p>x<br>\n<em>w</em></p>'],
+    // Before raw HTML the break is written into it: apart, the writer made its line ending a space.
+    ['Some text<br>[pullquote]A quote[/pullquote]<br>more', 'Some text\\\n[pullquote]A quote[/pullquote]\\\nmore\n', '<p>Some text<br>\n[pullquote]A quote[/pullquote]<br>\nmore</p>'],
+    ['<p>x<br><sup>[y]</sup> z</p>', 'x\\\n<sup>\\[y\\]</sup> z\n', '<p>x<br>\n<sup>[y]</sup> z</p>']
+  ])('%j is a line break, not a backslash', (input, markdown, html) => {
+    const written = migrate(input, {syntax: 'html'}).markdown
+    expect(written).toBe(markdown)
+    expect(page(written)).toBe(html)
   })
 })
