@@ -3,12 +3,12 @@
  * the extensions of remark-gfm and remark-frontmatter). The options are fixed so that
  * output is the same on every machine and running `migrate` on its own output changes nothing.
  */
-import type {Root, RootContent} from 'mdast'
+import type {Parents, Root, RootContent, ThematicBreak} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
-import {defaultHandlers, toMarkdown as writeMarkdown} from 'mdast-util-to-markdown'
+import {defaultHandlers, toMarkdown as writeMarkdown, type State} from 'mdast-util-to-markdown'
 import {holdsWrittenText, linkAsWritten, textAsWritten} from './as-written.js'
 import {remarkBareUrls} from './bare-urls.js'
 import {hasDefinitions, text} from './brackets.js'
@@ -39,7 +39,16 @@ export const stringifyOptions: Options = {
   rule: '-',
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: {image, link, html: keptHtml}
+  handlers: {image, link, html: keptHtml, thematicBreak: ruleNotFrontMatter}
+}
+
+/**
+ * A separator that opens the document (no front matter before it) is `***`: a `---` there is the
+ * start of front matter to Jekyll, Hugo, Eleventy and Astro, which would take the post's first
+ * paragraph for YAML, lose it or fail the build.
+ */
+function ruleNotFrontMatter(node: ThematicBreak, parent: Parents | undefined, state: State): string {
+  return parent?.type === 'root' && parent.children[0] === node ? '***' : defaultHandlers.thematicBreak(node, parent, state)
 }
 
 /**

@@ -77,3 +77,16 @@ describe('front matter for YAML 1.1 readers', () => {
     expect(markdown).toBe('---\ntitle: "yes"\nday: "2014-05-20"\nweight: 3\n---\n\nBody.\n')
   })
 })
+
+describe('a separator at the start of a document without front matter', () => {
+  it('is *** so that no site reads the first paragraph as front matter', () => {
+    const {markdown} = migrate('<hr /><p>Intro words</p><hr /><p>b</p>', {syntax: 'html'})
+    expect(markdown).toBe('***\n\nIntro words\n\n---\n\nb\n')
+    // Read again as a Markdown post (which reads `---` first as front matter): nothing is lost.
+    const again = migrate(markdown, {syntax: 'markdown'})
+    expect(again.markdown).toBe(markdown)
+    expect(again.document.metadata).toEqual({})
+    // With front matter before it, it is a separator like any other.
+    expect(migrate('<hr /><p>Intro</p>', {syntax: 'html', metadata: {title: 'T'}}).markdown).toBe('---\ntitle: T\n---\n\n---\n\nIntro\n')
+  })
+})
