@@ -42,6 +42,8 @@ export const shapes = [
   {name: '`a@b.co ` ×n (e-mail addresses)', make: (size) => repeat('a@b.co ', size), stage: {md: 'GFM autolink literals (transform/markdown-dense.ts); merging texts (emit/tidy.ts)'}},
   {name: '`a* ` ×n', make: (size) => repeat('a* ', size), stage: {md: 'micromark emphasis (transform/markdown-dense.ts)'}},
   {name: '`[a](` ×n', make: (size) => repeat('[a](', size), stage: {md: 'micromark links (transform/markdown-dense.ts)'}},
+  {name: '`a\\: ` ×n (backslash escapes)', make: (size) => repeat('a\\: ', size), syntaxes: ['md'], stage: {md: 'micromark text between escapes (transform/markdown-dense.ts)'}},
+  {name: '`x&amp;y ` ×n (character references)', make: (size) => repeat('x&amp;y ', size), syntaxes: ['md'], stage: {md: 'micromark text between references (transform/markdown-dense.ts)'}},
   {name: '`![` ×k then `]` ×k', make: (size) => repeat('![', size / 2) + repeat(']', size / 4), stage: {md: 'micromark labels (transform/markdown-dense.ts)'}},
   {name: '`> ` nested n deep', make: (size) => repeat('> ', size) + 'x', syntaxes: ['md', 'txt'], stage: {md: 'micromark containers; a stack overflow after it (transform/markdown-depth.ts)'}},
   // The largest: 1 MiB at 8x.

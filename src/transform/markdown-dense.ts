@@ -15,14 +15,20 @@
  * marks are parsed twice.
  */
 import type {Nodes, Parent, Root, RootContent} from 'mdast'
+import {decodeString} from 'micromark-util-decode-string'
 
 /** More inline marks than this in one paragraph and it is kept as text. */
 export const maxMarks = 1000
 
 /** Characters that start an inline construct in micromark and its GFM extensions. */
 const markCodes = new Set([...'!&*<@[\\]_`~'].map((character) => character.charCodeAt(0)))
-/** What is replaced in a dense paragraph: every mark but `\`, which decides where a table row's cells end (`\|`). */
-const replacedMarks = /[!&*<@[\]_`~]|[Hh](?=[Tt][Tt][Pp][Ss]?:\/\/)|[Ww](?=[Ww][Ww]\.)/g
+/**
+ * What is replaced in a dense paragraph: every mark, and every backslash escape but `\|`, which
+ * decides where a table row's cells end (an escape kept was a splice of micromark's each, and
+ * 16,000 of them took 8 s).
+ */
+const replacedMarks = /\\[!-/:-@[-`{-~]|[!&*<@[\]_`~]|[Hh](?=[Tt][Tt][Pp][Ss]?:\/\/)|[Ww](?=[Ww][Ww]\.)/g
+const neutral = (mark: string) => (mark === '\\|' ? mark : 'x'.repeat(mark.length))
 
 /**
  * Whether a bare URL may start here: GFM's autolink literals look back over the paragraph's
@@ -43,12 +49,14 @@ function isMark(source: string, index: number, code: number): boolean {
 
 /**
  * The names of micromark's inline constructs (core and GFM) that are off in the first parse. Line
- * endings stay: they are not markup. Backslash escapes and character references stay too: each
- * reads a few characters and no more, and a paragraph kept as text must read as it was written
- * when our own output is read again (`a\*` is written for `a*`, and has to give `a*` back).
+ * endings stay: they are not markup. Backslash escapes and character references are off too
+ * (micromark splices its events once for each run of text between two of them, quadratic in a
+ * paragraph of thousands), and decoded in the text taken from that parse as micromark decodes
+ * them (`asText`): a paragraph kept as text must read as it was written when our own output is
+ * read again (`a\*` is written for `a*`, and has to give `a*` back).
  */
 export const inlineConstructs = [
-  'attention', 'autolink', 'codeText', 'emailAutolink', 'gfmFootnoteCall',
+  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'emailAutolink', 'gfmFootnoteCall',
   'gfmPotentialFootnoteCall', 'gfmPotentialFootnoteCallWhenDefined', 'hardBreakEscape', 'htmlText', 'labelEnd',
   'labelStartImage', 'labelStartLink', 'protocolAutolink', 'strikethrough', 'tasklistCheck', 'wwwAutolink'
 ]
@@ -99,13 +107,13 @@ export function parseKeepingDenseAsText(source: string, parse: (source: string) 
   })
   if (found.length === 0) return {tree: parse(source), dense: []}
 
-  let neutral = ''
+  let neutralized = ''
   let copied = 0
   for (const {start, end} of found) {
-    neutral += source.slice(copied, start) + source.slice(start, end).replace(replacedMarks, 'x')
+    neutralized += source.slice(copied, start) + source.slice(start, end).replace(replacedMarks, neutral)
     copied = end
   }
-  const tree = parse(neutral + source.slice(copied))
+  const tree = parse(neutralized + source.slice(copied))
   const byOffset = new Map(found.map((paragraph) => [paragraph.offset, paragraph]))
   visitContainers(tree, (container) => {
     const paragraph = byOffset.get(container.position?.start.offset ?? -1)
@@ -146,7 +154,11 @@ function visitContainers(node: Nodes, visit: (container: Container) => void): vo
   else if ('children' in node) for (const child of node.children) visitContainers(child, visit)
 }
 
-/** A link GFM's transform made of a bare URL in the text (it has no position) is that text again: the paragraph is kept as text. */
+/**
+ * A node of a dense paragraph as text: its escapes and references decoded, and a link GFM's
+ * transform made of a bare URL in it (it has no position) that text again.
+ */
 function asText(node: RootContent): RootContent[] {
-  return node.type === 'link' && node.position === undefined ? (node.children as RootContent[]) : [node]
+  if (node.type === 'link' && node.position === undefined) return (node.children as RootContent[]).flatMap(asText)
+  return node.type === 'text' ? [{...node, value: decodeString(node.value)}] : [node]
 }

@@ -136,6 +136,18 @@ export const cases: HostileCase[] = [
     expect: {documents: 1, rules: ['markdown-too-dense'], keeps: ['a\\* a\\* a\\*']}
   },
   {
+    name: '100 KB of `a\\: ` in a .md file (micromark spliced its events at each escape): kept as text, read as written',
+    file: 'escapes.md',
+    input: () => run('a\\: '),
+    expect: {documents: 1, rules: ['markdown-too-dense'], keeps: ['a: a: a: a:']}
+  },
+  {
+    name: '100 KB of `x&amp;y ` in a .md file: kept as text, each reference read',
+    file: 'references.md',
+    input: () => run('x&amp;y '),
+    expect: {documents: 1, rules: ['markdown-too-dense'], keeps: ['x&y x&y x&y']}
+  },
+  {
     name: '100 KB of `[a](` in a .md file: too dense, kept as text',
     file: 'links.md',
     input: () => run('[a]('),

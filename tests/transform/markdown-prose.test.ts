@@ -121,6 +121,22 @@ describe('Markdown nested too deep', () => {
   })
 })
 
+describe('a dense paragraph of escapes and references', () => {
+  it('reads each as micromark does, in a paragraph and in a table cell, where `\\|` is a pipe', () => {
+    const escapes = 'a\\* b\\\\ c\\: &amp; &#x41; &copy; &bogus; '.repeat(200)
+    expect(rules(escapes)).toEqual(['markdown-too-dense'])
+    expect(markdown(escapes).document.metadata).toEqual({})
+    const text = (written: string) => markdown(written).markdown
+    // Read again as written: the same text, whether kept as text or not.
+    expect(text(text(escapes))).toBe(text(escapes))
+    expect(text(escapes).slice(0, 28)).toBe('a\\* b\\ c: & A © \\&bogus; a\\*')
+    const table = `| h | i |\n| - | - |\n| ${'x \\| y '.repeat(600)} | z |\n`
+    const cells = markdown(table).markdown.split('\n')[2]!
+    expect(cells.split(/(?<!\\)\|/).length - 2).toBe(2)
+    expect(cells).toContain('x \\| y x \\| y')
+  })
+})
+
 describe('a paragraph of thousands of bare URLs', () => {
   it('is kept as text, its URLs as written, with the warning: GFM looks back over the paragraph at each one', () => {
     const {markdown: written, document} = markdown(`See https://a.com/x.\n\n${'https://a.com/ '.repeat(1200)}\n\nAfter [link](https://c.com).`)
