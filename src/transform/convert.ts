@@ -23,6 +23,7 @@ import type {BlockHandler, Handler, HandlerContext, HandlerOutput, ImageRecord, 
 import {printsAsBlock} from './handlers/code.js'
 import {unknownShortcode} from './handlers/unknown.js'
 import {toBlocks, toPhrasing} from './output-shape.js'
+import {startMidLine} from './markdown-mid-line.js'
 
 export type ProseSyntax = 'text' | 'markdown' | 'html'
 
@@ -139,9 +140,9 @@ export class Converter implements RunHost {
     return this.textBlocks(nodes)
   }
 
-  /** The same content for a place inside a paragraph. */
+  /** The same content for a place inside a paragraph (in Markdown, read as the middle of a line: `markdown-mid-line.ts`). */
   inline(nodes: SourceContent[]): PhrasingContent[] {
-    return toPhrasing(this.blocks(nodes) as HandlerOutput)
+    return toPhrasing(this.blocks(this.options.syntax === 'markdown' ? startMidLine(nodes) : nodes) as HandlerOutput)
   }
 
   /** Prose text with typography fixed: entities decoded, invisible characters cleaned, quotes as asked. */

@@ -3,8 +3,10 @@
  * paragraph, paragraphs too dense with inline marks kept as text, and nesting too deep for the
  * stages after the parser kept as text. Each with what it keeps and what it reports.
  */
+import {toText} from 'hast-util-to-text'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {migrate} from '../../src/index.js'
@@ -14,6 +16,7 @@ import {maxMarkdownDepth} from '../../src/transform/markdown-depth.js'
 import {cpuMilliseconds, growthOf} from '../helpers/cpu.js'
 
 const markdown = (input: string) => migrate(input, {syntax: 'markdown'})
+const renderer = unified().use(remarkParse).use(remarkGfm).use(remarkRehype)
 const rules = (input: string) => markdown(input).document.diagnostics.map((diagnostic) => diagnostic.ruleId)
 
 describe('GFM footnote calls written like an image', () => {
@@ -118,6 +121,25 @@ describe('Markdown nested too deep', () => {
     const {markdown: out, document} = markdown('> '.repeat(40) + 'quoted')
     expect(document.diagnostics).toEqual([])
     expect(out).toBe('> '.repeat(39) + '> quoted\n')
+  })
+})
+
+describe('a shortcode inside a Markdown paragraph', () => {
+  it.each([
+    ['Step [note]2. Stir[/note] well', 'Step [note]2. Stir[/note] well'],
+    ['Step [note]12) Stir[/note] well', 'Step [note]12) Stir[/note] well'],
+    ['a [hl]- b[/hl] and [hl]+ c[/hl]', 'a [hl]- b[/hl] and [hl]+ c[/hl]'],
+    ['a [highlight]># b[/highlight]', 'a [highlight]># b[/highlight]'],
+    ['x [note]  # h[/note] y', 'x [note]# h[/note] y']
+  ])('%j keeps what would start a block at the start of a line: its content starts mid-line', (input, text) => {
+    const written = markdown(input).markdown
+    expect(toText(renderer.runSync(renderer.parse(written)) as Parameters<typeof toText>[0]).trim(), written).toBe(text)
+  })
+
+  it('keeps the positions of what follows the marker', () => {
+    const input = 'Step [note]- x [caption]no image[/caption][/note]'
+    const diagnostic = markdown(input).document.diagnostics.find((found) => found.ruleId === 'image-missing-src')
+    expect(diagnostic?.column).toBe(input.indexOf('[caption') + 1)
   })
 })
 
