@@ -9,11 +9,16 @@ import {captionParts} from '../html/figure.js'
 import {captionNodes, parseCaptionHtml} from '../html/caption-nodes.js'
 import {findElement, readMarks} from '../html/parse.js'
 import {figure, normalizeAlign, parseDimension} from '../images.js'
+import {outputAsHtml} from '../output-html.js'
 import {cleanInvisibles} from '../typography.js'
 import type {Handler} from '../types.js'
 
 export const caption: Handler = (context) => {
-  const html = (context.node.children ?? []).map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
+  const children = context.node.children ?? []
+  // In a Markdown post the content is Markdown (`![Alt](a.jpg) The photo`): read as such, then
+  // as the HTML it stands for. A shortcode inside stays its source, as in HTML.
+  const markdown = context.syntax === 'markdown' && children.every((child) => child.type !== 'shortcode')
+  const html = markdown ? outputAsHtml(context.contentBlocks()) : children.map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
   const parse = (value: string) => parseCaptionHtml(value, (ruleId, message) => context.report(ruleId, 'warning', message))
   const tree = parse(html)
   const marks = readMarks(tree)

@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {media, text} from './library.js'
+import {migrate} from '../../../src/index.js'
 
 describe('[caption] credits in markup', () => {
   it('a bold credit label stays bold, outside the caption\'s emphasis', () => {
@@ -107,5 +108,19 @@ describe('[caption]', () => {
 
   it('runs inline inside a sentence', () => {
     expect(text('See [caption]<img src="http://x.com/i.jpg" alt="i" /> Tiny.[/caption] here.').markdown).toBe('See ![i](http://x.com/i.jpg) *Tiny.* here.\n')
+  })
+})
+
+describe('[caption] in a Markdown post', () => {
+  it('reads its content as Markdown: a Markdown image is its image, linked or not, and the rest its caption', () => {
+    const plain = migrate('[caption width="300"]![a](a.jpg) The photo[/caption]', {syntax: 'markdown'})
+    expect(plain.markdown).toBe('![a](a.jpg)\n\n*The photo*\n')
+    expect(plain.document.images.map(({src, alt, caption}) => ({src, alt, caption}))).toEqual([{src: 'a.jpg', alt: 'a', caption: 'The photo'}])
+    expect(plain.document.diagnostics).toEqual([])
+    const linked = migrate('[caption][![a](a.jpg)](https://x.com/big.jpg) By [me](https://me.com). REUTERS/Amr[/caption]', {syntax: 'markdown'})
+    expect(linked.markdown).toBe('[![a](a.jpg)](https://x.com/big.jpg)\n\n*By [me](https://me.com).* REUTERS/Amr\n')
+    expect(linked.document.images.map(({link, caption, credit}) => ({link, caption, credit}))).toEqual([{link: 'https://x.com/big.jpg', caption: 'By me.', credit: 'REUTERS/Amr'}])
+    // An <img> in it is read as before.
+    expect(migrate('Text [caption]<img src="b.jpg" alt="B"> Cap[/caption] end', {syntax: 'markdown'}).markdown).toBe('Text ![B](b.jpg) *Cap* end\n')
   })
 })
