@@ -18,7 +18,8 @@ export const caption: Handler = (context) => {
   // In a Markdown post the content is Markdown (`![Alt](a.jpg) The photo`): read as such, then
   // as the HTML it stands for. A shortcode inside stays its source, as in HTML.
   const markdown = context.syntax === 'markdown' && children.every((child) => child.type !== 'shortcode')
-  const html = markdown ? outputAsHtml(context.contentBlocks()) : children.map((child) => (child.type === 'shortcode' ? child.raw : child.value)).join('')
+  // An escaped shortcode (`[[gallery]]`) is its tag as text, as WordPress's do_shortcode prints it in a caption.
+  const html = markdown ? outputAsHtml(context.contentBlocks()) : children.map((child) => (child.type !== 'shortcode' ? child.value : child.escaped ? child.raw.slice(1, -1) : child.raw)).join('')
   const parse = (value: string) => parseCaptionHtml(value, (ruleId, message) => context.report(ruleId, 'warning', message))
   const tree = parse(html)
   const marks = readMarks(tree)

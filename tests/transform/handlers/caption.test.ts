@@ -124,3 +124,12 @@ describe('[caption] in a Markdown post', () => {
     expect(migrate('Text [caption]<img src="b.jpg" alt="B"> Cap[/caption] end', {syntax: 'markdown'}).markdown).toBe('Text ![B](b.jpg) *Cap* end\n')
   })
 })
+
+describe('[caption] holding an escaped shortcode', () => {
+  it('shows its tag once, as WordPress does (and as outside a caption)', () => {
+    const {markdown, document} = migrate('[caption]<img src="a.jpg" alt="A"> cap [[gallery]][/caption]', {syntax: 'html'})
+    expect(markdown).toBe('![A](a.jpg)\n\n*cap \\[gallery]*\n')
+    expect(document.images[0]!.caption).toBe('cap [gallery]')
+    expect(migrate('x [[gallery]] y', {syntax: 'html'}).markdown).toBe('x \\[gallery] y\n')
+  })
+})
