@@ -130,7 +130,7 @@ describe('a shortcode inside a Markdown paragraph', () => {
     ['Step [note]12) Stir[/note] well', 'Step [note]12) Stir[/note] well'],
     ['a [hl]- b[/hl] and [hl]+ c[/hl]', 'a [hl]- b[/hl] and [hl]+ c[/hl]'],
     ['a [highlight]># b[/highlight]', 'a [highlight]># b[/highlight]'],
-    ['x [note]  # h[/note] y', 'x [note]# h[/note] y']
+    ['x [note]  # h[/note] y', 'x [note] # h[/note] y']
   ])('%j keeps what would start a block at the start of a line: its content starts mid-line', (input, text) => {
     const written = markdown(input).markdown
     expect(toText(renderer.runSync(renderer.parse(written)) as Parameters<typeof toText>[0]).trim(), written).toBe(text)

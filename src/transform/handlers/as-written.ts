@@ -22,7 +22,12 @@ export function asWritten(context: HandlerContext): HandlerOutput {
   const closingStart = node.closingTag.start.offset! - start
   const open: Html = {type: 'html', value: node.raw.slice(0, openingEnd)}
   const close: Html = {type: 'html', value: node.raw.slice(closingStart)}
-  if (!context.block) return [open, ...context.contentInline(), close]
+  // Inside a sentence, the spaces inside the tags are the author's too (`[pullquote] A quote [/pullquote]`).
+  if (!context.block) {
+    const inside = node.raw.slice(openingEnd, closingStart)
+    const space = (test: RegExp): PhrasingContent[] => (test.test(inside) && inside.trim() !== '' ? [{type: 'text', value: ' '}] : [])
+    return [open, ...space(/^\s/), ...context.contentInline(), ...space(/\s$/), close]
+  }
   const content = context.contentBlocks()
   const oneParagraph = content.length === 0 || (content.length === 1 && content[0]!.type === 'paragraph')
   const inside = node.raw.slice(openingEnd, closingStart)

@@ -36,6 +36,13 @@ describe('a shortcode kept as written', () => {
     expect(text(source).document.diagnostics.map((d) => d.ruleId)).toEqual(['shortcode-unknown'])
   })
 
+  it('keeps the spaces inside its tags in a sentence, in every syntax', () => {
+    for (const syntax of ['text', 'html', 'markdown'] as const) {
+      expect(migrate('a [pullquote] A quote [/pullquote] b', {syntax}).markdown, syntax).toBe('a [pullquote] A quote [/pullquote] b\n')
+      expect(migrate('a [pullquote]A quote[/pullquote] b', {syntax}).markdown, syntax).toBe('a [pullquote]A quote[/pullquote] b\n')
+    }
+  })
+
   it('keeps content set apart by blank lines apart from its tags', () => {
     expect(text('[pullquote]\n\nSome things.\n\n[/pullquote]').markdown).toBe('[pullquote]\n\nSome things.\n\n[/pullquote]\n')
   })
