@@ -13,7 +13,8 @@ import type {Diagnostic} from '../tokenize/types.js'
 const noncharacter = /[\uFDD0-\uFDEF]/g
 /** A numeric character reference, semicolon or not (HTML decodes both): its digits apart from their leading zeros. */
 const numericReference = /&#(?:([xX])(0*)([\da-fA-F]+)|(0*)(\d+))/g
-const mayHold = /[\uFDD0-\uFDEF]|&#/
+/** A noncharacter, or a reference that may be one (`FDD0`–`FDEF`, 64976–65007): most posts hold `&#8217;`s and none of these. */
+const mayHold = /[\uFDD0-\uFDEF]|&#(?:[xX]0*[fF][dD][dDeE][\da-fA-F](?![\da-fA-F])|0*(?:649[7-9]\d|6500[0-7])(?!\d))/
 
 const isNoncharacter = (code: number) => code >= 0xfdd0 && code <= 0xfdef
 
