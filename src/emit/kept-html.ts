@@ -21,8 +21,13 @@ import type {Html, Parents} from 'mdast'
 import {defaultHandlers, type Handle} from 'mdast-util-to-markdown'
 import {htmlBlockNames, htmlRawNames} from 'micromark-util-html-tag-name'
 
-/** A comment, or a start or end tag (attribute values quoted, as hast-util-to-html writes them). */
-const tagOrComment = /<!--[\s\S]*?-->|<\/?[A-Za-z][\w.:-]*(?:[^>"']|"[^"]*"|'[^']*')*>/g
+/**
+ * A comment (its text the first group), or a start or end tag (its `/`, name and attributes the
+ * next three; attribute values quoted, as hast-util-to-html writes them).
+ */
+export const htmlTag = /<!--([\s\S]*?)-->|<(\/?)([A-Za-z][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g
+/** HTML's void elements: a start tag with no end tag. */
+export const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 /** What inline Markdown reads in text, and the line ending (which could start a block). */
 const readInText = /[\\`*_~[\]|\r\n]/g
 
@@ -32,7 +37,8 @@ const rawNames = new Set(htmlRawNames)
 const blockStart = /^ {0,3}(?:<(?:!--|\?|![A-Za-z]|!\[CDATA\[)|<\/?([A-Za-z][A-Za-z\d-]*)(?=[\s/>]|$))/
 /** Condition 7: one complete tag alone on its line. */
 const loneTag = /^ {0,3}(?:<[A-Za-z][\w-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][\w-]*\s*>)[ \t]*(?:\n|$)/
-const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
+/** The nodes whose children are phrasing: HTML in them is inline. */
+export const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
 /** Whether `value` at the start of a line starts an HTML block even inside a paragraph (conditions 1–6). */
 export function interruptsParagraph(value: string): boolean {
@@ -54,7 +60,7 @@ export function escapeTextBetweenTags(html: string): string {
   let written = ''
   let copied = 0
   const text = (to: number) => html.slice(copied, to).replace(readInText, (character) => (character === '\n' || character === '\r' ? `&#${character.charCodeAt(0)};` : `\\${character}`))
-  for (const match of html.matchAll(tagOrComment)) {
+  for (const match of html.matchAll(htmlTag)) {
     written += text(match.index) + match[0]
     copied = match.index + match[0].length
   }
@@ -68,7 +74,8 @@ const blankLineAfter = /\n(?=[ \t]*\n)/g
  * where HTML opens with `<`, after the line ending (a hard break's too) that puts a closing tag
  * on a line of its own.
  */
-export const isShortcodeSource = (value: string): boolean => /^(?:\\?\n)?\[/.test(value)
+export const isShortcodeSource = (value: string): boolean => shortcodeSource.test(value)
+const shortcodeSource = /^(?:\\?\n)?\[/
 
 /** HTML as the writer writes it (see above); `mdx.ts` and `hugo.ts` write theirs through it. */
 export function keptHtmlValue(node: Html, parent: Parents | undefined): string {

@@ -89,9 +89,11 @@ function writers(strictText: typeof text, site?: SiteWriting) {
     asWritten: stringifier({text: asWrittenText, link: linkAsWritten(link), ...site?.handlers}, site?.unsafe, site?.setups)
   }
 }
-const withDefinitions = writers(defaultHandlers.text)
-// Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
-const withoutDefinitions = writers(text)
+const plain = {
+  withDefinitions: writers(defaultHandlers.text),
+  // Without definitions, prose brackets need no escape (`[sic]`, not `\[sic]`): see brackets.ts.
+  withoutDefinitions: writers(text)
+}
 /** For Hugo (hugo.ts): a start of a shortcode no closing follows is a reference in text and HTML. */
 const hugo: SiteWriting = {
   handlers: {html: hugoHtml},
@@ -117,7 +119,8 @@ export function toMarkdown(blocks: RootContent[], metadata: Record<string, unkno
   const root = site === 'mdx' ? balanceHtmlForMdx(whole) : whole
   tidySpaces(root)
   if (site === 'mdx') return (hasDefinitions(root) ? forMdx.withDefinitions : forMdx.withoutDefinitions).stringify(root)
-  const writer = site === 'hugo' ? (hasDefinitions(root) ? forHugo.withDefinitions : forHugo.withoutDefinitions) : hasDefinitions(root) ? withDefinitions : withoutDefinitions
+  const forSite = site === 'hugo' ? forHugo : plain
+  const writer = hasDefinitions(root) ? forSite.withDefinitions : forSite.withoutDefinitions
   const strict = writer.strict.stringify(root)
   if (!holdsWrittenText(root)) return strict
   const asWritten = writer.asWritten.stringify(root)

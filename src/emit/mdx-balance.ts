@@ -20,14 +20,10 @@
  * ran on over the next blocks ends at the end of its own.
  */
 import type {Html, Nodes, Parents, RootContent} from 'mdast'
-import {isShortcodeSource} from './kept-html.js'
+import {htmlTag, isShortcodeSource, phrasingParents, voidElements} from './kept-html.js'
 
-/** A comment, or a start or end tag (attribute values quoted, as the sanitizer writes them). */
-const tag = /<!--([\s\S]*?)-->|<(\/?)([A-Za-z][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g
-const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 /** A line ending that is not a hard break's (`\\` and a line ending at the start of an HTML node). */
 const lineEndingNotBroken = /(?<!^\\)\n/g
-const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'])
 
 interface Tag {
   kind: 'open' | 'close' | 'other'
@@ -38,7 +34,7 @@ interface Tag {
 
 function tagsOf(html: string): Tag[] {
   const tags: Tag[] = []
-  for (const match of html.matchAll(tag)) {
+  for (const match of html.matchAll(htmlTag)) {
     const start = match.index
     const end = start + match[0].length
     if (match[3] === undefined) {

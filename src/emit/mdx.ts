@@ -11,7 +11,7 @@
 import type {Html} from 'mdast'
 import type {Handle, Unsafe} from 'mdast-util-to-markdown'
 import {defaultHandlers} from 'mdast-util-to-markdown'
-import {isShortcodeSource, keptHtmlValue} from './kept-html.js'
+import {isShortcodeSource, keptHtmlValue, voidElements} from './kept-html.js'
 
 /** Constructs whose text MDX does not parse for expressions or JSX. */
 const literalConstructs: Unsafe['notInConstruct'] = ['destinationLiteral', 'destinationRaw', 'titleApostrophe', 'titleQuote', 'codeFencedLangGraveAccent', 'codeFencedLangTilde', 'codeFencedMetaGraveAccent', 'codeFencedMetaTilde']
@@ -30,7 +30,7 @@ export const mdxUnsafe: Unsafe[] = [
 
 const braces = /[{}]/g
 /** A void element's start tag (its attributes' quoted values may hold `>`) that JSX needs closed: `<br>` → `<br />`. */
-const openVoid = /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)>/gi
+const openVoid = new RegExp(`<(${[...voidElements].join('|')})\\b((?:[^>"'/]|"[^"]*"|'[^']*'|\\/(?!>))*)>`, 'gi')
 
 /**
  * HTML kept in the Markdown, with its braces as character references and its void elements

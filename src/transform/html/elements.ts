@@ -22,7 +22,7 @@ import {definitionList} from './definition-list.js'
 import {captionFrom, figureImage, imageOutput, recordImage, type ImageSink} from './figure.js'
 import {inlineHandlers} from './inline.js'
 import {mediaHandlers} from './media.js'
-import {findElement, hastToMdast, markedOffset} from './parse.js'
+import {findElement, findElements, hastToMdast, markedOffset} from './parse.js'
 import {scriptText} from './script-digits.js'
 import {tableHandler} from './table.js'
 
@@ -36,23 +36,9 @@ const hastToHtml = onDemand<typeof import('hast-util-to-html')>('hast-util-to-ht
  */
 const keepAsHtml: Handle = (state, node) => {
   // Its images are the post's images as much as any other: recorded, though written in the HTML.
-  for (const img of imagesIn(node)) recordImage(img, contextOf(state).images)
+  for (const img of findElements(node, (element) => element.tagName === 'img')) recordImage(img, contextOf(state).images)
   // `wpAt`: where the element stood, for what sanitising the HTML reports (`run.ts`).
   return {type: 'html', value: hastToHtml().toHtml(rawTextAsPre(node), {closeSelfClosing: true}), data: {hName: node.tagName, wpAt: markedOffset(node)}} as Output
-}
-
-/** The `<img>` elements inside `node`, in document order. */
-function imagesIn(node: Element): Element[] {
-  const found: Element[] = []
-  const stack: Element[] = [node]
-  for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
-    if (element.tagName === 'img') found.push(element)
-    for (let index = element.children.length - 1; index >= 0; index--) {
-      const child = element.children[index]!
-      if (child.type === 'element') stack.push(child)
-    }
-  }
-  return found
 }
 
 /** Elements whose content an HTML parser reads as raw text, though hast-util-to-html escapes it. */

@@ -318,6 +318,21 @@ export function onlyImage(element: Element): Element | null {
 }
 
 /** The first element under `node`, in document order, that passes `test`. */
+/** Every element below `node` that passes `test`, in document order (not the node itself, as `findElement`). */
+export function findElements(node: Root | Element, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = []
+  // A stack, not recursion: kept HTML may nest deeper than the call stack goes.
+  const stack: Array<Root | Element> = [node]
+  for (let parent = stack.pop(); parent !== undefined; parent = stack.pop()) {
+    for (let index = parent.children.length - 1; index >= 0; index--) {
+      const child = parent.children[index]!
+      if (child.type === 'element') stack.push(child)
+    }
+    if (parent !== node && parent.type === 'element' && test(parent)) found.push(parent)
+  }
+  return found
+}
+
 export function findElement(node: Root | Element, test: (element: Element) => boolean): Element | undefined {
   for (const child of node.children) {
     if (child.type !== 'element') continue
